@@ -1,0 +1,185 @@
+// The catalog format, defined once. The checker reads YAML through it and `catalogJsonSchema()`
+// turns it into schema/catalog.schema.json for editors. The README's format reference describes
+// each key defined here.
+import type { SourcePos } from "../diagnostics.ts";
+import {
+  bool, entries, json, list, named, num, obj, oneOf, prop, req, str,
+  type Cx, type Entry, type JsonSchema, type ObjOf, type Shape,
+} from "./shape.ts";
+
+export const PRIMITIVES = ["string", "integer", "number", "boolean", "object", "array", "null", "any"] as const;
+export type Primitive = (typeof PRIMITIVES)[number];
+export const FORMATS = ["uuid", "date-time", "date", "time", "uri", "uri-reference", "email", "hostname", "ipv4", "ipv6"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** `TYPE[]…[|null] description`: a field in one line. */
+export interface RawShorthand {
+  shorthand: true;
+  /** A primitive, a format (a string of that format) or a schema name. */
+  base: string;
+  arrays: number;
+  nullable: boolean;
+  description?: string;
+  pos: SourcePos;
+}
+
+const SHORTHAND = /^([A-Za-z_][A-Za-z0-9_.-]*)((?:\[\])*)(\|null)?(?:\s+([\s\S]*))?$/;
+
+function shorthand(): Shape<RawShorthand> {
+  const describe = "a type shorthand such as 'string', 'uuid The id', 'Item[] The items' or 'date-time|null When'";
+  return {
+    describe,
+    accepts: (n) => !!n && "value" in n && typeof (n as { value: unknown }).value === "string",
+    check(node, cx, at) {
+      const text = String((node as { value: unknown }).value).trim();
+      const m = SHORTHAND.exec(text);
+      const pos = cx.pos(node, at);
+      if (!m) {
+        cx.report("EG204", pos, `'${text}' is not a field shorthand: expected TYPE then an optional description`, "e.g. `uuid The connection's id`; write a mapping for anything more");
+        return undefined;
+      }
+      const description = m[4]?.trim();
+      return { shorthand: true, base: m[1]!, arrays: (m[2]!.length / 2) | 0, nullable: !!m[3], ...(description ? { description } : {}), pos };
+    },
+    jsonSchema: () => ({ type: "string", pattern: SHORTHAND.source, description: "Shorthand: TYPE (a primitive, a format or a schema name), optionally suffixed with [] (array of) and |null (nullable), then a description." }),
+  };
+}
+
+const text = (doc: string) => str({ doc });
+const count = (doc: string) => num({ integer: true, min: 0, doc });
+
+const fullSchemaProps = () => ({
+  type: prop(str({ values: PRIMITIVES }), "The JSON type; implied by properties/values (object), items (array), enum/const/ref/oneOf."),
+  format: prop(str({ values: FORMATS }), "A string format, checked by the validators."),
+  title: prop(text("A short title.")),
+  description: prop(text("Shown in docs, JSDoc and JSON Schema.")),
+  optional: prop(bool("As a property: may be absent. Same as a `?` after the property name.")),
+  nullable: prop(bool("May be null. Independent of optional.")),
+  deprecated: prop(bool("Marked @deprecated in types and deprecated in schemas.")),
+  enum: prop(list(json(), { nonEmpty: true }), "The allowed values."),
+  const: prop(json(), "The one allowed value."),
+  pattern: prop(text("A regular expression a string must match (ECMAScript, unanchored as in JSON Schema).")),
+  minLength: prop(count("Shortest string length, in code points.")),
+  maxLength: prop(count("Longest string length, in code points.")),
+  minimum: prop(num({ doc: "Inclusive lower bound." })),
+  maximum: prop(num({ doc: "Inclusive upper bound." })),
+  exclusiveMinimum: prop(num({ doc: "Exclusive lower bound." })),
+  exclusiveMaximum: prop(num({ doc: "Exclusive upper bound." })),
+  multipleOf: prop(num({ doc: "The number must be a multiple of this." })),
+  items: prop(schemaShape, "The schema of every item of an array."),
+  minItems: prop(count("Fewest items.")),
+  maxItems: prop(count("Most items.")),
+  uniqueItems: prop(bool("Items must be distinct.")),
+  properties: prop(propertiesShape, "An object's fields. A name ending in `?` is optional."),
+  additionalProperties: prop(bool("Whether fields not listed are accepted. Default true: vendors add fields.")),
+  values: prop(schemaShape, "A map: an object whose every value has this schema."),
+  ref: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "a schema name" }), "A named schema from `schemas`."),
+  oneOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches exactly one of these."),
+  discriminator: prop(str({ describe: "a property name" }), "With oneOf: the property whose constant tells the variants apart."),
+  example: prop(json(), "An example value, shown in docs."),
+  default: prop(json(), "The value a receiver may assume when the field is absent (documentation only)."),
+});
+
+export type RawFull = ObjOf<ReturnType<typeof fullSchemaProps>> & { shorthand?: undefined };
+export type RawSchema = RawShorthand | RawFull;
+
+export const schemaShape: Shape<RawSchema> = named("schema", "a schema (a type shorthand or a mapping)", () =>
+  oneOf(shorthand(), obj(fullSchemaProps(), { describe: "a schema" }) as Shape<RawFull>),
+);
+export const propertiesShape: Shape<Entry<RawSchema>[]> = named("properties", "a mapping of property names to schemas", () =>
+  entries({ describe: "a property name" }, schemaShape),
+);
+
+const eventProps = {
+  group: req(str({ describe: "a group id" }), "The id of a group in `groups`."),
+  trigger: req(str({ nonEmpty: true }), "When the event fires: the documented text, verbatim."),
+  description: prop(text("More about the event (Markdown).")),
+  scope: prop(text("The product scope the event belongs to (for example POS); absent means every product.")),
+  deprecated: prop(oneOf(bool(), str()), "true, or the reason and what to use instead."),
+  payload: prop(schemaShape, "The payload: where the envelope puts it (payloadField), or its fields beside the envelope's (flat)."),
+  examples: prop(list(json()), "Whole delivery bodies; each is checked against the event's schema."),
+  operationId: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "an identifier" }), "Overrides the generated OpenAPI operationId."),
+};
+export type RawEvent = ObjOf<typeof eventProps>;
+
+const headerProps = {
+  role: prop(str({ values: ["signature", "timestamp", "id", "other"] }), "What the header carries."),
+  description: prop(text("What the header holds.")),
+  format: prop(text("Its layout, e.g. `v1,<base64 signature>`.")),
+  required: prop(bool("Whether every delivery carries it (default true).")),
+};
+
+const signingProps = {
+  scheme: req(str({ values: ["standard-webhooks", "hmac-sha256", "none"] }), "standard-webhooks, hmac-sha256 (a vendor's own HMAC), or none."),
+  description: prop(text("How to verify a delivery, in words.")),
+  algorithm: prop(str({ values: ["sha256", "sha1", "sha512"] })),
+  encoding: prop(str({ values: ["base64", "hex"] }), "How the signature bytes are written."),
+  signedContent: prop(text("What is signed, with {id}, {timestamp} and {body} placeholders.")),
+  signaturePrefix: prop(text("A prefix before the signature, e.g. `v1,`.")),
+  secretPrefix: prop(text("How secrets look, e.g. `whsec_`.")),
+  required: prop(bool("Whether every delivery is signed (default true).")),
+  headers: prop(entries({ describe: "a header name", pattern: /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/ }, obj(headerProps, { describe: "a header" })), "The delivery's headers."),
+  notes: prop(text("Caveats, uncertainties and sources.")),
+};
+export type RawSigning = ObjOf<typeof signingProps>;
+
+const envelopeProps = {
+  typeField: req(str({ nonEmpty: true }), "The body field that carries the event type."),
+  payloadField: prop(str({ nonEmpty: true }), "The body field that holds the payload (e.g. data). Omit with flat: true."),
+  flat: prop(bool("The payload's fields stand beside the envelope's at the top level.")),
+  fields: prop(propertiesShape, "The envelope's own fields, besides the type and payload fields."),
+  additionalProperties: prop(bool("Whether unknown top-level fields are accepted (default true).")),
+  description: prop(text("The envelope, in words.")),
+  notes: prop(text("Caveats, uncertainties and sources.")),
+};
+export type RawEnvelope = ObjOf<typeof envelopeProps>;
+
+const groupProps = {
+  title: req(str({ nonEmpty: true }), "The heading, as documented."),
+  note: prop(text("A note that applies to every event in the group.")),
+};
+export type RawGroup = ObjOf<typeof groupProps>;
+
+const catalogProps = {
+  id: prop(str({ pattern: /^[a-z0-9][a-z0-9_-]*$/, describe: "a lowercase id" }), "The catalog id; must equal the file's stem."),
+  title: req(str({ nonEmpty: true })),
+  version: req(str({ pattern: /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, describe: "a semver version such as 1.0.0", patternHint: "write MAJOR.MINOR.PATCH, quoted if YAML would read a number" })),
+  description: prop(text("What the catalog covers (Markdown).")),
+  source: req(obj({
+    title: req(str({ nonEmpty: true }), "The document this catalog transcribes."),
+    url: prop(text("Where it is published.")),
+    document: prop(text("A local copy, relative to the repository.")),
+    vendor: prop(text("Who publishes the webhooks.")),
+  }, { describe: "a source" })),
+  package: req(obj({
+    name: req(str({ pattern: /^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, describe: "an npm package name" })),
+    description: prop(text("The package.json description.")),
+    license: prop(text("An SPDX license id (default MIT).")),
+  }, { describe: "a package" })),
+  typePattern: prop(text("A regular expression every event type must match, e.g. ^[a-z_]+\\.[a-z_]+$.")),
+  envelope: req(obj(envelopeProps, { describe: "an envelope" })),
+  signing: prop(obj(signingProps, { describe: "a signing description" })),
+  groups: req(entries({ describe: "a group id", pattern: /^[A-Za-z0-9_.:-]+$/ }, obj(groupProps, { describe: "a group" }))),
+  schemas: prop(entries({ describe: "a schema name (letters, digits, _)", pattern: /^[A-Za-z_][A-Za-z0-9_]*$/ }, schemaShape)),
+  events: req(entries({ describe: "an event type (no spaces)", pattern: /^\S+$/ }, obj(eventProps, { describe: "an event" }))),
+};
+export type RawCatalog = ObjOf<typeof catalogProps>;
+
+export const catalogShape = obj(catalogProps, { describe: "a catalog", doc: "An eventgen webhook event catalog." });
+
+export function checkCatalogShape(cx: Cx): RawCatalog | undefined {
+  const root = cx.resolve(cx.doc.contents);
+  return catalogShape.check(root, cx, { file: cx.file, line: 1, col: 1 });
+}
+
+export function catalogJsonSchema(): JsonSchema {
+  const s = { defs: {} as Record<string, JsonSchema> };
+  const body = catalogShape.jsonSchema(s);
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://eventgen.dev/schema/catalog.schema.json",
+    title: "eventgen catalog",
+    ...body,
+    $defs: s.defs,
+  };
+}

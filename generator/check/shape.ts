@@ -1,0 +1,421 @@
+// A small vocabulary of shapes that checks a YAML node tree, with positions, and also describes
+// itself as JSON Schema: the catalog's editor schema is derived from the same definition as the
+// checker, so the two cannot drift apart.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import type { Diagnostic, SourcePos } from "../diagnostics.ts";
+import type { Code } from "./codes.ts";
+import { didYouMean } from "./did-you-mean.ts";
+
+/** Hidden on every checked mapping: where it and each of its keys stand in the file. */
+export const POS = Symbol("pos");
+export interface Located {
+  [POS]?: { at: SourcePos; keys: Record<string, SourcePos> };
+}
+export interface Entry<V> {
+  key: string;
+  value: V;
+  pos: SourcePos;
+}
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/** A JSON value read from YAML, with the position of each RFC 6901 pointer inside it. */
+export interface JsonValue {
+  value: Json;
+  pos: SourcePos;
+  positions: Map<string, SourcePos>;
+}
+
+export function posOf(obj: Located, key?: string): SourcePos {
+  const p = obj[POS];
+  if (!p) return { file: "<unknown>", line: 1, col: 1 };
+  return (key !== undefined && p.keys[key]) || p.at;
+}
+
+export const MAX_ALIASES = 1000;
+export const MAX_DEPTH = 200;
+
+export class Cx {
+  aliases = 0;
+  depth = 0;
+  aborted = false;
+  constructor(
+    readonly file: string,
+    readonly doc: Document.Parsed,
+    readonly lines: LineCounter,
+    readonly diagnostics: Diagnostic[],
+  ) {}
+  pos(node: Node | null | undefined, fallback?: SourcePos): SourcePos {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return fallback ?? { file: this.file, line: 1, col: 1 };
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+  report(code: Code, at: SourcePos, message: string, hint?: string) {
+    this.diagnostics.push({ code, severity: "error", message, pos: at, ...(hint ? { hint } : {}) });
+  }
+  warn(code: Code, at: SourcePos, message: string) {
+    this.diagnostics.push({ code, severity: "warning", message, pos: at });
+  }
+  /** Follows aliases, counting them: an alias bomb is refused instead of expanded. */
+  resolve(node: unknown): Node | null {
+    let n = node as Node | null;
+    while (n && isAlias(n)) {
+      if (++this.aliases > MAX_ALIASES) {
+        if (!this.aborted)
+          this.report("EG103", this.pos(n), `more than ${MAX_ALIASES} alias expansions; refusing to expand further`);
+        this.aborted = true;
+        return null;
+      }
+      n = n.resolve(this.doc) ?? null;
+    }
+    return n;
+  }
+}
+
+export type JsonSchema = Record<string, unknown>;
+export interface SchemaCx {
+  defs: Record<string, JsonSchema>;
+}
+
+export interface Shape<T> {
+  /** Words for messages: "a string", "a mapping", … */
+  readonly describe: string;
+  accepts(node: Node | null): boolean;
+  check(node: Node | null, cx: Cx, at: SourcePos): T | undefined;
+  jsonSchema(s: SchemaCx): JsonSchema;
+}
+
+function kindOf(node: Node | null): string {
+  if (!node || (isScalar(node) && node.value === null)) return "nothing (null)";
+  if (isMap(node)) return "a mapping";
+  if (isSeq(node)) return "a list";
+  if (isScalar(node)) {
+    const v = node.value;
+    return typeof v === "string" ? `the string ${JSON.stringify(v)}` : `${typeof v} ${String(v)}`;
+  }
+  return "an unknown node";
+}
+
+function wrong(cx: Cx, node: Node | null, at: SourcePos, describe: string, hint?: string) {
+  cx.report("EG201", cx.pos(node, at), `expected ${describe}, got ${kindOf(node)}`, hint);
+}
+
+interface StrOpts {
+  pattern?: RegExp;
+  /** Shown when the pattern fails. */
+  patternHint?: string;
+  values?: readonly string[];
+  describe?: string;
+  doc?: string;
+  nonEmpty?: boolean;
+}
+export function str(o: StrOpts = {}): Shape<string> {
+  const describe = o.describe ?? (o.values ? `one of ${o.values.map((v) => `'${v}'`).join(", ")}` : "a string");
+  return {
+    describe,
+    accepts: (n) => isScalar(n) && typeof n.value === "string",
+    check(node, cx, at) {
+      if (!(isScalar(node) && typeof node.value === "string")) {
+        const quote = isScalar(node) && node.value !== null && typeof node.value !== "object";
+        wrong(cx, node, at, describe, quote ? `quote it to make it a string: "${String(node.source ?? node.value)}"` : undefined);
+        return undefined;
+      }
+      const v = node.value;
+      const p = cx.pos(node, at);
+      if (o.values && !o.values.includes(v)) {
+        cx.report("EG204", p, `'${v}' is not allowed here; expected ${describe}${didYouMean(v, o.values)}`);
+        return undefined;
+      }
+      if (o.nonEmpty && v.trim() === "") {
+        cx.report("EG204", p, "must not be empty");
+        return undefined;
+      }
+      if (o.pattern && !o.pattern.test(v)) {
+        cx.report("EG204", p, `'${v}' is not ${o.describe ?? `a match for ${o.pattern.source}`}`, o.patternHint);
+        return undefined;
+      }
+      return v;
+    },
+    jsonSchema: () => ({
+      type: "string",
+      ...(o.values ? { enum: [...o.values] } : {}),
+      ...(o.pattern ? { pattern: o.pattern.source } : {}),
+      ...(o.nonEmpty ? { minLength: 1 } : {}),
+      ...(o.doc ? { description: o.doc } : {}),
+    }),
+  };
+}
+
+export function num(o: { integer?: boolean; min?: number; doc?: string } = {}): Shape<number> {
+  const describe = o.integer ? (o.min === 0 ? "a whole number ≥ 0" : "a whole number") : "a number";
+  return {
+    describe,
+    accepts: (n) => isScalar(n) && typeof n.value === "number",
+    check(node, cx, at) {
+      const v = isScalar(node) ? node.value : undefined;
+      if (typeof v !== "number" || !Number.isFinite(v) || (o.integer && !Number.isInteger(v)) || (o.min !== undefined && v < o.min)) {
+        wrong(cx, node, at, describe);
+        return undefined;
+      }
+      return v;
+    },
+    jsonSchema: () => ({ type: o.integer ? "integer" : "number", ...(o.min !== undefined ? { minimum: o.min } : {}), ...(o.doc ? { description: o.doc } : {}) }),
+  };
+}
+
+export function bool(doc?: string): Shape<boolean> {
+  return {
+    describe: "true or false",
+    accepts: (n) => isScalar(n) && typeof n.value === "boolean",
+    check(node, cx, at) {
+      if (!(isScalar(node) && typeof node.value === "boolean")) return void wrong(cx, node, at, "true or false");
+      return node.value;
+    },
+    jsonSchema: () => ({ type: "boolean", ...(doc ? { description: doc } : {}) }),
+  };
+}
+
+/** Any JSON value (examples, enum members, constants). Keys must be strings; aliases are counted. */
+export function json(doc?: string): Shape<JsonValue> {
+  return {
+    describe: "a JSON value",
+    accepts: () => true,
+    check(node, cx, at) {
+      const positions = new Map<string, SourcePos>();
+      let ok = true;
+      const walk = (raw: unknown, ptr: string, depth: number): Json => {
+        const n = cx.resolve(raw);
+        const p = cx.pos(n, at);
+        positions.set(ptr, p);
+        if (cx.aborted || depth > MAX_DEPTH) {
+          if (!cx.aborted) cx.report("EG201", p, `nested more than ${MAX_DEPTH} levels deep`);
+          cx.aborted = true;
+          ok = false;
+          return null;
+        }
+        if (!n || (isScalar(n) && n.value === null)) return null;
+        if (isScalar(n)) {
+          const v = n.value;
+          if (typeof v === "string" || typeof v === "boolean") return v;
+          if (typeof v === "number" && Number.isFinite(v)) return v;
+          cx.report("EG201", p, `${kindOf(n)} is not a JSON value`);
+          ok = false;
+          return null;
+        }
+        if (isSeq(n)) return n.items.map((item, i) => walk(item, `${ptr}/${i}`, depth + 1));
+        if (isMap(n)) {
+          const out: Record<string, Json> = {};
+          for (const pair of n.items) {
+            const k = cx.resolve(pair.key);
+            if (!(isScalar(k) && (typeof k.value === "string" || typeof k.value === "number"))) {
+              cx.report("EG201", cx.pos(k, p), "JSON object keys must be strings");
+              ok = false;
+              continue;
+            }
+            const key = String(k.value);
+            // defineProperty: a key named __proto__ stays data, as JSON.parse keeps it.
+            Object.defineProperty(out, key, {
+              value: walk(pair.value, `${ptr}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1),
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          }
+          return out;
+        }
+        ok = false;
+        return null;
+      };
+      const value = walk(node, "", 0);
+      return ok ? { value, pos: cx.pos(node, at), positions } : undefined;
+    },
+    jsonSchema: () => (doc ? { description: doc } : {}),
+  };
+}
+
+export function list<T>(of: Shape<T>, o: { doc?: string; nonEmpty?: boolean } = {}): Shape<T[]> {
+  const describe = `a list of ${of.describe.replace(/^an? /, "")}s`;
+  return {
+    describe,
+    accepts: (n) => isSeq(n),
+    check(node, cx, at) {
+      if (!isSeq(node)) return void wrong(cx, node, at, describe);
+      const out: T[] = [];
+      let ok = true;
+      for (const item of node.items) {
+        const n = cx.resolve(item);
+        if (cx.aborted) return undefined;
+        const v = nested(cx, () => of.check(n, cx, cx.pos(n, at)));
+        if (v === undefined) ok = false;
+        else out.push(v);
+      }
+      if (o.nonEmpty && node.items.length === 0) {
+        cx.report("EG204", cx.pos(node, at), "the list must not be empty");
+        return undefined;
+      }
+      return ok ? out : undefined;
+    },
+    jsonSchema: (s) => ({ type: "array", items: of.jsonSchema(s), ...(o.nonEmpty ? { minItems: 1 } : {}), ...(o.doc ? { description: o.doc } : {}) }),
+  };
+}
+
+function nested<T>(cx: Cx, f: () => T): T | undefined {
+  if (++cx.depth > MAX_DEPTH) {
+    cx.depth--;
+    if (!cx.aborted) cx.report("EG201", { file: cx.file, line: 1, col: 1 }, `schemas nested more than ${MAX_DEPTH} levels deep`);
+    cx.aborted = true;
+    return undefined;
+  }
+  try {
+    return f();
+  } finally {
+    cx.depth--;
+  }
+}
+
+/** A mapping with keys of the caller's choosing, kept in file order as entries (never as a JS object,
+ * so a key such as `__proto__` is just data). */
+export function entries<V>(key: { pattern?: RegExp; describe: string; hint?: string }, value: Shape<V>, doc?: string): Shape<Entry<V>[]> {
+  const describe = `a mapping of ${key.describe} to ${value.describe.replace(/^an? /, "")}s`;
+  return {
+    describe,
+    accepts: (n) => isMap(n),
+    check(node, cx, at) {
+      if (!isMap(node)) return void wrong(cx, node, at, describe);
+      const out: Entry<V>[] = [];
+      let ok = true;
+      for (const pair of node.items) {
+        const k = cx.resolve(pair.key);
+        const kp = cx.pos(k, at);
+        if (!(isScalar(k) && (typeof k.value === "string" || typeof k.value === "number"))) {
+          cx.report("EG201", kp, `expected ${key.describe} as the key, got ${kindOf(k)}`);
+          ok = false;
+          continue;
+        }
+        const name = String(k.value);
+        if (key.pattern && !key.pattern.test(name)) {
+          cx.report("EG204", kp, `'${name}' is not ${key.describe}`, key.hint);
+          ok = false;
+          continue;
+        }
+        const v = cx.resolve(pair.value);
+        if (cx.aborted) return undefined;
+        const checked = nested(cx, () => value.check(v, cx, kp));
+        if (checked === undefined) ok = false;
+        else out.push({ key: name, value: checked, pos: kp });
+      }
+      return ok ? out : undefined;
+    },
+    jsonSchema: (s) => ({
+      type: "object",
+      ...(key.pattern ? { propertyNames: { pattern: key.pattern.source } } : {}),
+      additionalProperties: value.jsonSchema(s),
+      ...(doc ? { description: doc } : {}),
+    }),
+  };
+}
+
+export interface Prop<T> {
+  shape: Shape<T>;
+  required?: boolean;
+  doc?: string;
+}
+type Props = Record<string, Prop<unknown>>;
+type RequiredKeys<P extends Props> = { [K in keyof P]: P[K]["required"] extends true ? K : never }[keyof P];
+type PropValue<X> = X extends Prop<infer T> ? T : never;
+export type ObjOf<P extends Props> = { [K in RequiredKeys<P>]: PropValue<P[K]> } & {
+  [K in Exclude<keyof P, RequiredKeys<P>>]?: PropValue<P[K]>;
+} & Located;
+
+export const prop = <T>(shape: Shape<T>, doc?: string): Prop<T> => ({ shape, ...(doc ? { doc } : {}) });
+export const req = <T>(shape: Shape<T>, doc?: string): Prop<T> & { required: true } => ({ shape, required: true, ...(doc ? { doc } : {}) });
+
+/** A mapping with known keys: unknown keys are reported with a suggestion, missing required keys at
+ * the mapping. */
+export function obj<P extends Props>(props: P, o: { describe?: string; doc?: string } = {}): Shape<ObjOf<P>> {
+  const describe = o.describe ?? "a mapping";
+  const known = Object.keys(props);
+  return {
+    describe,
+    accepts: (n) => isMap(n),
+    check(node, cx, at) {
+      if (!isMap(node)) return void wrong(cx, node, at, describe);
+      const out: Record<string, unknown> = {};
+      const keys: Record<string, SourcePos> = {};
+      const here = cx.pos(node, at);
+      let ok = true;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = cx.resolve(pair.key);
+        const kp = cx.pos(k, here);
+        const name = isScalar(k) ? String(k.value) : undefined;
+        if (name === undefined || !Object.hasOwn(props, name)) {
+          const shown = name ?? kindOf(k);
+          cx.report("EG202", kp, `unknown key '${shown}' in ${describe}${name ? didYouMean(name, known) : ""}`, `allowed keys: ${known.join(", ")}`);
+          ok = false;
+          continue;
+        }
+        keys[name] = kp;
+        const v = cx.resolve(pair.value);
+        if (cx.aborted) return undefined;
+        const checked = nested(cx, () => props[name]!.shape.check(v, cx, kp));
+        if (checked === undefined) ok = false;
+        else out[name] = checked;
+      }
+      for (const [name, p] of Object.entries(props))
+        if (p.required && !(name in keys)) {
+          cx.report("EG203", here, `missing required key '${name}' in ${describe}`);
+          ok = false;
+        }
+      if (!ok) return undefined;
+      Object.defineProperty(out, POS, { value: { at: here, keys }, enumerable: false });
+      return out as ObjOf<P>;
+    },
+    jsonSchema: (s) => ({
+      type: "object",
+      ...(o.doc ? { description: o.doc } : {}),
+      properties: Object.fromEntries(
+        Object.entries(props).map(([k, p]) => {
+          const js = p.shape.jsonSchema(s);
+          return [k, p.doc && !js.description ? { ...js, description: p.doc } : js];
+        }),
+      ),
+      ...(Object.values(props).some((p) => p.required)
+        ? { required: Object.entries(props).filter(([, p]) => p.required).map(([k]) => k) }
+        : {}),
+      additionalProperties: false,
+    }),
+  };
+}
+
+/** One of several shapes, chosen by the kind of node (a string, a mapping, …). */
+export function oneOf<A, B>(a: Shape<A>, b: Shape<B>, doc?: string): Shape<A | B> {
+  const describe = `${a.describe} or ${b.describe}`;
+  return {
+    describe,
+    accepts: (n) => a.accepts(n) || b.accepts(n),
+    check(node, cx, at) {
+      if (a.accepts(node)) return a.check(node, cx, at);
+      if (b.accepts(node)) return b.check(node, cx, at);
+      return void wrong(cx, node, at, describe);
+    },
+    jsonSchema: (s) => ({ anyOf: [a.jsonSchema(s), b.jsonSchema(s)], ...(doc ? { description: doc } : {}) }),
+  };
+}
+
+/** A shape defined in terms of itself; in JSON Schema it becomes a `$defs` entry. */
+export function named<T>(name: string, describe: string, make: () => Shape<T>): Shape<T> {
+  let inner: Shape<T> | undefined;
+  const get = () => (inner ??= make());
+  return {
+    describe,
+    accepts: (n) => get().accepts(n),
+    check: (n, cx, at) => get().check(n, cx, at),
+    jsonSchema(s) {
+      if (!(name in s.defs)) {
+        s.defs[name] = {};
+        s.defs[name] = get().jsonSchema(s);
+      }
+      return { $ref: `#/$defs/${name}` };
+    },
+  };
+}
