@@ -4,7 +4,7 @@
 import type { SourcePos } from "../diagnostics.ts";
 import {
   bool, entries, json, list, named, num, obj, oneOf, prop, req, str,
-  type Cx, type Entry, type JsonSchema, type ObjOf, type Shape,
+  type Cx, type Entry, type JsonSchema, type JsonValue, type Located, type ObjOf, type Prop, type Shape, type POS,
 } from "./shape.ts";
 
 export const PRIMITIVES = ["string", "integer", "number", "boolean", "object", "array", "null", "any"] as const;
@@ -48,8 +48,43 @@ function shorthand(): Shape<RawShorthand> {
 const text = (doc: string) => str({ doc });
 const count = (doc: string) => num({ integer: true, min: 0, doc });
 
-const fullSchemaProps = () => ({
-  type: prop(str({ values: PRIMITIVES }), "The JSON type; implied by properties/values (object), items (array), enum/const/ref/oneOf."),
+/** The full form of a schema. Written out because it is recursive (inference cannot follow it). */
+export interface RawFull extends Located {
+  shorthand?: undefined;
+  type?: Primitive;
+  format?: Format;
+  title?: string;
+  description?: string;
+  optional?: boolean;
+  nullable?: boolean;
+  deprecated?: boolean;
+  enum?: JsonValue[];
+  const?: JsonValue;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  items?: RawSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  properties?: Entry<RawSchema>[];
+  additionalProperties?: boolean;
+  values?: RawSchema;
+  ref?: string;
+  oneOf?: RawSchema[];
+  discriminator?: string;
+  example?: JsonValue;
+  default?: JsonValue;
+}
+export type RawSchema = RawShorthand | RawFull;
+
+const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof POS>]-?: Prop<unknown> } => ({
+  type: prop(str({ values: PRIMITIVES }) as Shape<unknown>, "The JSON type; implied by properties/values (object), items (array), enum/const/ref/oneOf."),
   format: prop(str({ values: FORMATS }), "A string format, checked by the validators."),
   title: prop(text("A short title.")),
   description: prop(text("Shown in docs, JSDoc and JSON Schema.")),
@@ -80,14 +115,11 @@ const fullSchemaProps = () => ({
   default: prop(json(), "The value a receiver may assume when the field is absent (documentation only)."),
 });
 
-export type RawFull = ObjOf<ReturnType<typeof fullSchemaProps>> & { shorthand?: undefined };
-export type RawSchema = RawShorthand | RawFull;
-
 export const schemaShape: Shape<RawSchema> = named("schema", "a schema (a type shorthand or a mapping)", () =>
-  oneOf(shorthand(), obj(fullSchemaProps(), { describe: "a schema" }) as Shape<RawFull>),
+  oneOf(shorthand(), obj(fullSchemaProps(), { describe: "a schema" }) as unknown as Shape<RawFull>),
 );
 export const propertiesShape: Shape<Entry<RawSchema>[]> = named("properties", "a mapping of property names to schemas", () =>
-  entries({ describe: "a property name" }, schemaShape),
+  entries({ describe: "property" }, schemaShape),
 );
 
 const eventProps = {
@@ -118,7 +150,7 @@ const signingProps = {
   signaturePrefix: prop(text("A prefix before the signature, e.g. `v1,`.")),
   secretPrefix: prop(text("How secrets look, e.g. `whsec_`.")),
   required: prop(bool("Whether every delivery is signed (default true).")),
-  headers: prop(entries({ describe: "a header name", pattern: /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/ }, obj(headerProps, { describe: "a header" })), "The delivery's headers."),
+  headers: prop(entries({ describe: "header name", pattern: /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/ }, obj(headerProps, { describe: "a header" })), "The delivery's headers."),
   notes: prop(text("Caveats, uncertainties and sources.")),
 };
 export type RawSigning = ObjOf<typeof signingProps>;
@@ -159,9 +191,9 @@ const catalogProps = {
   typePattern: prop(text("A regular expression every event type must match, e.g. ^[a-z_]+\\.[a-z_]+$.")),
   envelope: req(obj(envelopeProps, { describe: "an envelope" })),
   signing: prop(obj(signingProps, { describe: "a signing description" })),
-  groups: req(entries({ describe: "a group id", pattern: /^[A-Za-z0-9_.:-]+$/ }, obj(groupProps, { describe: "a group" }))),
-  schemas: prop(entries({ describe: "a schema name (letters, digits, _)", pattern: /^[A-Za-z_][A-Za-z0-9_]*$/ }, schemaShape)),
-  events: req(entries({ describe: "an event type (no spaces)", pattern: /^\S+$/ }, obj(eventProps, { describe: "an event" }))),
+  groups: req(entries({ describe: "group id", pattern: /^[A-Za-z0-9_.:-]+$/, hint: "use letters, digits and . _ : -" }, obj(groupProps, { describe: "a group" }))),
+  schemas: prop(entries({ describe: "schema name", pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, hint: "a schema name is letters, digits and _, not starting with a digit" }, schemaShape)),
+  events: req(entries({ describe: "event type", pattern: /^\S+$/, duplicate: "EG301", hint: "an event type has no spaces" }, obj(eventProps, { describe: "an event" }))),
 };
 export type RawCatalog = ObjOf<typeof catalogProps>;
 

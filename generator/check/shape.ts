@@ -274,26 +274,38 @@ function nested<T>(cx: Cx, f: () => T): T | undefined {
 
 /** A mapping with keys of the caller's choosing, kept in file order as entries (never as a JS object,
  * so a key such as `__proto__` is just data). */
-export function entries<V>(key: { pattern?: RegExp; describe: string; hint?: string }, value: Shape<V>, doc?: string): Shape<Entry<V>[]> {
-  const describe = `a mapping of ${key.describe} to ${value.describe.replace(/^an? /, "")}s`;
+export function entries<V>(
+  key: { pattern?: RegExp; describe: string; hint?: string; duplicate?: Code },
+  value: Shape<V>,
+  doc?: string,
+): Shape<Entry<V>[]> {
+  const describe = `a mapping of ${key.describe}s to ${value.describe.replace(/^an? /, "")}s`;
   return {
     describe,
     accepts: (n) => isMap(n),
     check(node, cx, at) {
       if (!isMap(node)) return void wrong(cx, node, at, describe);
       const out: Entry<V>[] = [];
+      const seen = new Map<string, SourcePos>();
       let ok = true;
       for (const pair of node.items) {
         const k = cx.resolve(pair.key);
         const kp = cx.pos(k, at);
         if (!(isScalar(k) && (typeof k.value === "string" || typeof k.value === "number"))) {
-          cx.report("EG201", kp, `expected ${key.describe} as the key, got ${kindOf(k)}`);
+          cx.report("EG201", kp, `expected a ${key.describe} as the key, got ${kindOf(k)}`);
           ok = false;
           continue;
         }
         const name = String(k.value);
+        const first = seen.get(name);
+        if (first) {
+          cx.report(key.duplicate ?? "EG102", kp, `duplicate ${key.describe} '${name}'; first defined at line ${first.line}:${first.col}`);
+          ok = false;
+          continue;
+        }
+        seen.set(name, kp);
         if (key.pattern && !key.pattern.test(name)) {
-          cx.report("EG204", kp, `'${name}' is not ${key.describe}`, key.hint);
+          cx.report("EG204", kp, `'${name}' is not a valid ${key.describe}`, key.hint);
           ok = false;
           continue;
         }
@@ -351,6 +363,11 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
         if (name === undefined || !Object.hasOwn(props, name)) {
           const shown = name ?? kindOf(k);
           cx.report("EG202", kp, `unknown key '${shown}' in ${describe}${name ? didYouMean(name, known) : ""}`, `allowed keys: ${known.join(", ")}`);
+          ok = false;
+          continue;
+        }
+        if (name in keys) {
+          cx.report("EG102", kp, `duplicate key '${name}'; first defined at line ${keys[name]!.line}:${keys[name]!.col}`);
           ok = false;
           continue;
         }

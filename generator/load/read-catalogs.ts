@@ -1,3 +1,5 @@
+// Duplicate keys are left to the checker, which knows whether a key is an event type (EG301) or
+// any other key (EG102) and can point at the first definition.
 // Finds catalog files and parses them with the `yaml` package, keeping a LineCounter so every later
 // stage can turn a node's offset into `line:col`. Reading is the only disk access before `write/`.
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -79,7 +81,7 @@ export function parseCatalogText(path: string, text: string): { file?: LoadedFil
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (err) {
     // The parser recurses; absurd nesting can exhaust the stack. Report it, never a stack trace.
     return {
@@ -96,11 +98,10 @@ export function parseCatalogText(path: string, text: string): { file?: LoadedFil
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const { line, col } = lines.linePos(e.pos[0]);
-    const duplicate = e.code === "DUPLICATE_KEY";
     diagnostics.push({
-      code: duplicate ? "EG102" : "EG101",
+      code: "EG101",
       severity: doc.errors.includes(e as never) ? "error" : "warning",
-      message: duplicate ? "duplicate key: a mapping must not repeat a key" : firstLine(e.message),
+      message: firstLine(e.message),
       pos: { file, line, col },
     });
   }

@@ -1,0 +1,218 @@
+// Semantic rules over a catalog whose shape is already right: references, patterns, envelope and
+// union consistency, bounds. Each rule reports at the key that is wrong.
+import type { Diagnostic, SourcePos } from "../diagnostics.ts";
+import type { RawCatalog, RawFull, RawSchema } from "./catalog-shape.ts";
+import type { Code } from "./codes.ts";
+import { didYouMean } from "./did-you-mean.ts";
+import { classifyBase, walkSchema } from "./schema-refs.ts";
+import { posOf, type Json, type POS } from "./shape.ts";
+import { FORMATS, PRIMITIVES } from "./catalog-shape.ts";
+
+type SchemaKey = Exclude<keyof RawFull, "shorthand" | typeof POS>;
+
+export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (code: Code, pos: SourcePos, message: string, hint?: string, severity: "error" | "warning" = "error") =>
+    out.push({ code, severity, message, pos, ...(hint ? { hint } : {}) });
+
+  if (raw.id !== undefined && raw.id !== stem)
+    report("EG306", posOf(raw, "id"), `catalog id '${raw.id}' does not match the file name '${stem}'`, `rename the file to ${raw.id}.yaml or set id: ${stem}`);
+
+  const schemas = new Map((raw.schemas ?? []).map((e) => [e.key, e.value]));
+  const schemaNames = new Set(schemas.keys());
+  const groups = new Set(raw.groups.map((g) => g.key));
+
+  const regex = (source: string, pos: SourcePos): RegExp | undefined => {
+    try {
+      return new RegExp(source, "u");
+    } catch (err) {
+      report("EG307", pos, `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, "")}`);
+      return undefined;
+    }
+  };
+
+  // Every schema in the catalog, with the rules that apply to one schema at a time.
+  const checkSchema = (root: RawSchema) =>
+    walkSchema(root, (s, propertyName) => {
+      if (s.shorthand) {
+        const base = classifyBase(s.base, schemaNames);
+        if (base.kind === "unknown") {
+          const looksLikeName = /^[A-Z]/.test(s.base);
+          report(
+            looksLikeName ? "EG303" : "EG205",
+            s.pos,
+            looksLikeName
+              ? `unknown schema '${s.base}'${didYouMean(s.base, schemaNames)}`
+              : `unknown type '${s.base}'${didYouMean(s.base, [...PRIMITIVES, ...FORMATS, ...schemaNames])}`,
+            looksLikeName ? "define it under `schemas:`" : `types are ${PRIMITIVES.join(", ")}; formats are ${FORMATS.join(", ")}`,
+          );
+        }
+        return;
+      }
+      checkFull(s, propertyName);
+    });
+
+  const checkFull = (s: RawFull, propertyName?: string) => {
+    const has = (k: SchemaKey) => s[k] !== undefined;
+    const conflict = (a: string, b: string) =>
+      report("EG206", posOf(s, b), `'${b}' cannot be combined with '${a}' in one schema`);
+    if (s.ref !== undefined) {
+      if (!schemaNames.has(s.ref)) report("EG303", posOf(s, "ref"), `unknown schema '${s.ref}'${didYouMean(s.ref, schemaNames)}`, "define it under `schemas:`");
+      for (const k of ["type", "properties", "items", "values", "enum", "const", "oneOf", "format", "pattern"] as const)
+        if (has(k)) conflict("ref", k);
+    }
+    if (s.oneOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("oneOf", k);
+    if (has("enum") && has("const")) conflict("enum", "const");
+    if (has("discriminator") && !s.oneOf) report("EG206", posOf(s, "discriminator"), "'discriminator' needs 'oneOf'");
+    if (s.additionalProperties === false && has("values")) conflict("additionalProperties", "values");
+    if (s.type) {
+      const families: Record<string, SchemaKey[]> = {
+        string: ["format", "pattern", "minLength", "maxLength"],
+        number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+        array: ["items", "minItems", "maxItems", "uniqueItems"],
+        object: ["properties", "values", "additionalProperties"],
+      };
+      const family = s.type === "integer" ? "number" : s.type;
+      for (const [fam, keys] of Object.entries(families))
+        if (fam !== family) for (const k of keys) if (has(k)) conflict(`type: ${s.type}`, k);
+      const literals = [...(s.enum ?? []), ...(s.const ? [s.const] : [])];
+      for (const lit of literals)
+        if (!fitsType(lit.value, s.type))
+          report("EG402", lit.pos, `${JSON.stringify(lit.value)} is not of type ${s.type}`);
+    }
+    if (s.pattern !== undefined) regex(s.pattern, posOf(s, "pattern"));
+    const bound = (lo: SchemaKey, hi: SchemaKey) => {
+      const a = s[lo] as number | undefined;
+      const b = s[hi] as number | undefined;
+      if (a !== undefined && b !== undefined && a > b) report("EG312", posOf(s, lo), `${String(lo)} ${a} is greater than ${String(hi)} ${b}`);
+    };
+    bound("minLength", "maxLength");
+    bound("minimum", "maximum");
+    bound("minItems", "maxItems");
+    if (s.multipleOf !== undefined && s.multipleOf <= 0) report("EG312", posOf(s, "multipleOf"), "multipleOf must be greater than 0");
+    if (s.optional === false && propertyName?.endsWith("?"))
+      report("EG206", posOf(s, "optional"), `property '${propertyName}' ends in '?' (optional) but says optional: false`);
+    if (s.oneOf && s.discriminator) checkDiscriminator(s);
+  };
+
+  /** Resolves refs; undefined when not an object (or unknown). */
+  const objectOf = (s: RawSchema, seen = new Set<string>()): RawFull | undefined => {
+    if (s.shorthand) {
+      const b = classifyBase(s.base, schemaNames);
+      if (b.kind === "ref" && s.arrays === 0 && !seen.has(b.name)) return objectOf(schemas.get(b.name)!, seen.add(b.name));
+      return b.kind === "primitive" && b.primitive === "object" && s.arrays === 0 ? ({} as RawFull) : undefined;
+    }
+    if (s.ref !== undefined) return schemas.has(s.ref) && !seen.has(s.ref) ? objectOf(schemas.get(s.ref)!, seen.add(s.ref)) : undefined;
+    const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
+    return isObject || (!s.type && !s.oneOf && !s.enum && !s.const && !s.items) ? s : undefined;
+  };
+
+  const checkDiscriminator = (s: RawFull) => {
+    const d = s.discriminator!;
+    const seen = new Map<string, SourcePos>();
+    for (const v of s.oneOf!) {
+      const at = v.shorthand ? v.pos : posOf(v);
+      const o = objectOf(v);
+      const p = o?.properties?.find((e) => e.key === d || e.key === `${d}?`);
+      const lits = p && !p.value.shorthand ? (p.value.const ? [p.value.const] : p.value.enum) : undefined;
+      if (!o || !p || !lits) {
+        report("EG310", at, `every variant of a union with discriminator '${d}' must be an object with a '${d}' property that has const or enum`);
+        continue;
+      }
+      if (p.key.endsWith("?") || (!p.value.shorthand && p.value.optional)) report("EG310", p.pos, `discriminator property '${d}' must be required`);
+      for (const l of lits) {
+        const key = JSON.stringify(l.value);
+        if (seen.has(key)) report("EG310", l.pos, `discriminator value ${key} is used by two variants`);
+        seen.set(key, l.pos);
+      }
+    }
+  };
+
+  for (const e of raw.schemas ?? []) checkSchema(e.value);
+  checkRefCycles(raw, schemas, schemaNames, report);
+
+  // Envelope.
+  const env = raw.envelope;
+  if (env.flat && env.payloadField !== undefined)
+    report("EG308", posOf(env, "flat"), "an envelope is either flat or has a payloadField, not both");
+  if (!env.flat && env.payloadField === undefined)
+    report("EG308", posOf(env), "the envelope needs payloadField (the field holding the payload) or flat: true", "for example `payloadField: data`");
+  const envNames = new Set<string>();
+  for (const f of env.fields ?? []) {
+    const name = f.key.replace(/\?$/, "");
+    if (name === env.typeField || name === env.payloadField)
+      report("EG308", f.pos, `envelope field '${name}' is the ${name === env.typeField ? "type" : "payload"} field; it is added by eventgen, leave it out of fields`);
+    envNames.add(name);
+    checkSchema(f.value);
+  }
+
+  // Events.
+  let typePattern: RegExp | undefined;
+  if (raw.typePattern !== undefined) typePattern = regex(raw.typePattern, posOf(raw, "typePattern"));
+  const used = new Set<string>();
+  for (const e of raw.events) {
+    const ev = e.value;
+    if (typePattern && !typePattern.test(e.key))
+      report("EG305", e.pos, `event type '${e.key}' does not match the catalog's typePattern ${raw.typePattern}`);
+    if (!groups.has(ev.group)) report("EG302", posOf(ev, "group"), `unknown group '${ev.group}'${didYouMean(ev.group, groups)}`, "define it under `groups:`");
+    used.add(ev.group);
+    if (ev.payload) {
+      checkSchema(ev.payload);
+      if (env.flat) {
+        const o = objectOf(ev.payload);
+        if (!o) report("EG309", ev.payload.shorthand ? ev.payload.pos : posOf(ev.payload), "with a flat envelope the payload must be an object: its fields stand beside the envelope's");
+        for (const p of o?.properties ?? []) {
+          const name = p.key.replace(/\?$/, "");
+          if (name === env.typeField || envNames.has(name))
+            report("EG308", p.pos, `payload field '${name}' clashes with the envelope's field of that name (the envelope is flat)`);
+        }
+      }
+    }
+  }
+  for (const g of raw.groups) if (!used.has(g.key)) report("EG313", g.pos, `group '${g.key}' has no events`, undefined, "warning");
+  return out;
+}
+
+function fitsType(v: Json, type: string): boolean {
+  switch (type) {
+    case "string": return typeof v === "string";
+    case "integer": return Number.isInteger(v);
+    case "number": return typeof v === "number";
+    case "boolean": return typeof v === "boolean";
+    case "null": return v === null;
+    case "array": return Array.isArray(v);
+    case "object": return typeof v === "object" && v !== null && !Array.isArray(v);
+    default: return true;
+  }
+}
+
+/** A named schema that reaches itself through refs and unions alone describes no finite value. */
+function checkRefCycles(
+  raw: RawCatalog,
+  schemas: Map<string, RawSchema>,
+  names: Set<string>,
+  report: (code: Code, pos: SourcePos, message: string) => void,
+) {
+  const direct = (s: RawSchema): string[] => {
+    if (s.shorthand) {
+      const b = classifyBase(s.base, names);
+      return b.kind === "ref" && s.arrays === 0 ? [b.name] : [];
+    }
+    if (s.ref !== undefined) return names.has(s.ref) ? [s.ref] : [];
+    return (s.oneOf ?? []).flatMap(direct);
+  };
+  const state = new Map<string, 1 | 2>();
+  const visit = (name: string, path: string[]): void => {
+    if (state.get(name) === 2) return;
+    if (state.get(name) === 1) {
+      const cycle = [...path.slice(path.indexOf(name)), name];
+      const entry = raw.schemas!.find((e) => e.key === name)!;
+      report("EG311", entry.pos, `schema '${name}' refers to itself with no object or array in between: ${cycle.join(" → ")}`);
+      return;
+    }
+    state.set(name, 1);
+    for (const next of direct(schemas.get(name)!)) visit(next, [...path, name]);
+    state.set(name, 2);
+  };
+  for (const name of names) visit(name, []);
+}

@@ -1,0 +1,152 @@
+// argv → command, exit codes, help. Exit codes: 0 success; 1 problems found in the catalogs or
+// stale output (--check); 2 the command line is wrong; 3 eventgen itself failed (a bug: please
+// report it with the message).
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { lint } from "./commands/lint.ts";
+import { catalogJsonSchema } from "./check/catalog-shape.ts";
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const defaultIo: Io = {
+  out: (l) => process.stdout.write(l + "\n"),
+  err: (l) => process.stderr.write(l + "\n"),
+};
+
+interface Command {
+  summary: string;
+  usage: string;
+  details: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  optionHelp: Record<string, string>;
+  run(args: { positionals: string[]; values: Record<string, unknown> }, io: Io): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  lint: {
+    summary: "check catalogs and print located diagnostics",
+    usage: "eventgen lint [paths...]",
+    details: "Checks each catalog file (default: every *.yaml under catalog/) and prints every problem as\nfile:line:col: error CODE: message. Exits 1 if there is any error.",
+    options: {},
+    optionHelp: {},
+    run: ({ positionals }, io) => lint(positionals, io),
+  },
+  generate: {
+    summary: "generate types, validators, JSON Schemas, docs, OpenAPI and a package per catalog",
+    usage: "eventgen generate [--catalog <file|dir>...] [--out <dir>] [--check] [--quiet]",
+    details: "Generates <out>/<catalog id>/ for each catalog. Output is built in full and then swapped in:\na failure leaves the previous output untouched. With --check nothing is written; the command\nexits 1 listing every stale, missing or extra file.",
+    options: {
+      catalog: { type: "string", multiple: true, short: "c" },
+      out: { type: "string", short: "o" },
+      check: { type: "boolean" },
+      quiet: { type: "boolean", short: "q" },
+      templates: { type: "string" },
+      timings: { type: "boolean" },
+    },
+    optionHelp: {
+      "--catalog, -c <file|dir>": "catalog file or folder; repeatable (default: catalog/)",
+      "--out, -o <dir>": "output folder (default: generated/)",
+      "--check": "write nothing; exit 1 if the output on disk is stale, missing or has extra files",
+      "--quiet, -q": "no progress or summary on stderr",
+      "--templates <dir>": "handlebars templates overriding the built-in ones (same file names)",
+      "--timings": "print the time spent in each stage",
+    },
+    run: async (args, io) => (await import("./commands/generate.ts")).generate(args.values, io),
+  },
+  import: {
+    summary: "turn an OpenAPI document or a folder of JSON Schemas into a catalog",
+    usage: "eventgen import openapi <file> --out catalog/<id>.yaml\n       eventgen import jsonschema <dir> --out catalog/<id>.yaml",
+    details: "Writes a catalog that eventgen then owns. Anything the catalog cannot say is reported as a\nwarning with its JSON Pointer.",
+    options: { out: { type: "string", short: "o" }, force: { type: "boolean" } },
+    optionHelp: { "--out, -o <file>": "the catalog file to write (required)", "--force": "overwrite an existing file" },
+    run: async (args, io) => (await import("./commands/import.ts")).importCommand(args.positionals, args.values, io),
+  },
+  schema: {
+    summary: "print the JSON Schema of the catalog format",
+    usage: "eventgen schema",
+    details: "Prints the JSON Schema (2020-12) that editors use to complete and check catalog files;\nthe repository commits it as schema/catalog.schema.json.",
+    options: {},
+    optionHelp: {},
+    run: async (_args, io) => {
+      io.out(JSON.stringify(catalogJsonSchema(), null, 2));
+      return 0;
+    },
+  },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    "eventgen: generate TypeScript types, validators, docs, OpenAPI and JSON Schemas from webhook event catalogs",
+    "",
+    "Usage: eventgen <command> [options]",
+    "",
+    "Commands:",
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    "  --help, -h     show help (also: eventgen <command> --help)",
+    "  --version, -v  print the version",
+    "",
+    "Exit codes: 0 success, 1 problems in the catalogs or stale output, 2 bad command line, 3 internal error.",
+  ].join("\n");
+}
+
+function commandHelp(name: string, c: Command): string {
+  const opts = Object.entries(c.optionHelp);
+  const width = Math.max(10, ...opts.map(([k]) => k.length));
+  return [
+    `eventgen ${name}: ${c.summary}`,
+    "",
+    `Usage: ${c.usage}`,
+    "",
+    c.details,
+    ...(opts.length ? ["", "Options:", ...opts.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)] : []),
+    `  ${"--help, -h".padEnd(width)}  show this help`,
+  ].join("\n");
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? rest[0] : undefined;
+    if (topic && commands[topic]) io.out(commandHelp(topic, commands[topic]));
+    else io.out(mainHelp());
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    const { createRequire } = await import("node:module");
+    io.out(createRequire(import.meta.url)("../package.json").version);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`eventgen: unknown command '${name}'\n\n${mainHelp()}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.err(`eventgen ${name}: ${(err as Error).message}\n\n${commandHelp(name, command)}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(commandHelp(name, command));
+    return 0;
+  }
+  try {
+    return await command.run({ positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`eventgen ${name}: ${err.message}\n\nRun 'eventgen ${name} --help' for usage.`);
+      return 2;
+    }
+    io.err(`eventgen ${name}: internal error: ${(err as Error)?.stack ?? String(err)}\nThis is a bug in eventgen; please report it with the catalog that triggers it.`);
+    return 3;
+  }
+}
+
+export class UsageError extends Error {}

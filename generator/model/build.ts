@@ -1,0 +1,228 @@
+// Builds the IR from a catalog that passed every check: shorthands expanded, optional markers
+// moved onto properties, the delivery body composed from envelope + type + payload.
+import type { RawCatalog, RawFull, RawSchema } from "../check/catalog-shape.ts";
+import { classifyBase } from "../check/schema-refs.ts";
+import type { Json } from "../check/shape.ts";
+import type { Names } from "./assign-names.ts";
+import type { CatalogModel, EventModel, GroupModel, Property, Schema, SchemaOf, SigningModel } from "./ir.ts";
+
+export interface CheckedCatalog {
+  raw: RawCatalog;
+  names: Names;
+  id: string;
+  file: string;
+}
+
+export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogModel {
+  const schemaNames = new Set((raw.schemas ?? []).map((e) => e.key));
+  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties));
+  const properties = (entries: { key: string; value: RawSchema }[] = []): Property[] =>
+    entries.map(({ key, value }) => {
+      const marked = key.endsWith("?");
+      const optional = marked || (!value.shorthand && value.optional === true);
+      return { name: marked ? key.slice(0, -1) : key, schema: toSchema(value), required: !optional };
+    });
+
+  const env = raw.envelope;
+  const envelope = {
+    typeField: env.typeField,
+    ...(env.payloadField !== undefined && !env.flat ? { payloadField: env.payloadField } : {}),
+    fields: properties(env.fields),
+    additional: env.additionalProperties ?? true,
+    ...text("description", env.description),
+    ...text("notes", env.notes),
+  };
+
+  const schemas = (raw.schemas ?? []).map((e) => {
+    const n = names.schemas.get(e.key)!;
+    return { name: e.key, ...n, schema: toSchema(e.value), pos: e.pos };
+  });
+  const byName = new Map(schemas.map((s) => [s.name, s.schema]));
+  const deref = (s: Schema): Schema => {
+    for (let i = 0; s.kind === "ref" && i < 100; i++) s = byName.get(s.name)!;
+    return s;
+  };
+
+  const events: EventModel[] = raw.events.map((e) => {
+    const ev = e.value;
+    const payload: Schema = ev.payload ? toSchema(ev.payload) : { kind: "object", properties: [], additional: true, nullable: false };
+    const typeProp: Property = { name: env.typeField, required: true, schema: { kind: "literal", values: [e.key], isConst: true, nullable: false, description: "The event type." } };
+    let body: SchemaOf<"object">;
+    if (envelope.payloadField !== undefined) {
+      body = {
+        kind: "object",
+        nullable: false,
+        additional: envelope.additional,
+        properties: [typeProp, ...envelope.fields, { name: envelope.payloadField, required: true, schema: payload }],
+      };
+    } else {
+      const flat = deref(payload) as SchemaOf<"object">;
+      body = {
+        kind: "object",
+        nullable: false,
+        // A flat body is closed only if both the envelope and the payload are.
+        additional: envelope.additional || flat.additional !== false,
+        properties: [typeProp, ...envelope.fields, ...flat.properties],
+      };
+    }
+    return {
+      type: e.key,
+      trigger: ev.trigger,
+      ...text("description", ev.description),
+      group: ev.group,
+      ...text("scope", ev.scope),
+      ...(ev.deprecated === true || (typeof ev.deprecated === "string" && ev.deprecated) ? { deprecated: ev.deprecated } : {}),
+      payload,
+      body,
+      examples: (ev.examples ?? []).map((x) => x.value),
+      names: names.events.get(e.key)!,
+      pos: e.pos,
+    };
+  });
+
+  const groups: GroupModel[] = raw.groups.map((g) => ({
+    id: g.key,
+    title: g.value.title,
+    ...text("note", g.value.note),
+    unionName: names.groupUnions.get(g.key)!,
+    events: events.filter((e) => e.group === g.key),
+  }));
+
+  return {
+    id,
+    file,
+    title: raw.title,
+    version: raw.version,
+    ...text("description", raw.description),
+    source: { title: raw.source.title, ...text("url", raw.source.url), ...text("document", raw.source.document), ...text("vendor", raw.source.vendor) },
+    package: { name: raw.package.name, ...text("description", raw.package.description), license: raw.package.license ?? "MIT" },
+    ...text("typePattern", raw.typePattern),
+    envelope,
+    ...(raw.signing ? { signing: signing(raw) } : {}),
+    groups,
+    schemas,
+    events,
+  };
+}
+
+function text<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value !== undefined && value !== "" ? { [key]: value } : {}) as { [P in K]?: string };
+}
+
+function fromShorthand(s: Extract<RawSchema, { shorthand: true }>, schemaNames: ReadonlySet<string>): Schema {
+  const b = classifyBase(s.base, schemaNames);
+  let schema: Schema;
+  switch (b.kind) {
+    case "format":
+      schema = { kind: "string", format: b.format, nullable: false };
+      break;
+    case "ref":
+      schema = { kind: "ref", name: b.name, nullable: false };
+      break;
+    default:
+      schema = primitive(b.kind === "primitive" ? b.primitive : "any");
+  }
+  for (let i = 0; i < s.arrays; i++) schema = { kind: "array", items: schema, nullable: false };
+  return { ...schema, nullable: s.nullable, ...text("description", s.description) };
+}
+
+function primitive(p: string): Schema {
+  switch (p) {
+    case "string": return { kind: "string", nullable: false };
+    case "integer": return { kind: "number", integer: true, nullable: false };
+    case "number": return { kind: "number", integer: false, nullable: false };
+    case "boolean": return { kind: "boolean", nullable: false };
+    case "null": return { kind: "null", nullable: false };
+    case "object": return { kind: "object", properties: [], additional: true, nullable: false };
+    case "array": return { kind: "array", items: { kind: "any", nullable: false }, nullable: false };
+    default: return { kind: "any", nullable: false };
+  }
+}
+
+function impliedType(f: RawFull): string {
+  if (f.type) return f.type;
+  if (f.properties || f.values || f.additionalProperties !== undefined) return "object";
+  if (f.items || f.minItems !== undefined || f.maxItems !== undefined || f.uniqueItems !== undefined) return "array";
+  if (f.format || f.pattern !== undefined || f.minLength !== undefined || f.maxLength !== undefined) return "string";
+  if ([f.minimum, f.maximum, f.exclusiveMinimum, f.exclusiveMaximum, f.multipleOf].some((x) => x !== undefined)) return "number";
+  return "any";
+}
+
+function fromFull(
+  f: RawFull,
+  toSchema: (s: RawSchema) => Schema,
+  propertiesOf: (entries?: { key: string; value: RawSchema }[]) => Property[],
+): Schema {
+  const meta = {
+    nullable: f.nullable === true,
+    ...text("title", f.title),
+    ...text("description", f.description),
+    ...(f.deprecated ? { deprecated: true } : {}),
+    ...(f.example ? { example: f.example.value } : {}),
+    ...(f.default ? { default: f.default.value } : {}),
+  };
+  if (f.ref !== undefined) return { kind: "ref", name: f.ref, ...meta };
+  if (f.oneOf) return { kind: "union", variants: f.oneOf.map(toSchema), ...(f.discriminator ? { discriminator: f.discriminator } : {}), ...meta };
+  if (f.const) return { kind: "literal", values: [f.const.value], isConst: true, ...meta };
+  if (f.enum) return { kind: "literal", values: dedupe(f.enum.map((x) => x.value)), isConst: false, ...meta };
+  const type = impliedType(f);
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  switch (type) {
+    case "string":
+      return { kind: "string", ...defined({ format: f.format, pattern: f.pattern, minLength: f.minLength, maxLength: f.maxLength }), ...meta };
+    case "integer":
+    case "number":
+      return {
+        kind: "number",
+        integer: type === "integer",
+        ...defined({ minimum: f.minimum, maximum: f.maximum, exclusiveMinimum: f.exclusiveMinimum, exclusiveMaximum: f.exclusiveMaximum, multipleOf: f.multipleOf }),
+        ...meta,
+      };
+    case "array":
+      return {
+        kind: "array",
+        items: f.items ? toSchema(f.items) : { kind: "any", nullable: false },
+        ...defined({ minItems: f.minItems, maxItems: f.maxItems, uniqueItems: f.uniqueItems }),
+        ...meta,
+      };
+    case "object":
+      return {
+        kind: "object",
+        properties: propertiesOf(f.properties),
+        additional: f.values ? toSchema(f.values) : f.additionalProperties ?? true,
+        ...meta,
+      };
+    default:
+      return { ...primitive(type), ...meta };
+  }
+}
+
+function dedupe(values: Json[]): Json[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = JSON.stringify(v);
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+function signing(raw: RawCatalog): SigningModel {
+  const s = raw.signing!;
+  return {
+    scheme: s.scheme as SigningModel["scheme"],
+    ...text("description", s.description),
+    ...text("algorithm", s.algorithm),
+    ...(s.encoding ? { encoding: s.encoding as "base64" | "hex" } : {}),
+    ...text("signedContent", s.signedContent),
+    ...text("signaturePrefix", s.signaturePrefix),
+    ...text("secretPrefix", s.secretPrefix),
+    required: s.required ?? true,
+    headers: (s.headers ?? []).map((h) => ({
+      name: h.key,
+      role: (h.value.role ?? "other") as "signature" | "timestamp" | "id" | "other",
+      ...text("description", h.value.description),
+      ...text("format", h.value.format),
+      required: h.value.required ?? true,
+    })),
+    ...text("notes", s.notes),
+  };
+}

@@ -1,0 +1,147 @@
+// The intermediate representation every emitter reads. Built from a checked catalog: references
+// are by schema name (looked up in `CatalogModel.schemas`), every identifier is already assigned by
+// naming.ts, and shorthands have been expanded. Emitters never see YAML.
+import type { SourcePos } from "../diagnostics.ts";
+import type { Format } from "../check/catalog-shape.ts";
+import type { Json } from "../check/shape.ts";
+
+export type { Format, Json };
+
+interface Meta {
+  title?: string;
+  description?: string;
+  deprecated?: boolean;
+  /** Independent of a property's `required`. */
+  nullable: boolean;
+  example?: Json;
+  default?: Json;
+}
+
+export type Schema = Meta &
+  (
+    | { kind: "any" }
+    | { kind: "string"; format?: Format; pattern?: string; minLength?: number; maxLength?: number }
+    | {
+        kind: "number";
+        integer: boolean;
+        minimum?: number;
+        maximum?: number;
+        exclusiveMinimum?: number;
+        exclusiveMaximum?: number;
+        multipleOf?: number;
+      }
+    | { kind: "boolean" }
+    | { kind: "null" }
+    /** An enum, or a constant when `isConst`. */
+    | { kind: "literal"; values: Json[]; isConst: boolean }
+    | { kind: "array"; items: Schema; minItems?: number; maxItems?: number; uniqueItems?: boolean }
+    /** `additional`: true accepts unknown fields, false rejects them, a schema is a map's values. */
+    | { kind: "object"; properties: Property[]; additional: boolean | Schema }
+    | { kind: "ref"; name: string }
+    | { kind: "union"; variants: Schema[]; discriminator?: string }
+  );
+
+export type SchemaOf<K extends Schema["kind"]> = Extract<Schema, { kind: K }>;
+
+export interface Property {
+  name: string;
+  schema: Schema;
+  required: boolean;
+}
+
+export interface NamedSchema {
+  /** The key in the catalog's `schemas`. */
+  name: string;
+  /** The TypeScript type name. */
+  typeName: string;
+  /** The validator function's name inside the generated module. */
+  checkName: string;
+  /** Path of its JSON Schema file inside the package, without `.json`. */
+  schemaFile: string;
+  schema: Schema;
+  pos: SourcePos;
+}
+
+export interface EventNames {
+  /** PascalCase stem: `task_run.completed` → `TaskRunCompleted`. */
+  base: string;
+  event: string;
+  payload: string;
+  checkName: string;
+  operationId: string;
+  /** Path of its JSON Schema file inside the package, without `.json`. */
+  schemaFile: string;
+}
+
+export interface EventModel {
+  type: string;
+  trigger: string;
+  description?: string;
+  group: string;
+  scope?: string;
+  /** true, or the reason and what to use instead. */
+  deprecated?: true | string;
+  payload: Schema;
+  /** The whole delivery body: the envelope's fields, the type as a constant, and the payload. */
+  body: SchemaOf<"object">;
+  examples: Json[];
+  names: EventNames;
+  pos: SourcePos;
+}
+
+export interface GroupModel {
+  id: string;
+  title: string;
+  note?: string;
+  /** The TypeScript union of the group's events. */
+  unionName: string;
+  events: EventModel[];
+}
+
+export interface HeaderModel {
+  name: string;
+  role: "signature" | "timestamp" | "id" | "other";
+  description?: string;
+  format?: string;
+  required: boolean;
+}
+
+export interface SigningModel {
+  scheme: "standard-webhooks" | "hmac-sha256" | "none";
+  description?: string;
+  algorithm?: string;
+  encoding?: "base64" | "hex";
+  signedContent?: string;
+  signaturePrefix?: string;
+  secretPrefix?: string;
+  required: boolean;
+  headers: HeaderModel[];
+  notes?: string;
+}
+
+export interface EnvelopeModel {
+  typeField: string;
+  /** Absent when the payload's fields stand at the top level (flat). */
+  payloadField?: string;
+  fields: Property[];
+  additional: boolean;
+  description?: string;
+  notes?: string;
+}
+
+export interface CatalogModel {
+  id: string;
+  /** The catalog file as shown to users, e.g. catalog/deck.yaml. */
+  file: string;
+  title: string;
+  version: string;
+  description?: string;
+  source: { title: string; url?: string; document?: string; vendor?: string };
+  package: { name: string; description?: string; license: string };
+  typePattern?: string;
+  envelope: EnvelopeModel;
+  signing?: SigningModel;
+  groups: GroupModel[];
+  schemas: NamedSchema[];
+  events: EventModel[];
+}

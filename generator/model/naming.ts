@@ -1,0 +1,97 @@
+// Every identifier, operationId and file name the generator emits is made here, once, from the
+// catalog, deterministically; collisions are diagnostics, never silent renames.
+import type { Diagnostic, SourcePos } from "../diagnostics.ts";
+
+/** Names every generated package exports; a catalog-made name must not take one of them. */
+export const RUNTIME_NAMES = [
+  "Event", "EventType", "EventMap", "EventEnvelope", "eventTypes", "validators", "validateEvent",
+  "isEvent", "parseEvent", "EventValidationError", "eventSchema", "ValidationResult", "ValidationIssue",
+  "Validator", "StandardSchemaV1", "typeField", "catalog", "EventOf", "PayloadOf",
+] as const;
+
+const KEYWORDS = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "as implements interface let package private protected public static yield any boolean constructor declare get " +
+    "module require number set string symbol type from of unknown never object bigint undefined await async keyof " +
+    "readonly infer is unique satisfies asserts accessor out abstract")
+    .split(" "),
+);
+/** Global types and values a generated module refers to; shadowing them would break it. */
+const GLOBALS = new Set(["Array", "Object", "String", "Number", "Boolean", "Date", "Error", "Map", "Set", "Promise", "Record", "RegExp", "JSON", "Math", "Symbol", "Readonly", "ReadonlyArray", "Partial", "Required", "Pick", "Omit", "Exclude", "Extract", "NonNullable", "Infinity", "NaN"]);
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+export const isIdentifier = (s: string) => IDENT.test(s) && !KEYWORDS.has(s);
+
+/** Words of an event type or group id: split on anything that is not a letter or digit, and on
+ * lower→Upper boundaries, so `task_run.completed`, `task-run:completed` and `taskRun.completed`
+ * agree (and collide, which is reported). */
+export function words(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function pascal(s: string): string {
+  const out = words(s).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+  if (!out) return "Unnamed";
+  return /^[0-9]/.test(out) ? `N${out}` : out;
+}
+
+export function camel(s: string): string {
+  const p = pascal(s);
+  return p[0]!.toLowerCase() + p.slice(1);
+}
+
+/** A schema name is used as the type name when it is a valid, non-reserved identifier. */
+export function schemaTypeName(name: string): string {
+  if (isIdentifier(name) && !GLOBALS.has(name) && /^[A-Za-z]/.test(name)) return name;
+  return `${pascal(name)}Schema`;
+}
+
+/** A property name as a TypeScript property key: as-is when an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** Event types may hold characters file systems reject; `/` stays a folder separator. */
+export function fileStem(type: string): string {
+  return type
+    .split("/")
+    .map((part) => part.replace(/[^A-Za-z0-9._@+-]/g, "_").replace(/^\.+/, "_") || "_")
+    .join("/");
+}
+
+interface Claim {
+  what: string;
+  pos: SourcePos;
+}
+
+/** Hands out names within one namespace and reports any name claimed twice. File names compare
+ * case-insensitively, since macOS and Windows do. */
+export class Namespace {
+  private readonly taken = new Map<string, Claim>();
+  constructor(
+    private readonly label: string,
+    private readonly diagnostics: Diagnostic[],
+    private readonly fold = (s: string) => s,
+  ) {}
+  reserve(name: string, what: string, pos: SourcePos) {
+    this.taken.set(this.fold(name), { what, pos });
+  }
+  claim(name: string, what: string, pos: SourcePos): string {
+    const prior = this.taken.get(this.fold(name));
+    if (prior) {
+      const where = prior.pos.line > 0 ? ` at ${prior.pos.file}:${prior.pos.line}:${prior.pos.col}` : "";
+      this.diagnostics.push({
+        code: "EG304",
+        severity: "error",
+        message: `${what} would be named ${this.label} '${name}', which ${prior.what}${where} already has`,
+        pos,
+        hint: "rename one of them; generated names must be unique",
+      });
+    } else this.taken.set(this.fold(name), { what, pos });
+    return name;
+  }
+}
