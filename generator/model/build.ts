@@ -75,6 +75,7 @@ export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogMod
       payload,
       body,
       examples: (ev.examples ?? []).map((x) => x.value),
+      exampleSources: (ev.examples ?? []).map((x) => ({ pos: x.pos, positions: x.positions })),
       names: names.events.get(e.key)!,
       pos: e.pos,
     };

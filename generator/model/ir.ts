@@ -85,6 +85,8 @@ export interface EventModel {
   /** The whole delivery body: the envelope's fields, the type as a constant, and the payload. */
   body: SchemaOf<"object">;
   examples: Json[];
+  /** Where each example stands in the catalog, by JSON Pointer inside it (for EG401). */
+  exampleSources: { pos: SourcePos; positions: Map<string, SourcePos> }[];
   names: EventNames;
   pos: SourcePos;
 }

@@ -1,0 +1,92 @@
+// Schema (IR) → JSON Schema 2020-12. `refPrefix` is where named schemas live: `#/$defs/` in the
+// standalone files, `#/components/schemas/` in OpenAPI. The validators implement exactly this.
+import type { Json, Schema } from "../../model/ir.ts";
+
+export type JsonSchema = { [k: string]: Json | JsonSchema | JsonSchema[] | undefined };
+
+export interface RefStyle {
+  /** The JSON Pointer prefix for a named schema, e.g. `#/$defs/`. */
+  prefix: string;
+  /** Maps a catalog schema name to its key under the prefix. */
+  key(name: string): string;
+  /** OpenAPI understands `discriminator`; plain JSON Schema validators (Ajv strict) do not. */
+  discriminator: boolean;
+}
+
+const escapePointer = (s: string) => encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%24/g, "$");
+
+export function toJsonSchema(s: Schema, refs: RefStyle): JsonSchema {
+  const core = body(s, refs);
+  const out: JsonSchema = {};
+  if (s.title) out.title = s.title;
+  if (s.description) out.description = s.description;
+  Object.assign(out, core);
+  if (s.deprecated) out.deprecated = true;
+  if (s.default !== undefined) out.default = s.default;
+  if (s.example !== undefined) out.examples = [s.example];
+  return out;
+}
+
+function nullable(type: string, s: Schema): Json {
+  return s.nullable ? [type, "null"] : type;
+}
+
+function body(s: Schema, refs: RefStyle): JsonSchema {
+  switch (s.kind) {
+    case "any":
+      return {};
+    case "null":
+      return { type: "null" };
+    case "boolean":
+      return { type: nullable("boolean", s) };
+    case "string":
+      return {
+        type: nullable("string", s),
+        ...(s.format ? { format: s.format } : {}),
+        ...(s.pattern !== undefined ? { pattern: s.pattern } : {}),
+        ...(s.minLength !== undefined ? { minLength: s.minLength } : {}),
+        ...(s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
+      };
+    case "number":
+      return {
+        type: nullable(s.integer ? "integer" : "number", s),
+        ...pick(s, ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]),
+      };
+    case "literal": {
+      const values = s.nullable && !s.values.includes(null) ? [...s.values, null] : s.values;
+      return s.isConst && values.length === 1 ? { const: values[0]! } : { enum: values };
+    }
+    case "array":
+      return {
+        type: nullable("array", s),
+        items: toJsonSchema(s.items, refs),
+        ...pick(s, ["minItems", "maxItems", "uniqueItems"]),
+      };
+    case "object": {
+      const out: JsonSchema = { type: nullable("object", s) };
+      if (s.properties.length) {
+        out.properties = Object.fromEntries(s.properties.map((p) => [p.name, toJsonSchema(p.schema, refs)]));
+        const required = s.properties.filter((p) => p.required).map((p) => p.name);
+        if (required.length) out.required = required;
+      }
+      if (s.additional === false) out.additionalProperties = false;
+      else if (typeof s.additional === "object") out.additionalProperties = toJsonSchema(s.additional, refs);
+      return out;
+    }
+    case "ref": {
+      const ref = { $ref: `${refs.prefix}${escapePointer(refs.key(s.name))}` };
+      return s.nullable ? { anyOf: [ref, { type: "null" }] } : ref;
+    }
+    case "union": {
+      const union: JsonSchema = { oneOf: s.variants.map((v) => toJsonSchema(v, refs)) };
+      if (s.discriminator && refs.discriminator) union.discriminator = { propertyName: s.discriminator };
+      return s.nullable ? { anyOf: [union, { type: "null" }] } : union;
+    }
+  }
+}
+
+function pick<T extends object>(o: T, keys: (keyof T)[]): JsonSchema {
+  const out: JsonSchema = {};
+  for (const k of keys) if (o[k] !== undefined) out[k as string] = o[k] as Json;
+  return out;
+}

@@ -1,0 +1,9 @@
+/** One file of a catalog's output folder; `path` is relative to that folder, with `/`. */
+export interface OutputFile {
+  path: string;
+  content: string;
+  /** How the format stage treats it. */
+  format: "typescript" | "markdown" | "json" | "yaml" | "verbatim";
+}
+
+export const json = (path: string, value: unknown): OutputFile => ({ path, content: JSON.stringify(value, null, 2) + "\n", format: "json" });

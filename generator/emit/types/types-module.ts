@@ -1,0 +1,111 @@
+// model → src/types.ts, built from ts-morph structures in one batch (no node manipulation).
+import {
+  Project, StructureKind, VariableDeclarationKind,
+  type OptionalKind, type PropertySignatureStructure, type StatementStructures,
+} from "ts-morph";
+import type { CatalogModel, EventModel, Property, Schema } from "../../model/ir.ts";
+import { propertyKey } from "../../model/naming.ts";
+import { bannerText } from "../banner.ts";
+import { jsdocText, tsString } from "../escape/ts.ts";
+import { docLines, typeExpr, type TypeCx } from "./type-expr.ts";
+
+const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+
+const docs = (lines: string[]) => (lines.length ? [{ description: lines.map(jsdocText).join("\n\n") }] : []);
+
+export function eventDocs(e: EventModel): string[] {
+  const lines = [e.trigger];
+  if (e.description) lines.push(e.description);
+  lines.push(`Event type: \`${e.type}\`${e.scope ? ` · scope: ${e.scope}` : ""}`);
+  if (e.deprecated) lines.push(`@deprecated${typeof e.deprecated === "string" ? ` ${e.deprecated}` : ""}`);
+  if (e.examples[0] !== undefined) lines.push(`@example\n\`\`\`json\n${JSON.stringify(e.examples[0], null, 2)}\n\`\`\``);
+  return lines;
+}
+
+export function typeCx(model: CatalogModel): TypeCx {
+  const names = new Map(model.schemas.map((s) => [s.name, s.typeName]));
+  return { typeName: (n) => names.get(n)! };
+}
+
+function isPlainObject(s: Schema): s is Extract<Schema, { kind: "object" }> {
+  return s.kind === "object" && !s.nullable && typeof s.additional !== "object" && s.properties.length > 0;
+}
+
+const property = (p: Property, cx: TypeCx): OptionalKind<PropertySignatureStructure> => ({
+  name: propertyKey(p.name),
+  type: typeExpr(p.schema, cx),
+  hasQuestionToken: !p.required,
+  docs: docs(docLines(p.schema)),
+});
+
+export function emitTypes(model: CatalogModel): string {
+  const cx = typeCx(model);
+  const { envelope } = model;
+  const statements: StatementStructures[] = [];
+  const alias = (name: string, type: string, lines: string[], typeParameters: string[] = []) =>
+    statements.push({ kind: StructureKind.TypeAlias, name, type, isExported: true, docs: docs(lines), typeParameters });
+  const iface = (name: string, properties: OptionalKind<PropertySignatureStructure>[], lines: string[], ext: string[] = []) =>
+    statements.push({ kind: StructureKind.Interface, name, isExported: true, extends: ext, docs: docs(lines), properties });
+  const constant = (name: string, type: string, initializer: string, lines: string[]) =>
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      docs: docs(lines),
+      declarations: [{ name, type, initializer }],
+    });
+
+  const types = model.events.map((e) => tsString(e.type));
+  alias("EventType", types.join(" | ") || "never", ["Every event type of the catalog, verbatim."]);
+  constant("eventTypes", "readonly EventType[]", `[${types.join(", ")}]`, ["The event types, in catalog order."]);
+  constant("typeField", tsString(envelope.typeField), tsString(envelope.typeField), ["The body field that carries the event type."]);
+
+  iface(
+    "EventEnvelope",
+    envelope.fields.map((p) => property(p, cx)),
+    [envelope.description ?? "The fields every delivery carries besides the type and the payload.", envelope.notes ?? ""].filter(Boolean),
+  );
+
+  for (const s of model.schemas) {
+    const lines = docLines(s.schema);
+    if (isPlainObject(s.schema)) iface(s.typeName, s.schema.properties.map((p) => property(p, cx)), lines);
+    else alias(s.typeName, typeExpr(s.schema, cx), lines);
+  }
+
+  for (const e of model.events) {
+    const lines = eventDocs(e);
+    const payloadDocs = [`The payload of \`${e.type}\`: ${e.trigger}`];
+    const typeMember = { name: propertyKey(envelope.typeField), type: tsString(e.type), docs: docs(["The event type."]) };
+    if (envelope.payloadField !== undefined) {
+      alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
+      iface(e.names.event, [typeMember, { name: propertyKey(envelope.payloadField), type: e.names.payload }], lines, ["EventEnvelope"]);
+    } else if (isPlainObject(e.payload)) {
+      iface(e.names.payload, e.payload.properties.map((p) => property(p, cx)), payloadDocs);
+      iface(e.names.event, [typeMember], lines, ["EventEnvelope", e.names.payload]);
+    } else {
+      alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
+      alias(e.names.event, `EventEnvelope & ${e.names.payload} & { ${typeMember.name}: ${typeMember.type} }`, lines);
+    }
+  }
+
+  alias("Event", model.events.map((e) => e.names.event).join(" | ") || "never", [
+    `Any delivery of the catalog; narrows on \`${envelope.typeField}\`.`,
+  ]);
+  iface("EventMap", model.events.map((e) => ({ name: tsString(e.type), type: e.names.event })), ["Event type → its delivery body."]);
+  alias("EventOf", "EventMap[T]", ["The delivery body of one event type."], ["T extends EventType"]);
+  alias(
+    "PayloadOf",
+    envelope.payloadField !== undefined
+      ? `EventMap[T][${tsString(envelope.payloadField)}]`
+      : `Omit<EventMap[T], keyof EventEnvelope | typeof typeField>`,
+    ["The payload of one event type."],
+    ["T extends EventType"],
+  );
+  for (const g of model.groups)
+    alias(g.unionName, g.events.map((e) => e.names.event).join(" | ") || "never", [`${g.title}${g.note ? `: ${g.note}` : ""}`]);
+
+  const file = project.createSourceFile("types.ts", { statements: [`// ${bannerText(model)}`, ...statements] }, { overwrite: true });
+  const text = file.getFullText();
+  project.removeSourceFile(file);
+  return text;
+}

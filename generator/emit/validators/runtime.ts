@@ -1,0 +1,201 @@
+// Helper functions copied into a generated validators module, each only when the module uses it.
+// They are written here as TypeScript text because they run in the consumer's process, not ours.
+
+export const HELPERS: Record<string, { code: string; uses?: string[] }> = {
+  hasOwn: { code: `const hasOwn = Object.prototype.hasOwnProperty;` },
+  kind: {
+    code: `function kind(v: unknown): string {
+  return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
+}`,
+  },
+  show: {
+    uses: ["kind"],
+    code: `/** A short rendering of a received value for messages. */
+function show(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? v.slice(0, 57) + "..." : v);
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return kind(v);
+}`,
+  },
+  esc: {
+    code: `/** Escapes a property name for a JSON Pointer (RFC 6901). */
+function esc(k: string): string {
+  return k.replace(/~/g, "~0").replace(/\\//g, "~1");
+}`,
+  },
+  cpLen: {
+    code: `/** Length in Unicode code points, as JSON Schema counts it. */
+function cpLen(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}`,
+  },
+  deepEqual: {
+    code: `function deepEqual(a: any, b: any): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k])) return false;
+  return true;
+}`,
+    uses: ["hasOwn"],
+  },
+  uniq: {
+    uses: ["deepEqual"],
+    code: `function uniq(a: unknown[]): boolean {
+  for (let i = 1; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return false;
+  return true;
+}`,
+  },
+  fmtDate: {
+    code: `const DATE = /^(\\d{4})-(\\d{2})-(\\d{2})$/;
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** RFC 3339 full-date, with real month lengths and leap years. */
+function fmtDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS[mo]!);
+}`,
+  },
+  fmtTime: {
+    code: `const TIME = /^(\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:z|([+-])(\\d{2}):(\\d{2}))$/i;
+/** RFC 3339 full-time: a time with a zone; second 60 only as a leap second (23:59:60 UTC). */
+function fmtTime(s: string): boolean {
+  const m = TIME.exec(s);
+  if (!m) return false;
+  const h = +m[1]!, min = +m[2]!, sec = +m[3]!;
+  const zh = m[5] ? +m[5] : 0, zm = m[6] ? +m[6] : 0;
+  if (zh > 23 || zm > 59 || h > 23 || min > 59 || sec > 60) return false;
+  if (sec < 60) return true;
+  const sign = m[4] === "-" ? -1 : 1;
+  const utc = (((h * 60 + min - sign * (zh * 60 + zm)) % 1440) + 1440) % 1440;
+  return utc === 23 * 60 + 59;
+}`,
+  },
+  fmtDateTime: {
+    uses: ["fmtDate", "fmtTime"],
+    code: `/** RFC 3339 date-time (T, t or a space between date and time, as RFC 3339 allows). */
+function fmtDateTime(s: string): boolean {
+  const i = s.search(/[Tt ]/);
+  return i === 10 && fmtDate(s.slice(0, 10)) && fmtTime(s.slice(11));
+}`,
+  },
+  fmtUuid: {
+    code: `const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+function fmtUuid(s: string): boolean {
+  return UUID.test(s);
+}`,
+  },
+  fmtEmail: {
+    code: `const EMAIL = /^[a-z0-9!#$%&'*+/=?^_\`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_\`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+function fmtEmail(s: string): boolean {
+  return EMAIL.test(s);
+}`,
+  },
+  fmtHostname: {
+    code: `const HOSTNAME = /^(?=.{1,253}\\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\\.?$/i;
+function fmtHostname(s: string): boolean {
+  return HOSTNAME.test(s);
+}`,
+  },
+  fmtIpv4: {
+    code: `const IPV4 = /^(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$/;
+function fmtIpv4(s: string): boolean {
+  return IPV4.test(s);
+}`,
+  },
+  fmtIpv6: {
+    uses: ["fmtIpv4"],
+    code: `const HEXTET = /^[0-9a-f]{1,4}$/i;
+/** RFC 4291 text form: eight hextets, one "::" for a run of zeros, an IPv4 tail allowed. */
+function fmtIpv6(s: string): boolean {
+  const halves = s.split("::");
+  if (halves.length > 2) return false;
+  const parts = (h: string) => (h === "" ? [] : h.split(":"));
+  const head = parts(halves[0]!);
+  const tail = halves.length === 2 ? parts(halves[1]!) : [];
+  const all = [...head, ...tail];
+  let groups = all.length;
+  const last = all[all.length - 1];
+  if (last !== undefined && last.includes(".")) {
+    if (!fmtIpv4(last)) return false;
+    all.pop();
+    groups += 1;
+  }
+  if (!all.every((g) => HEXTET.test(g))) return false;
+  return halves.length === 2 ? groups <= 7 : groups === 8;
+}`,
+  },
+  fmtUri: {
+    code: `const URI = /^[a-z][a-z0-9+.-]*:[^\\s"<>\\\\^\`{|}]*$/i;
+const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
+/** An absolute URI (RFC 3986): a scheme, no spaces or characters that must be escaped. */
+function fmtUri(s: string): boolean {
+  return URI.test(s) && !BAD_PERCENT.test(s);
+}`,
+  },
+  fmtUriReference: {
+    code: `const URI_REF = /^[^\\s"<>\\\\^\`{|}]*$/;
+const BAD_PERCENT_REF = /%(?![0-9a-f]{2})/i;
+function fmtUriReference(s: string): boolean {
+  return URI_REF.test(s) && !BAD_PERCENT_REF.test(s);
+}`,
+  },
+};
+
+export const FORMAT_HELPER: Record<string, string> = {
+  uuid: "fmtUuid",
+  "date-time": "fmtDateTime",
+  date: "fmtDate",
+  time: "fmtTime",
+  uri: "fmtUri",
+  "uri-reference": "fmtUriReference",
+  email: "fmtEmail",
+  hostname: "fmtHostname",
+  ipv4: "fmtIpv4",
+  ipv6: "fmtIpv6",
+};
+
+export const FORMAT_WORDS: Record<string, string> = {
+  uuid: "a UUID",
+  "date-time": "an RFC 3339 date-time",
+  date: "an RFC 3339 date (YYYY-MM-DD)",
+  time: "an RFC 3339 time with a zone",
+  uri: "an absolute URI",
+  "uri-reference": "a URI reference",
+  email: "an email address",
+  hostname: "a hostname",
+  ipv4: "an IPv4 address",
+  ipv6: "an IPv6 address",
+};
+
+/** The helpers a module needs, with their dependencies, in a stable order. */
+export function helperCode(used: Set<string>): string {
+  const all = new Set<string>();
+  const add = (name: string) => {
+    if (all.has(name)) return;
+    HELPERS[name]!.uses?.forEach(add);
+    all.add(name);
+  };
+  [...used].forEach(add);
+  return Object.keys(HELPERS).filter((n) => all.has(n)).map((n) => HELPERS[n]!.code).join("\n\n");
+}
