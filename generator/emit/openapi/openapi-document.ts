@@ -1,0 +1,78 @@
+// model → an OpenAPI 3.1 document whose `webhooks` are keyed by the exact event type. Component
+// schemas are the same JSON Schema 2020-12 as the standalone files, with refs into
+// #/components/schemas.
+import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
+import { bannerText } from "../banner.ts";
+import { eventDescription } from "../json-schema/schema-files.ts";
+import { toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
+
+export function openapiRefs(model: CatalogModel): RefStyle {
+  const typeNames = new Map(model.schemas.map((s) => [s.name, s.typeName]));
+  return { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminator: true };
+}
+
+function headerParameter(h: HeaderModel): JsonSchema {
+  const description = [h.description, h.format ? `Format: \`${h.format}\`.` : ""].filter(Boolean).join(" ");
+  return {
+    name: h.name,
+    in: "header",
+    required: h.required,
+    ...(description ? { description } : {}),
+    schema: { type: "string" },
+  };
+}
+
+function operation(model: CatalogModel, e: EventModel): JsonSchema {
+  const scope = e.scope ? `\n\nScope: ${e.scope}.` : "";
+  const deprecation = typeof e.deprecated === "string" ? `\n\nDeprecated: ${e.deprecated}` : "";
+  const examples = e.examples.length
+    ? { examples: Object.fromEntries(e.examples.map((value, i) => [`example${i + 1}`, { value }])) }
+    : {};
+  return {
+    operationId: e.names.operationId,
+    summary: e.trigger,
+    description: eventDescription(e) + scope + deprecation,
+    tags: [e.group],
+    ...(e.deprecated ? { deprecated: true } : {}),
+    ...(e.scope ? { "x-eventgen-scope": e.scope } : {}),
+    "x-eventgen-event-type": e.type,
+    ...(model.signing?.headers.length ? { parameters: model.signing.headers.map(headerParameter) } : {}),
+    requestBody: {
+      required: true,
+      description: `The \`${e.type}\` delivery body.`,
+      content: { "application/json": { schema: { $ref: `#/components/schemas/${e.names.event}` }, ...examples } },
+    },
+    responses: {
+      "2XX": { description: "Any 2XX status acknowledges the delivery; anything else may be retried." },
+    },
+  };
+}
+
+export function openapiDocument(model: CatalogModel): JsonSchema {
+  const refs = openapiRefs(model);
+  const schemas: JsonSchema = {};
+  for (const s of model.schemas) schemas[s.typeName] = toJsonSchema(s.schema, refs);
+  for (const e of model.events) schemas[e.names.event] = { title: e.names.event, description: eventDescription(e), ...toJsonSchema(e.body, refs) };
+
+  const info: JsonSchema = {
+    title: model.title,
+    version: model.version,
+    ...(model.description ? { description: model.description } : {}),
+    ...(model.source.url ? { "x-eventgen-source": { title: model.source.title, url: model.source.url } } : { "x-eventgen-source": { title: model.source.title } }),
+  };
+  const signing = model.signing;
+  return {
+    openapi: "3.1.0",
+    info,
+    ...(model.source.url ? { externalDocs: { description: model.source.title, url: model.source.url } } : {}),
+    tags: model.groups.map((g) => ({ name: g.id, "x-displayName": g.title, ...(g.note ? { description: g.note } : {}) })),
+    webhooks: Object.fromEntries(model.events.map((e) => [e.type, { post: operation(model, e) }])),
+    components: { schemas },
+    "x-eventgen": {
+      generatedBy: bannerText(model),
+      typeField: model.envelope.typeField,
+      ...(model.envelope.payloadField !== undefined ? { payloadField: model.envelope.payloadField } : { flat: true }),
+      ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...(signing.algorithm ? { algorithm: signing.algorithm } : {}), ...(signing.encoding ? { encoding: signing.encoding } : {}), ...(signing.signedContent ? { signedContent: signing.signedContent } : {}) } } : {}),
+    },
+  };
+}
