@@ -12,12 +12,5 @@ export const jsdocText = (s: string): string =>
     .replace(/\*\//g, "*\\/")
     .replace(/^(\s*)@/gm, "$1\\@");
 
-/** A one-line `/** … *\/` comment for inline use. */
-export const jsdocInline = (lines: string[]): string => {
-  const body = lines.filter(Boolean).map(jsdocText).join("\n\n");
-  if (!body) return "";
-  return body.includes("\n") ? `/**\n${body.split("\n").map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n` : `/** ${body} */\n`;
-};
-
 /** A line comment's text (banner lines): no newline may escape it. */
 export const lineComment = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, " ");

@@ -2,7 +2,7 @@
 // inline objects become object literal types with JSDoc on each property.
 import type { Json, Property, Schema } from "../../model/ir.ts";
 import { propertyKey } from "../../model/naming.ts";
-import { jsdocInline, tsString } from "../escape/ts.ts";
+import { jsdocText, tsString } from "../escape/ts.ts";
 
 export interface TypeCx {
   typeName(schemaName: string): string;
@@ -45,12 +45,20 @@ function baseType(s: Schema, cx: TypeCx): string {
 
 export function propertyLines(props: Property[], cx: TypeCx): string {
   return props
-    .map((p) => `${jsdocInline(docLines(p.schema))}${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeExpr(p.schema, cx)};`)
+    .map((p) => `${jsdoc(docLines(p.schema))}${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeExpr(p.schema, cx)};`)
     .join("\n");
 }
 
+/** A JSDoc block from escaped lines, for members written as text (inline object types). */
+function jsdoc(lines: string[]): string {
+  if (!lines.length) return "";
+  const body = lines.join("\n\n");
+  return body.includes("\n") ? `/**\n${body.split("\n").map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n` : `/** ${body} */\n`;
+}
+
+/** Escaped JSDoc lines for a schema: its title and description, then eventgen's own tags. */
 export function docLines(s: Schema): string[] {
-  return [s.title ?? "", s.description ?? "", s.deprecated ? "@deprecated" : ""].filter(Boolean);
+  return [s.title ? jsdocText(s.title) : "", s.description ? jsdocText(s.description) : "", s.deprecated ? "@deprecated" : ""].filter(Boolean);
 }
 
 function objectType(props: Property[], additional: boolean | Schema, cx: TypeCx): string {

@@ -11,14 +11,16 @@ import { docLines, typeExpr, type TypeCx } from "./type-expr.ts";
 
 const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
 
-const docs = (lines: string[]) => (lines.length ? [{ description: lines.map(jsdocText).join("\n\n") }] : []);
+/** JSDoc from lines that are already escaped: catalog text goes through jsdocText where it enters,
+ * so the tags eventgen writes itself (@deprecated, @example) stay tags. */
+const docs = (lines: string[]) => (lines.length ? [{ description: lines.join("\n\n") }] : []);
 
 export function eventDocs(e: EventModel): string[] {
-  const lines = [e.trigger];
-  if (e.description) lines.push(e.description);
-  lines.push(`Event type: \`${e.type}\`${e.scope ? ` · scope: ${e.scope}` : ""}`);
-  if (e.deprecated) lines.push(`@deprecated${typeof e.deprecated === "string" ? ` ${e.deprecated}` : ""}`);
-  if (e.examples[0] !== undefined) lines.push(`@example\n\`\`\`json\n${JSON.stringify(e.examples[0], null, 2)}\n\`\`\``);
+  const lines = [jsdocText(e.trigger)];
+  if (e.description) lines.push(jsdocText(e.description));
+  lines.push(jsdocText(`Event type: \`${e.type}\`${e.scope ? ` · scope: ${e.scope}` : ""}`));
+  if (e.deprecated) lines.push(`@deprecated${typeof e.deprecated === "string" ? ` ${jsdocText(e.deprecated)}` : ""}`);
+  if (e.examples[0] !== undefined) lines.push(`@example\n\`\`\`json\n${jsdocText(JSON.stringify(e.examples[0], null, 2))}\n\`\`\``);
   return lines;
 }
 
@@ -63,7 +65,7 @@ export function emitTypes(model: CatalogModel): string {
   iface(
     "EventEnvelope",
     envelope.fields.map((p) => property(p, cx)),
-    [envelope.description ?? "The fields every delivery carries besides the type and the payload.", envelope.notes ?? ""].filter(Boolean),
+    [envelope.description ?? "The fields every delivery carries besides the type and the payload.", envelope.notes ?? ""].filter(Boolean).map(jsdocText),
   );
 
   for (const s of model.schemas) {
@@ -74,7 +76,7 @@ export function emitTypes(model: CatalogModel): string {
 
   for (const e of model.events) {
     const lines = eventDocs(e);
-    const payloadDocs = [`The payload of \`${e.type}\`: ${e.trigger}`];
+    const payloadDocs = [jsdocText(`The payload of \`${e.type}\`: ${e.trigger}`)];
     const typeMember = { name: propertyKey(envelope.typeField), type: tsString(e.type), docs: docs(["The event type."]) };
     if (envelope.payloadField !== undefined) {
       alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
@@ -89,7 +91,7 @@ export function emitTypes(model: CatalogModel): string {
   }
 
   alias("Event", model.events.map((e) => e.names.event).join(" | ") || "never", [
-    `Any delivery of the catalog; narrows on \`${envelope.typeField}\`.`,
+    jsdocText(`Any delivery of the catalog; narrows on \`${envelope.typeField}\`.`),
   ]);
   iface("EventMap", model.events.map((e) => ({ name: tsString(e.type), type: e.names.event })), ["Event type → its delivery body."]);
   alias("EventOf", "EventMap[T]", ["The delivery body of one event type."], ["T extends EventType"]);
@@ -102,7 +104,7 @@ export function emitTypes(model: CatalogModel): string {
     ["T extends EventType"],
   );
   for (const g of model.groups)
-    alias(g.unionName, g.events.map((e) => e.names.event).join(" | ") || "never", [`${g.title}${g.note ? `: ${g.note}` : ""}`]);
+    alias(g.unionName, g.events.map((e) => e.names.event).join(" | ") || "never", [jsdocText(`${g.title}${g.note ? `: ${g.note}` : ""}`)]);
 
   const file = project.createSourceFile("types.ts", { statements: [`// ${bannerText(model)}`, ...statements] }, { overwrite: true });
   const text = file.getFullText();
