@@ -77,6 +77,7 @@ export interface RawFull extends Located {
   values?: RawSchema;
   ref?: string;
   oneOf?: RawSchema[];
+  anyOf?: RawSchema[];
   discriminator?: string;
   example?: JsonValue;
   default?: JsonValue;
@@ -110,6 +111,7 @@ const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof 
   values: prop(schemaShape, "A map: an object whose every value has this schema."),
   ref: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "a schema name" }), "A named schema from `schemas`."),
   oneOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches exactly one of these."),
+  anyOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches at least one of these."),
   discriminator: prop(str({ describe: "a property name" }), "With oneOf: the property whose constant tells the variants apart."),
   example: prop(json(), "An example value, shown in docs."),
   default: prop(json(), "The value a receiver may assume when the field is absent (documentation only)."),
@@ -156,7 +158,8 @@ const signingProps = {
 export type RawSigning = ObjOf<typeof signingProps>;
 
 const envelopeProps = {
-  typeField: req(str({ nonEmpty: true }), "The body field that carries the event type."),
+  typeField: prop(str({ nonEmpty: true }), "The body field that carries the event type."),
+  typeHeader: prop(str({ nonEmpty: true }), "For sources that name the event in a header instead (e.g. X-GitHub-Event): that header."),
   payloadField: prop(str({ nonEmpty: true }), "The body field that holds the payload (e.g. data). Omit with flat: true."),
   flat: prop(bool("The payload's fields stand beside the envelope's at the top level.")),
   fields: prop(propertiesShape, "The envelope's own fields, besides the type and payload fields."),

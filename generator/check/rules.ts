@@ -58,10 +58,11 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
       report("EG206", posOf(s, b), `'${b}' cannot be combined with '${a}' in one schema`);
     if (s.ref !== undefined) {
       if (!schemaNames.has(s.ref)) report("EG303", posOf(s, "ref"), `unknown schema '${s.ref}'${didYouMean(s.ref, schemaNames)}`, "define it under `schemas:`");
-      for (const k of ["type", "properties", "items", "values", "enum", "const", "oneOf", "format", "pattern"] as const)
+      for (const k of ["type", "properties", "items", "values", "enum", "const", "oneOf", "anyOf", "format", "pattern"] as const)
         if (has(k)) conflict("ref", k);
     }
-    if (s.oneOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("oneOf", k);
+    if (s.oneOf) for (const k of ["type", "properties", "items", "values", "enum", "const", "anyOf"] as const) if (has(k)) conflict("oneOf", k);
+    if (s.anyOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("anyOf", k);
     if (has("enum") && has("const")) conflict("enum", "const");
     if (has("discriminator") && !s.oneOf) report("EG206", posOf(s, "discriminator"), "'discriminator' needs 'oneOf'");
     if (s.additionalProperties === false && has("values")) conflict("additionalProperties", "values");
@@ -104,7 +105,7 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     }
     if (s.ref !== undefined) return schemas.has(s.ref) && !seen.has(s.ref) ? objectOf(schemas.get(s.ref)!, seen.add(s.ref)) : undefined;
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
-    return isObject || (!s.type && !s.oneOf && !s.enum && !s.const && !s.items) ? s : undefined;
+    return isObject || (!s.type && !s.oneOf && !s.anyOf && !s.enum && !s.const && !s.items) ? s : undefined;
   };
 
   const checkDiscriminator = (s: RawFull) => {
@@ -135,6 +136,8 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
   const env = raw.envelope;
   if (env.flat && env.payloadField !== undefined)
     report("EG308", posOf(env, "flat"), "an envelope is either flat or has a payloadField, not both");
+  if ((env.typeField === undefined) === (env.typeHeader === undefined))
+    report("EG308", posOf(env), "the envelope needs exactly one of typeField (the body field with the event type) and typeHeader (the header with it)", "for example `typeField: type`");
   if (!env.flat && env.payloadField === undefined)
     report("EG308", posOf(env), "the envelope needs payloadField (the field holding the payload) or flat: true", "for example `payloadField: data`");
   const envNames = new Set<string>();
@@ -199,7 +202,7 @@ function checkRefCycles(
       return b.kind === "ref" && s.arrays === 0 ? [b.name] : [];
     }
     if (s.ref !== undefined) return names.has(s.ref) ? [s.ref] : [];
-    return (s.oneOf ?? []).flatMap(direct);
+    return [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(direct);
   };
   const state = new Map<string, 1 | 2>();
   const visit = (name: string, path: string[]): void => {

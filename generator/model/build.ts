@@ -25,7 +25,8 @@ export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogMod
 
   const env = raw.envelope;
   const envelope = {
-    typeField: env.typeField,
+    ...text("typeField", env.typeField),
+    ...text("typeHeader", env.typeHeader),
     ...(env.payloadField !== undefined && !env.flat ? { payloadField: env.payloadField } : {}),
     fields: properties(env.fields),
     additional: env.additionalProperties ?? true,
@@ -46,14 +47,14 @@ export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogMod
   const events: EventModel[] = raw.events.map((e) => {
     const ev = e.value;
     const payload: Schema = ev.payload ? toSchema(ev.payload) : { kind: "object", properties: [], additional: true, nullable: false };
-    const typeProp: Property = { name: env.typeField, required: true, schema: { kind: "literal", values: [e.key], isConst: true, nullable: false, description: "The event type." } };
+    const typeProps: Property[] = env.typeField === undefined ? [] : [{ name: env.typeField, required: true, schema: { kind: "literal", values: [e.key], isConst: true, nullable: false, description: "The event type." } }];
     let body: SchemaOf<"object">;
     if (envelope.payloadField !== undefined) {
       body = {
         kind: "object",
         nullable: false,
         additional: envelope.additional,
-        properties: [typeProp, ...envelope.fields, { name: envelope.payloadField, required: true, schema: payload }],
+        properties: [...typeProps, ...envelope.fields, { name: envelope.payloadField, required: true, schema: payload }],
       };
     } else {
       const flat = deref(payload) as SchemaOf<"object">;
@@ -62,7 +63,7 @@ export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogMod
         nullable: false,
         // A flat body is closed only if both the envelope and the payload are.
         additional: envelope.additional || flat.additional !== false,
-        properties: [typeProp, ...envelope.fields, ...flat.properties],
+        properties: [...typeProps, ...envelope.fields, ...flat.properties],
       };
     }
     return {
@@ -163,7 +164,8 @@ function fromFull(
     ...(f.default ? { default: f.default.value } : {}),
   };
   if (f.ref !== undefined) return { kind: "ref", name: f.ref, ...meta };
-  if (f.oneOf) return { kind: "union", variants: f.oneOf.map(toSchema), ...(f.discriminator ? { discriminator: f.discriminator } : {}), ...meta };
+  if (f.oneOf) return { kind: "union", mode: "oneOf", variants: f.oneOf.map(toSchema), ...(f.discriminator ? { discriminator: f.discriminator } : {}), ...meta };
+  if (f.anyOf) return { kind: "union", mode: "anyOf", variants: f.anyOf.map(toSchema), ...meta };
   if (f.const) return { kind: "literal", values: [f.const.value], isConst: true, ...meta };
   if (f.enum) return { kind: "literal", values: dedupe(f.enum.map((x) => x.value)), isConst: false, ...meta };
   const type = impliedType(f);

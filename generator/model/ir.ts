@@ -38,7 +38,8 @@ export type Schema = Meta &
     /** `additional`: true accepts unknown fields, false rejects them, a schema is a map's values. */
     | { kind: "object"; properties: Property[]; additional: boolean | Schema }
     | { kind: "ref"; name: string }
-    | { kind: "union"; variants: Schema[]; discriminator?: string }
+    /** oneOf: exactly one variant matches; anyOf: at least one. */
+    | { kind: "union"; mode: "oneOf" | "anyOf"; variants: Schema[]; discriminator?: string }
   );
 
 export type SchemaOf<K extends Schema["kind"]> = Extract<Schema, { kind: K }>;
@@ -122,7 +123,9 @@ export interface SigningModel {
 }
 
 export interface EnvelopeModel {
-  typeField: string;
+  /** The body field carrying the event type; absent when the type travels in `typeHeader`. */
+  typeField?: string;
+  typeHeader?: string;
   /** Absent when the payload's fields stand at the top level (flat). */
   payloadField?: string;
   fields: Property[];

@@ -6,7 +6,7 @@ import type { Diagnostic, SourcePos } from "../diagnostics.ts";
 export const RUNTIME_NAMES = [
   "Event", "EventType", "EventMap", "EventEnvelope", "eventTypes", "validators", "validateEvent",
   "isEvent", "parseEvent", "EventValidationError", "eventSchema", "ValidationResult", "ValidationIssue",
-  "Validator", "StandardSchemaV1", "typeField", "schemaValidators", "toStandardSchema", "catalog", "EventOf", "PayloadOf",
+  "Validator", "StandardSchemaV1", "typeField", "typeHeader", "schemaValidators", "toStandardSchema", "catalog", "EventOf", "PayloadOf",
 ] as const;
 
 const KEYWORDS = new Set(

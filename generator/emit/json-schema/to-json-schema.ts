@@ -78,7 +78,7 @@ function body(s: Schema, refs: RefStyle): JsonSchema {
       return s.nullable ? { anyOf: [ref, { type: "null" }] } : ref;
     }
     case "union": {
-      const union: JsonSchema = { oneOf: s.variants.map((v) => toJsonSchema(v, refs)) };
+      const union: JsonSchema = { [s.mode]: s.variants.map((v) => toJsonSchema(v, refs)) };
       if (s.discriminator && refs.discriminator) union.discriminator = { propertyName: s.discriminator };
       return s.nullable ? { anyOf: [union, { type: "null" }] } : union;
     }

@@ -22,6 +22,14 @@ function headerParameter(h: HeaderModel): JsonSchema {
   };
 }
 
+/** The signing headers, and the type header (with this event's type as its value) where there is one. */
+function parameters(model: CatalogModel, e: EventModel): JsonSchema[] {
+  const out = (model.signing?.headers ?? []).map(headerParameter);
+  const h = model.envelope.typeHeader;
+  if (h !== undefined) out.unshift({ name: h, in: "header", required: true, description: "The event type.", schema: { type: "string", const: e.type } });
+  return out;
+}
+
 function operation(model: CatalogModel, e: EventModel): JsonSchema {
   const scope = e.scope ? `\n\nScope: ${e.scope}.` : "";
   const deprecation = typeof e.deprecated === "string" ? `\n\nDeprecated: ${e.deprecated}` : "";
@@ -36,7 +44,7 @@ function operation(model: CatalogModel, e: EventModel): JsonSchema {
     ...(e.deprecated ? { deprecated: true } : {}),
     ...(e.scope ? { "x-eventgen-scope": e.scope } : {}),
     "x-eventgen-event-type": e.type,
-    ...(model.signing?.headers.length ? { parameters: model.signing.headers.map(headerParameter) } : {}),
+    ...(parameters(model, e).length ? { parameters: parameters(model, e) } : {}),
     requestBody: {
       required: true,
       description: `The \`${e.type}\` delivery body.`,
@@ -70,7 +78,7 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
     components: { schemas },
     "x-eventgen": {
       generatedBy: bannerText(model),
-      typeField: model.envelope.typeField,
+      ...(model.envelope.typeField !== undefined ? { typeField: model.envelope.typeField } : { typeHeader: model.envelope.typeHeader }),
       ...(model.envelope.payloadField !== undefined ? { payloadField: model.envelope.payloadField } : { flat: true }),
       ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...(signing.algorithm ? { algorithm: signing.algorithm } : {}), ...(signing.encoding ? { encoding: signing.encoding } : {}), ...(signing.signedContent ? { signedContent: signing.signedContent } : {}) } } : {}),
     },

@@ -60,7 +60,9 @@ export function emitTypes(model: CatalogModel): string {
   const types = model.events.map((e) => tsString(e.type));
   alias("EventType", types.join(" | ") || "never", ["Every event type of the catalog, verbatim."]);
   constant("eventTypes", "readonly EventType[]", `[${types.join(", ")}]`, ["The event types, in catalog order."]);
-  constant("typeField", tsString(envelope.typeField), tsString(envelope.typeField), ["The body field that carries the event type."]);
+  const lit = (s: string | undefined) => (s === undefined ? "null" : tsString(s));
+  constant("typeField", lit(envelope.typeField), lit(envelope.typeField), ["The body field that carries the event type (null when it travels in a header)."]);
+  constant("typeHeader", lit(envelope.typeHeader), lit(envelope.typeHeader), ["The header that carries the event type, for sources that send it there."]);
 
   iface(
     "EventEnvelope",
@@ -77,21 +79,26 @@ export function emitTypes(model: CatalogModel): string {
   for (const e of model.events) {
     const lines = eventDocs(e);
     const payloadDocs = [jsdocText(`The payload of \`${e.type}\`: ${e.trigger}`)];
-    const typeMember = { name: propertyKey(envelope.typeField), type: tsString(e.type), docs: docs(["The event type."]) };
+    const typeMembers =
+      envelope.typeField === undefined ? [] : [{ name: propertyKey(envelope.typeField), type: tsString(e.type), docs: docs(["The event type."]) }];
     if (envelope.payloadField !== undefined) {
       alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
-      iface(e.names.event, [typeMember, { name: propertyKey(envelope.payloadField), type: e.names.payload }], lines, ["EventEnvelope"]);
+      iface(e.names.event, [...typeMembers, { name: propertyKey(envelope.payloadField), type: e.names.payload }], lines, ["EventEnvelope"]);
     } else if (isPlainObject(e.payload)) {
       iface(e.names.payload, e.payload.properties.map((p) => property(p, cx)), payloadDocs);
-      iface(e.names.event, [typeMember], lines, ["EventEnvelope", e.names.payload]);
+      iface(e.names.event, typeMembers, lines, ["EventEnvelope", e.names.payload]);
     } else {
       alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
-      alias(e.names.event, `EventEnvelope & ${e.names.payload} & { ${typeMember.name}: ${typeMember.type} }`, lines);
+      alias(e.names.event, [`EventEnvelope`, e.names.payload, ...typeMembers.map((m) => `{ ${m.name}: ${m.type} }`)].join(" & "), lines);
     }
   }
 
   alias("Event", model.events.map((e) => e.names.event).join(" | ") || "never", [
-    jsdocText(`Any delivery of the catalog; narrows on \`${envelope.typeField}\`.`),
+    jsdocText(
+      envelope.typeField !== undefined
+        ? `Any delivery of the catalog; narrows on \`${envelope.typeField}\`.`
+        : `Any delivery of the catalog. The type travels in the \`${envelope.typeHeader}\` header: use EventMap or EventOf to name one.`,
+    ),
   ]);
   iface("EventMap", model.events.map((e) => ({ name: tsString(e.type), type: e.names.event })), ["Event type → its delivery body."]);
   alias("EventOf", "EventMap[T]", ["The delivery body of one event type."], ["T extends EventType"]);
@@ -99,7 +106,7 @@ export function emitTypes(model: CatalogModel): string {
     "PayloadOf",
     envelope.payloadField !== undefined
       ? `EventMap[T][${tsString(envelope.payloadField)}]`
-      : `Omit<EventMap[T], keyof EventEnvelope | typeof typeField>`,
+      : `Omit<EventMap[T], keyof EventEnvelope${envelope.typeField !== undefined ? " | typeof typeField" : ""}>`,
     ["The payload of one event type."],
     ["T extends EventType"],
   );

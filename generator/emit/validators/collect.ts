@@ -140,5 +140,7 @@ function unionCollect(s: SchemaOf<"union">, v: string, p: string, cx: ModuleCx):
   const n = cx.fresh("n");
   const tests = s.variants.map((x) => `if (${cx.variant(x).fast}(${v})) ${n}++;`).join("\n");
   const count = s.variants.length;
-  return `let ${n} = 0;\n${tests}\nif (${n} === 0) ${issue(cx, p, msg(`must match one of the ${count} variants`), `one of ${count} variants`, `${cx.use("kind")}(${v})`)}\nelse if (${n} > 1) ${issue(cx, p, msg("must match exactly one variant, but matches several"), `exactly one of ${count} variants`)}`;
+  const none = issue(cx, p, msg(`must match ${s.mode === "anyOf" ? "at least" : "exactly"} one of the ${count} variants`), `one of ${count} variants`, `${cx.use("kind")}(${v})`);
+  if (s.mode === "anyOf") return `let ${n} = 0;\n${tests}\nif (${n} === 0) ${none}`;
+  return `let ${n} = 0;\n${tests}\nif (${n} === 0) ${none}\nelse if (${n} > 1) ${issue(cx, p, msg("must match exactly one variant, but matches several"), `exactly one of ${count} variants`)}`;
 }

@@ -138,6 +138,7 @@ function unionFast(s: SchemaOf<"union">, v: string, cx: ModuleCx): string {
       .join("\n");
     return `if (${objectTypeFails(v)}) return false;\nconst ${tag} = ${readProperty(v, s.discriminator!, cx)};\nswitch (${tag}) {\n${arms}\ndefault:\nreturn false;\n}`;
   }
+  if (s.mode === "anyOf") return `if (!(${s.variants.map((x) => `${cx.variant(x).fast}(${v})`).join(" || ")})) return false;`;
   // oneOf: exactly one variant may match.
   const n = cx.fresh("n");
   const tests = s.variants.map((x) => `if (${cx.variant(x).fast}(${v})) ${n}++;`).join("\n");

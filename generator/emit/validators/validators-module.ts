@@ -27,7 +27,24 @@ export function emitValidators(model: CatalogModel): string {
   cx.use("kind");
   cx.use("show");
 
-  const typeField = tsString(model.envelope.typeField);
+  const { typeField: field, typeHeader: header } = model.envelope;
+  const typeField = field === undefined ? "" : tsString(field);
+  const typePath = field === undefined ? '""' : tsString(`/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+  const typeOfBody =
+    field === undefined
+      ? `// The type travels in the ${header} header, not in the body.\n  return undefined;`
+      : `return typeof input === "object" && input !== null && !Array.isArray(input) && hasOwn.call(input, ${typeField})
+    ? (input as Record<string, unknown>)[${typeField}]
+    : undefined;`;
+  const where = field === undefined ? `the caller (from the \`${header}\` header)` : `the body's \`${field.replace(/[`\\*]/g, "")}\` field (or from the caller, for sources that send it in a header)`;
+  const noType =
+    field === undefined
+      ? `return { ok: false, errors: [{ path: "", message: ${tsString(`the event type travels in the ${header} header: pass it as validateEvent(body, type)`)}, expected: "an event type" }] };`
+      : `{
+    if (typeof input !== "object" || input === null || Array.isArray(input))
+      return { ok: false, errors: [{ path: "", message: "must be an object", expected: "object", received: kind(input) }] };
+    return { ok: false, errors: [{ path: ${typePath}, message: "must be a string naming the event type", expected: "string", received: kind(t) }] };
+  }`;
   const validatorEntries = events.map(({ e, fast: f, collect: c }) => `${tsString(e.type)}: (input) => run(${f}, ${c}, input),`).join("\n");
   const fastEntries = events.map(({ e, fast: f }) => `${tsString(e.type)}: ${f},`).join("\n");
   const schemaEntries = model.schemas.map((s) => {
@@ -91,24 +108,17 @@ ${fastEntries}
 };
 
 function typeOf(input: unknown): unknown {
-  return typeof input === "object" && input !== null && !Array.isArray(input) && hasOwn.call(input, ${typeField})
-    ? (input as Record<string, unknown>)[${typeField}]
-    : undefined;
+  ${typeOfBody}
 }
 
 /**
- * Validates a delivery of any event type: reads the type from the body's \`${model.envelope.typeField.replace(/[`\\]/g, "")}\` field (or takes
- * \`type\` from the caller, for sources that send it in a header) and runs that type's validator.
+ * Validates a delivery of any event type: takes the type from ${where}, and runs that type's validator.
  */
 export function validateEvent(input: unknown, type?: string): ValidationResult<T.Event> {
   const t = type ?? typeOf(input);
-  if (typeof t !== "string") {
-    if (typeof input !== "object" || input === null || Array.isArray(input))
-      return { ok: false, errors: [{ path: "", message: "must be an object", expected: "object", received: kind(input) }] };
-    return { ok: false, errors: [{ path: ${tsString(`/${model.envelope.typeField.replace(/~/g, "~0").replace(/\//g, "~1")}`)}, message: "must be a string naming the event type", expected: "string", received: kind(t) }] };
-  }
+  if (typeof t !== "string") ${noType}
   if (!hasOwn.call(validators, t))
-    return { ok: false, errors: [{ path: ${tsString(`/${model.envelope.typeField.replace(/~/g, "~0").replace(/\//g, "~1")}`)}, message: "unknown event type " + show(t), expected: "one of the ${count} event types", received: show(t) }] };
+    return { ok: false, errors: [{ path: ${typePath}, message: "unknown event type " + show(t), expected: "one of the ${count} event types", received: show(t) }] };
   return (validators as Record<string, Validator<T.Event>>)[t]!(input);
 }
 
