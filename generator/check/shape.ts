@@ -362,7 +362,12 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
         const name = isScalar(k) ? String(k.value) : undefined;
         if (name === undefined || !Object.hasOwn(props, name)) {
           const shown = name ?? kindOf(k);
-          cx.report("EG202", kp, `unknown key '${shown}' in ${describe}${name ? didYouMean(name, known) : ""}`, `allowed keys: ${known.join(", ")}`);
+          // `{ description: a, b }` reads `b` as a key: the usual cause of a key with spaces and no value.
+          const commaSplit = node.flow && name !== undefined && /\s/.test(name) && (pair.value === null || pair.value === undefined);
+          const hint = commaSplit
+            ? `inside { … } a comma ends the value; quote text that holds a comma, e.g. description: "a, b"`
+            : `allowed keys: ${known.join(", ")}`;
+          cx.report("EG202", kp, `unknown key '${shown}' in ${describe}${name ? didYouMean(name, known) : ""}`, hint);
           ok = false;
           continue;
         }
