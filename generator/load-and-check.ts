@@ -4,24 +4,17 @@ import { checkCatalog } from "./check/check-catalog.ts";
 import { readCatalogs } from "./load/read-catalogs.ts";
 import { buildModel } from "./model/build.ts";
 import type { CatalogModel } from "./model/ir.ts";
+import { stageTimer, type Timings } from "./timings.ts";
 
 export interface Loaded {
   models: CatalogModel[];
   diagnostics: Diagnostic[];
-  /** Milliseconds per stage, for --timings and the benchmark. */
-  timings: Record<string, number>;
+  timings: Timings;
 }
 
 export function loadAndCheck(inputs: readonly string[]): Loaded {
-  const timings: Record<string, number> = {};
-  const time = <T>(stage: string, f: () => T): T => {
-    const t0 = performance.now();
-    try {
-      return f();
-    } finally {
-      timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
-    }
-  };
+  const timings: Timings = {};
+  const time = stageTimer(timings);
   const read = time("load", () => readCatalogs(inputs));
   const diagnostics = [...read.diagnostics];
   const models: CatalogModel[] = [];

@@ -7,23 +7,16 @@ import { transpile } from "./package/transpile.ts";
 import { emitTypes } from "./types/types-module.ts";
 import { emitValidators } from "./validators/validators-module.ts";
 import { bannerText } from "./banner.ts";
+import { stageTimer, type Timings } from "../timings.ts";
 
 export interface EmitOptions {
   /** Extra emitters (docs, OpenAPI) plug in here; see generate.ts. */
   extra?: ((model: CatalogModel, files: OutputFile[]) => OutputFile[])[];
-  timings?: Record<string, number>;
+  timings?: Timings;
 }
 
 export function emitCatalog(model: CatalogModel, opts: EmitOptions = {}): OutputFile[] {
-  const timings = opts.timings ?? {};
-  const time = <T>(stage: string, f: () => T): T => {
-    const t0 = performance.now();
-    try {
-      return f();
-    } finally {
-      timings[stage] = (timings[stage] ?? 0) + performance.now() - t0;
-    }
-  };
+  const time = stageTimer(opts.timings ?? {});
   const files: OutputFile[] = [];
   const ts = (path: string, content: string) => files.push({ path, content, format: "typescript" });
 
