@@ -10,6 +10,7 @@ import { ownedByEventgen } from "../write/output-tree.ts";
 import { writeAtomic, type CatalogOutput } from "../write/write-atomic.ts";
 import { UsageError, type Io } from "../cli.ts";
 import { extraEmitters } from "../emit/extra-emitters.ts";
+import { TemplateError } from "../emit/docs/templates.ts";
 
 export interface GenerateOptions {
   catalog?: string[];
@@ -26,6 +27,17 @@ const shown = (p: string) => {
 };
 
 export async function generate(values: Record<string, unknown>, io: Io): Promise<number> {
+  try {
+    return await run(values, io);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    io.err(`error: ${e.message}`);
+    io.err("eventgen generate: nothing was written; fix the template and run it again.");
+    return 1;
+  }
+}
+
+async function run(values: Record<string, unknown>, io: Io): Promise<number> {
   const opts = values as GenerateOptions;
   const t0 = performance.now();
   const progress = (line: string) => opts.quiet || io.err(line);

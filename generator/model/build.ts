@@ -87,6 +87,7 @@ export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogMod
     title: g.value.title,
     ...text("note", g.value.note),
     unionName: names.groupUnions.get(g.key)!,
+    anchor: names.groupAnchors.get(g.key)!,
     events: events.filter((e) => e.group === g.key),
   }));
 

@@ -59,6 +59,8 @@ export interface NamedSchema {
   checkName: string;
   /** Path of its JSON Schema file inside the package, without `.json`. */
   schemaFile: string;
+  /** Its anchor in the generated docs. */
+  anchor: string;
   schema: Schema;
   pos: SourcePos;
 }
@@ -72,6 +74,8 @@ export interface EventNames {
   operationId: string;
   /** Path of its JSON Schema file inside the package, without `.json`. */
   schemaFile: string;
+  /** Its anchor in the generated docs. */
+  anchor: string;
 }
 
 export interface EventModel {
@@ -98,6 +102,8 @@ export interface GroupModel {
   note?: string;
   /** The TypeScript union of the group's events. */
   unionName: string;
+  /** Its anchor in the generated docs. */
+  anchor: string;
   events: EventModel[];
 }
 

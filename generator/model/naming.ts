@@ -63,6 +63,12 @@ export function fileStem(type: string): string {
     .join("/");
 }
 
+/** A Markdown anchor id (`event-task_run-completed`): lowercase, safe in URLs and in GitHub's
+ * and npm's renderers, which keep explicit `<a id>` anchors as written. */
+export function anchorId(kind: "event" | "group" | "schema", name: string): string {
+  return `${kind}-${name.toLowerCase().replace(/[^a-z0-9_-]+/g, "-")}`;
+}
+
 interface Claim {
   what: string;
   pos: SourcePos;
