@@ -144,7 +144,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`eventgen ${name}: ${err.message}\n\nRun 'eventgen ${name} --help' for usage.`);
       return 2;
     }
-    io.err(`eventgen ${name}: internal error: ${(err as Error)?.stack ?? String(err)}\nThis is a bug in eventgen; please report it with the catalog that triggers it.`);
+    // A bug, not a catalog problem: the stack helps the report, but only when asked for.
+    const detail = process.env["EVENTGEN_DEBUG"] ? ((err as Error)?.stack ?? String(err)) : `${(err as Error)?.message ?? String(err)} (set EVENTGEN_DEBUG=1 for the stack)`;
+    io.err(`eventgen ${name}: internal error: ${detail}\nThis is a bug in eventgen; please report it with the catalog that triggers it.`);
     return 3;
   }
 }
