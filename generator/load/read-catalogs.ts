@@ -103,6 +103,8 @@ export function parseCatalogText(path: string, text: string): { file?: LoadedFil
       severity: doc.errors.includes(e as never) ? "error" : "warning",
       message: firstLine(e.message),
       pos: { file, line, col },
+      // `{ a: string[] }` is the usual way to meet this one: [ ] are flow syntax inside { }.
+      ...(/flow-seq-start/.test(e.message) ? { hint: "inside { … }, quote a value holding [ ] or { }, e.g. items: 'string[]'" } : {}),
     });
   }
   return { file: { file, path, stem: basename(path, extname(path)), text, doc, lines }, diagnostics };
