@@ -1699,6 +1699,9 @@ export function validateEvent(input, type) {
     if (typeof t !== "string") {
         if (typeof input !== "object" || input === null || Array.isArray(input))
             return { ok: false, errors: [{ path: "", message: "must be an object", expected: "object", received: kind(input) }] };
+        // A missing field is reported at its object, as every validator does.
+        if (!hasOwn.call(input, "event"))
+            return { ok: false, errors: [{ path: "", message: "missing required property \"event\"", expected: "property \"event\"" }] };
         return { ok: false, errors: [{ path: "/event", message: "must be a string naming the event type", expected: "string", received: kind(t) }] };
     }
     if (!hasOwn.call(validators, t))

@@ -2622,6 +2622,14 @@ export function validateEvent(input: unknown, type?: string): ValidationResult<T
           { path: "", message: "must be an object", expected: "object", received: kind(input) },
         ],
       };
+    // A missing field is reported at its object, as every validator does.
+    if (!hasOwn.call(input, "event"))
+      return {
+        ok: false,
+        errors: [
+          { path: "", message: 'missing required property "event"', expected: 'property "event"' },
+        ],
+      };
     return {
       ok: false,
       errors: [

@@ -5670,6 +5670,14 @@ export function validateEvent(input: unknown, type?: string): ValidationResult<T
           { path: "", message: "must be an object", expected: "object", received: kind(input) },
         ],
       };
+    // A missing field is reported at its object, as every validator does.
+    if (!hasOwn.call(input, "type"))
+      return {
+        ok: false,
+        errors: [
+          { path: "", message: 'missing required property "type"', expected: 'property "type"' },
+        ],
+      };
     return {
       ok: false,
       errors: [

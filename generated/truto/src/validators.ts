@@ -3117,6 +3117,18 @@ export function validateEvent(input: unknown, type?: string): ValidationResult<T
           { path: "", message: "must be an object", expected: "object", received: kind(input) },
         ],
       };
+    // A missing field is reported at its object, as every validator does.
+    if (!hasOwn.call(input, "event_type"))
+      return {
+        ok: false,
+        errors: [
+          {
+            path: "",
+            message: 'missing required property "event_type"',
+            expected: 'property "event_type"',
+          },
+        ],
+      };
     return {
       ok: false,
       errors: [

@@ -43,6 +43,9 @@ export function emitValidators(model: CatalogModel): string {
       : `{
     if (typeof input !== "object" || input === null || Array.isArray(input))
       return { ok: false, errors: [{ path: "", message: "must be an object", expected: "object", received: kind(input) }] };
+    // A missing field is reported at its object, as every validator does.
+    if (!hasOwn.call(input, ${typeField}))
+      return { ok: false, errors: [{ path: "", message: ${tsString(`missing required property ${JSON.stringify(field)}`)}, expected: ${tsString(`property ${JSON.stringify(field)}`)} }] };
     return { ok: false, errors: [{ path: ${typePath}, message: "must be a string naming the event type", expected: "string", received: kind(t) }] };
   }`;
   const validatorEntries = events.map(({ e, fast: f, collect: c }) => `${tsString(e.type)}: (input) => run(${f}, ${c}, input),`).join("\n");

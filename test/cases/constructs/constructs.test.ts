@@ -1,0 +1,167 @@
+// Uses the checked-in generated package of constructs.yaml: each construct of the catalog format
+// accepts what it should and rejects the rest with the exact JSON Pointer and message.
+import { describe, expect, it } from "vitest";
+import { EventValidationError, eventSchema, isEvent, parseEvent, schemaValidators, validateEvent, validators } from "./generated/constructs/dist/index.js";
+
+const body = (kind: string, data: unknown) => ({ kind, id: "e1", data });
+const errors = (r: { ok: boolean; errors?: unknown[] }) => (r.ok ? [] : r.errors);
+const paths = (r: { ok: boolean; errors?: { path: string }[] }) => (r.ok ? [] : r.errors!.map((e) => e.path));
+
+describe("strings", () => {
+  const v = validators["strings.formats"];
+  it.each([
+    ["uuid", "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b", "3f2b8c1e5a7d4e9f8b6a1c2d3e4f5a6b"],
+    ["date_time", "2024-02-29T23:59:59.5+01:00", "2023-02-29T10:00:00Z"],
+    ["date", "2024-02-29", "2024-13-01"],
+    ["time", "23:59:59Z", "24:00:00Z"],
+    ["uri", "https://example.com/a?b#c", "not a uri"],
+    ["uri_reference", "../a/b", "a b"],
+    ["email", "a.b@example.com", "a@@example.com"],
+    ["hostname", "api.example.com", "-bad-.example"],
+    ["ipv4", "192.0.2.1", "256.0.0.1"],
+    ["ipv6", "2001:db8::1", "2001:db8:::1"],
+  ])("%s accepts %j and rejects %j at its pointer", (field, good, bad) => {
+    expect(v(body("strings.formats", { [field]: good })).ok).toBe(true);
+    const r = v(body("strings.formats", { [field]: bad }));
+    expect(paths(r)).toEqual([`/data/${field}`]);
+  });
+
+  const ok = { code: "ABC-12", short: "ab", status: "active", fixed: "auto_closed" };
+  it("patterns, lengths in code points, enums and constants", () => {
+    const s = validators["strings.bounds"];
+    expect(s(body("strings.bounds", ok)).ok).toBe(true);
+    expect(s(body("strings.bounds", { ...ok, short: "😀😀" })).ok).toBe(true); // 2 code points, 4 UTF-16 units
+    expect(errors(s(body("strings.bounds", { ...ok, code: "abc-12" })))).toEqual([{ path: "/data/code", message: "must match the pattern ^[A-Z]{3}-\\d+$", expected: "pattern ^[A-Z]{3}-\\d+$", received: '"abc-12"' }]);
+    expect(paths(s(body("strings.bounds", { ...ok, short: "abcde" })))).toEqual(["/data/short"]);
+    expect(paths(s(body("strings.bounds", { ...ok, short: "a" })))).toEqual(["/data/short"]);
+    expect(errors(s(body("strings.bounds", { ...ok, status: "on" })))[0]).toMatchObject({ path: "/data/status", received: '"on"' });
+    expect(paths(s(body("strings.bounds", { ...ok, fixed: "closed" })))).toEqual(["/data/fixed"]);
+    for (const m of [1, "one", true, null]) expect(s(body("strings.bounds", { ...ok, mixed: m })).ok).toBe(true);
+    expect(paths(s(body("strings.bounds", { ...ok, mixed: "1" })))).toEqual(["/data/mixed"]);
+  });
+
+  it("odd property names are checked under their own names, escaped in pointers", () => {
+    const s = validators["strings.bounds"];
+    expect(paths(s(body("strings.bounds", { ...ok, "content-type": 1, "a b": "x", "0": 0, constructor: 1, toString: "x" })))).toEqual([
+      "/data/content-type",
+      "/data/a b",
+      "/data/0",
+      "/data/constructor",
+      "/data/toString",
+    ]);
+    // Inherited names are not present fields: an object without them is valid.
+    expect(s(body("strings.bounds", ok)).ok).toBe(true);
+  });
+});
+
+describe("numbers", () => {
+  const n = validators["numbers.bounds"];
+  const ok = { int: 0, num: 0.5 };
+  it.each([
+    [{ int: 5 }, true],
+    [{ int: 6 }, false],
+    [{ int: -5 }, true],
+    [{ int: 1.5 }, false],
+    [{ num: 0 }, false],
+    [{ num: 1 }, false],
+    [{ num: 0.999 }, true],
+    [{ step: 1.5 }, true],
+    [{ step: 1.25 }, false],
+    [{ int: Number.NaN }, false],
+    [{ num: Number.POSITIVE_INFINITY }, false],
+    [{ any: { deep: [null] } }, true],
+  ])("%j → %s", (patch, valid) => expect(n(body("numbers.bounds", { ...ok, ...patch })).ok).toBe(valid));
+});
+
+describe("presence: optional and nullable are independent", () => {
+  const p = validators["shapes.presence"];
+  it.each([
+    [{ required: "a", nullable: null }, []],
+    [{ required: "a", nullable: "b", optional: "c", both: null }, []],
+    [{ nullable: null }, ["/data"]],
+    [{ required: null, nullable: null }, ["/data/required"]],
+    [{ required: "a" }, ["/data"]],
+    [{ required: "a", nullable: null, optional: null }, ["/data/optional"]],
+    // JSON has no undefined; a property holding it counts as absent, as in JSON.stringify.
+    [{ required: "a", nullable: null, optional: undefined }, []],
+  ])("%j → errors at %j", (data, want) => expect(paths(p(body("shapes.presence", data)))).toEqual(want));
+
+  it("a missing field is reported at its object, naming the field", () => {
+    expect(errors(p(body("shapes.presence", { nullable: null })))).toEqual([{ path: "/data", message: 'missing required property "required"', expected: 'property "required"' }]);
+  });
+});
+
+describe("objects, maps, arrays and references", () => {
+  const o = validators["shapes.objects"];
+  const ok = { nested: { deeper: { leaf: true } }, tags: ["a"] };
+  it.each([
+    [ok, []],
+    [{ ...ok, extra: 1 }, ["/data/extra"]],
+    [{ ...ok, nested: { deeper: { leaf: true, more: 1 }, open: 1 } }, ["/data/nested/deeper/more"]],
+    [{ ...ok, labels: { a: "short", b: "far too long" } }, ["/data/labels/b"]],
+    [{ ...ok, tags: [] }, ["/data/tags"]],
+    [{ ...ok, tags: ["a", "b", "c", "d"] }, ["/data/tags"]],
+    [{ ...ok, tags: ["a", "a"] }, ["/data/tags"]],
+    [{ ...ok, matrix: [[1], [2, "x"]] }, ["/data/matrix/1/1"]],
+    [{ ...ok, tree: { name: "a", children: [{ name: "b", children: [{ name: 3 }] }] } }, ["/data/tree/children/0/children/0/name"]],
+    [{ ...ok, counts: { "a/b": 1, "c~d": "x" } }, ["/data/counts/c~0d"]],
+    [{ ...ok, open: [] }, ["/data/open"]],
+  ])("%j → errors at %j", (data, want) => expect(paths(o(body("shapes.objects", data)))).toEqual(want));
+});
+
+describe("unions", () => {
+  const u = validators["shapes.unions"];
+  const ok = { shape: { type: "circle", radius: 1 }, id: 7 };
+  it.each([
+    [ok, []],
+    [{ ...ok, shape: { type: "square", side: 2 } }, []],
+    [{ ...ok, shape: { type: "square", side: 0 } }, ["/data/shape/side"]],
+    [{ ...ok, shape: { type: "triangle" } }, ["/data/shape/type"]],
+    [{ ...ok, shape: { type: "circle", radius: 1, side: 1 } }, ["/data/shape/side"]],
+    [{ ...ok, id: "ab" }, []],
+    [{ ...ok, id: "a" }, ["/data/id"]],
+    [{ ...ok, id: 1.5 }, ["/data/id"]],
+    [{ ...ok, exactly: 4 }, []],
+    [{ ...ok, exactly: 6 }, ["/data/exactly"]], // oneOf: both variants match
+    [{ ...ok, exactly: 5 }, ["/data/exactly"]],
+    [{ ...ok, shapes: [{ type: "circle", radius: 1 }, { type: "square" }] }, ["/data/shapes/1"]],
+  ])("%j → errors at %j", (data, want) => expect(paths(u(body("shapes.unions", data)))).toEqual(want));
+});
+
+describe("dispatch and the runtime API", () => {
+  const good = body("shapes.presence", { required: "a", nullable: null });
+  it("validateEvent dispatches on the type field and names an unknown type", () => {
+    expect(validateEvent(good)).toEqual({ ok: true, value: good });
+    expect(errors(validateEvent({ ...good, kind: "shapes.nope" }))).toEqual([expect.objectContaining({ path: "/kind", message: expect.stringContaining("shapes.nope") })]);
+    expect(errors(validateEvent({ id: "x" }))).toEqual([{ path: "", message: 'missing required property "kind"', expected: 'property "kind"' }]);
+    expect(errors(validateEvent({ kind: 1 }))[0]).toMatchObject({ path: "/kind", received: "number" });
+    expect(validateEvent("not an object").ok).toBe(false);
+  });
+
+  it("isEvent, parseEvent and EventValidationError", () => {
+    expect(isEvent(good)).toBe(true);
+    expect(isEvent({ ...good, id: "" })).toBe(false);
+    expect(parseEvent(good)).toBe(good);
+    try {
+      parseEvent({ ...good, id: 1 });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(EventValidationError);
+      expect((e as EventValidationError).errors).toEqual([expect.objectContaining({ path: "/id" })]);
+    }
+  });
+
+  it("eventSchema is a Standard Schema v1", async () => {
+    const std = eventSchema["~standard"];
+    expect(std.version).toBe(1);
+    expect(std.vendor).toBe("eventgen");
+    expect(await std.validate(good)).toEqual({ value: good });
+    const bad = (await std.validate({ ...good, data: { required: 1, nullable: null } })) as { issues: { message: string; path: PropertyKey[] }[] };
+    expect(bad.issues).toEqual([expect.objectContaining({ path: ["data", "required"] })]);
+  });
+
+  it("schemaValidators check named schemas on their own", () => {
+    expect(schemaValidators.TreeNode({ name: "x", children: [] }).ok).toBe(true);
+    expect(paths(schemaValidators.TreeNode({ name: "x", children: [{}] }))).toEqual(["/children/0"]);
+  });
+});
