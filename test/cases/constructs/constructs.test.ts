@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EventValidationError, eventSchema, isEvent, parseEvent, schemaValidators, validateEvent, validators } from "./generated/constructs/dist/index.js";
 
 const body = (kind: string, data: unknown) => ({ kind, id: "e1", data });
-const errors = (r: { ok: boolean; errors?: unknown[] }) => (r.ok ? [] : r.errors);
+const errors = (r: { ok: boolean; errors?: unknown[] }): unknown[] => (r.ok ? [] : r.errors!);
 const paths = (r: { ok: boolean; errors?: { path: string }[] }) => (r.ok ? [] : r.errors!.map((e) => e.path));
 
 describe("strings", () => {
