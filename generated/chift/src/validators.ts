@@ -2556,7 +2556,16 @@ function run<V>(fast: Fast, full: Collect, input: unknown): ValidationResult<V> 
     // Only a recursive schema can recurse with the input; absurd depth ends here, not in a crash.
     if (err instanceof RangeError)
       return { ok: false, errors: [{ path: "", message: "is nested too deeply to validate" }] };
-    throw err;
+    // Not JSON (a getter or proxy that throws): the input is unreadable, which makes it invalid.
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          message: "cannot be read: " + (err instanceof Error ? err.message : String(err)),
+        },
+      ],
+    };
   }
 }
 

@@ -58,9 +58,10 @@ function fmtDateTime(s) {
 function d2(s, i) {
     return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 }
-const URI = /^[a-z][a-z0-9+.-]*:[^\s"<>\\^`{|}]*$/i;
+const URI = /^[a-z][a-z0-9+.-]*:[^\x00-\x20"<>\\^`{|}\x7f-\uffff]*$/i;
 const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
-/** An absolute URI (RFC 3986): a scheme, no spaces or characters that must be escaped. */
+/** An absolute URI (RFC 3986): a scheme, then only ASCII that needs no escaping (non-ASCII text
+ * makes an IRI, which JSON Schema calls iri). */
 function fmtUri(s) {
     return URI.test(s) && !BAD_PERCENT.test(s);
 }
@@ -4090,7 +4091,8 @@ function run(fast, full, input) {
         // Only a recursive schema can recurse with the input; absurd depth ends here, not in a crash.
         if (err instanceof RangeError)
             return { ok: false, errors: [{ path: "", message: "is nested too deeply to validate" }] };
-        throw err;
+        // Not JSON (a getter or proxy that throws): the input is unreadable, which makes it invalid.
+        return { ok: false, errors: [{ path: "", message: "cannot be read: " + (err instanceof Error ? err.message : String(err)) }] };
     }
 }
 /** A validator per event type: checks a whole delivery body of that type. */

@@ -157,15 +157,16 @@ function fmtIpv6(s: string): boolean {
 }`,
   },
   fmtUri: {
-    code: `const URI = /^[a-z][a-z0-9+.-]*:[^\\s"<>\\\\^\`{|}]*$/i;
+    code: `const URI = /^[a-z][a-z0-9+.-]*:[^\\x00-\\x20"<>\\\\^\`{|}\\x7f-\\uffff]*$/i;
 const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
-/** An absolute URI (RFC 3986): a scheme, no spaces or characters that must be escaped. */
+/** An absolute URI (RFC 3986): a scheme, then only ASCII that needs no escaping (non-ASCII text
+ * makes an IRI, which JSON Schema calls iri). */
 function fmtUri(s: string): boolean {
   return URI.test(s) && !BAD_PERCENT.test(s);
 }`,
   },
   fmtUriReference: {
-    code: `const URI_REF = /^[^\\s"<>\\\\^\`{|}]*$/;
+    code: `const URI_REF = /^[^\\x00-\\x20"<>\\\\^\`{|}\\x7f-\\uffff]*$/;
 const BAD_PERCENT_REF = /%(?![0-9a-f]{2})/i;
 function fmtUriReference(s: string): boolean {
   return URI_REF.test(s) && !BAD_PERCENT_REF.test(s);

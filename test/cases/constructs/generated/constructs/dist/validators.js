@@ -145,13 +145,14 @@ function fmtIpv6(s) {
         return false;
     return halves.length === 2 ? groups <= 7 : groups === 8;
 }
-const URI = /^[a-z][a-z0-9+.-]*:[^\s"<>\\^`{|}]*$/i;
+const URI = /^[a-z][a-z0-9+.-]*:[^\x00-\x20"<>\\^`{|}\x7f-\uffff]*$/i;
 const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
-/** An absolute URI (RFC 3986): a scheme, no spaces or characters that must be escaped. */
+/** An absolute URI (RFC 3986): a scheme, then only ASCII that needs no escaping (non-ASCII text
+ * makes an IRI, which JSON Schema calls iri). */
 function fmtUri(s) {
     return URI.test(s) && !BAD_PERCENT.test(s);
 }
-const URI_REF = /^[^\s"<>\\^`{|}]*$/;
+const URI_REF = /^[^\x00-\x20"<>\\^`{|}\x7f-\uffff]*$/;
 const BAD_PERCENT_REF = /%(?![0-9a-f]{2})/i;
 function fmtUriReference(s) {
     return URI_REF.test(s) && !BAD_PERCENT_REF.test(s);
@@ -1578,7 +1579,8 @@ function run(fast, full, input) {
         // Only a recursive schema can recurse with the input; absurd depth ends here, not in a crash.
         if (err instanceof RangeError)
             return { ok: false, errors: [{ path: "", message: "is nested too deeply to validate" }] };
-        throw err;
+        // Not JSON (a getter or proxy that throws): the input is unreadable, which makes it invalid.
+        return { ok: false, errors: [{ path: "", message: "cannot be read: " + (err instanceof Error ? err.message : String(err)) }] };
     }
 }
 /** A validator per event type: checks a whole delivery body of that type. */
