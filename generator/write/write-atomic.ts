@@ -35,8 +35,14 @@ export function writeAtomic(outputs: CatalogOutput[]): number {
   }
   for (const { dir, tmp } of staged) {
     const old = `${tmp}-old`;
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(tmp, dir);
+    const hadOld = existsSync(dir);
+    if (hadOld) renameSync(dir, old);
+    try {
+      renameSync(tmp, dir);
+    } catch (err) {
+      if (hadOld) renameSync(old, dir); // put the previous output back before reporting
+      throw err;
+    }
     rmSync(old, { recursive: true, force: true });
   }
   return count;
