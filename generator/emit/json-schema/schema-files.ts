@@ -1,6 +1,6 @@
 // One self-contained JSON Schema file per event (the whole delivery body) and per named schema:
 // each carries, under $defs, exactly the named schemas it reaches.
-import type { CatalogModel, Schema } from "../../model/ir.ts";
+import type { CatalogModel, EventModel, Schema } from "../../model/ir.ts";
 import { toJsonSchema, type JsonSchema, type RefStyle } from "./to-json-schema.ts";
 
 export const DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -54,13 +54,20 @@ function document(model: CatalogModel, id: string, root: Schema, extra: JsonSche
 export const eventDescription = (e: { trigger: string; description?: string }) =>
   e.description ? `${e.trigger}\n\n${e.description}` : e.trigger;
 
+/** What an event's body schema says about the event itself, in the files and in OpenAPI alike. */
+export const eventSchemaHeader = (e: EventModel): JsonSchema => ({
+  title: e.names.event,
+  description: eventDescription(e),
+  ...(e.deprecated ? { deprecated: true } : {}),
+});
+
 /** `$id`s are URNs: stable, location-independent, and unique per catalog and file. */
 const urn = (model: CatalogModel, file: string) => `urn:eventgen:${model.id}:${file}`;
 
 export function emitSchemaFiles(model: CatalogModel): Map<string, JsonSchema> {
   const files = new Map<string, JsonSchema>();
   for (const e of model.events)
-    files.set(`${e.names.schemaFile}.json`, document(model, urn(model, e.names.schemaFile), e.body, { title: e.names.event, description: eventDescription(e) }));
+    files.set(`${e.names.schemaFile}.json`, document(model, urn(model, e.names.schemaFile), e.body, eventSchemaHeader(e)));
   for (const s of model.schemas)
     files.set(`${s.schemaFile}.json`, document(model, urn(model, s.schemaFile), { kind: "ref", name: s.name, nullable: false }, { title: s.typeName }));
   return files;

@@ -3,7 +3,7 @@
 // #/components/schemas.
 import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
 import { bannerText } from "../banner.ts";
-import { eventDescription } from "../json-schema/schema-files.ts";
+import { eventDescription, eventSchemaHeader } from "../json-schema/schema-files.ts";
 import { toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
 
 export function openapiRefs(model: CatalogModel): RefStyle {
@@ -60,7 +60,7 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
   const refs = openapiRefs(model);
   const schemas: JsonSchema = {};
   for (const s of model.schemas) schemas[s.typeName] = toJsonSchema(s.schema, refs);
-  for (const e of model.events) schemas[e.names.event] = { title: e.names.event, description: eventDescription(e), ...toJsonSchema(e.body, refs) };
+  for (const e of model.events) schemas[e.names.event] = { ...eventSchemaHeader(e), ...toJsonSchema(e.body, refs) };
 
   const info: JsonSchema = {
     title: model.title,
