@@ -1647,11 +1647,20 @@ function run(fast, full, input) {
         return { ok: false, errors: errors.length ? errors : [{ path: "", message: "is invalid" }] };
     }
     catch (err) {
+        return { ok: false, errors: [thrown(err)] };
+    }
+}
+/** The error result for an input that threw while being read. What it threw is untrusted too. */
+function thrown(err) {
+    try {
         // Only a recursive schema can recurse with the input; absurd depth ends here, not in a crash.
         if (err instanceof RangeError)
-            return { ok: false, errors: [{ path: "", message: "is nested too deeply to validate" }] };
+            return { path: "", message: "is nested too deeply to validate" };
         // Not JSON (a getter or proxy that throws): the input is unreadable, which makes it invalid.
-        return { ok: false, errors: [{ path: "", message: "cannot be read: " + (err instanceof Error ? err.message : String(err)) }] };
+        return { path: "", message: "cannot be read: " + (err instanceof Error ? String(err.message) : String(err)) };
+    }
+    catch {
+        return { path: "", message: "cannot be read" };
     }
 }
 /** A validator per event type: checks a whole delivery body of that type. */
@@ -1696,6 +1705,15 @@ function typeOf(input) {
  * Validates a delivery of any event type: takes the type from the body's `event` field (or from the caller, for sources that send it in a header), and runs that type's validator.
  */
 export function validateEvent(input, type) {
+    try {
+        return dispatch(input, type);
+    }
+    catch (err) {
+        // A proxy or getter in the body's top level throws before any validator runs.
+        return { ok: false, errors: [thrown(err)] };
+    }
+}
+function dispatch(input, type) {
     const t = type ?? typeOf(input);
     if (typeof t !== "string") {
         if (typeof input !== "object" || input === null || Array.isArray(input))
@@ -1711,10 +1729,10 @@ export function validateEvent(input, type) {
 }
 /** True when the input is a valid delivery of one of the catalog's event types. */
 export function isEvent(input, type) {
-    const t = type ?? typeOf(input);
-    if (typeof t !== "string" || !hasOwn.call(fastChecks, t))
-        return false;
     try {
+        const t = type ?? typeOf(input);
+        if (typeof t !== "string" || !hasOwn.call(fastChecks, t))
+            return false;
         return fastChecks[t](input);
     }
     catch {

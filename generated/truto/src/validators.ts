@@ -3022,19 +3022,22 @@ function run<V>(fast: Fast, full: Collect, input: unknown): ValidationResult<V> 
     full(input, "", errors);
     return { ok: false, errors: errors.length ? errors : [{ path: "", message: "is invalid" }] };
   } catch (err) {
+    return { ok: false, errors: [thrown(err)] };
+  }
+}
+
+/** The error result for an input that threw while being read. What it threw is untrusted too. */
+function thrown(err: unknown): ValidationIssue {
+  try {
     // Only a recursive schema can recurse with the input; absurd depth ends here, not in a crash.
-    if (err instanceof RangeError)
-      return { ok: false, errors: [{ path: "", message: "is nested too deeply to validate" }] };
+    if (err instanceof RangeError) return { path: "", message: "is nested too deeply to validate" };
     // Not JSON (a getter or proxy that throws): the input is unreadable, which makes it invalid.
     return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          message: "cannot be read: " + (err instanceof Error ? err.message : String(err)),
-        },
-      ],
+      path: "",
+      message: "cannot be read: " + (err instanceof Error ? String(err.message) : String(err)),
     };
+  } catch {
+    return { path: "", message: "cannot be read" };
   }
 }
 
@@ -3117,6 +3120,15 @@ function typeOf(input: unknown): unknown {
  * Validates a delivery of any event type: takes the type from the body's `event_type` field (or from the caller, for sources that send it in a header), and runs that type's validator.
  */
 export function validateEvent(input: unknown, type?: string): ValidationResult<T.Event> {
+  try {
+    return dispatch(input, type);
+  } catch (err) {
+    // A proxy or getter in the body's top level throws before any validator runs.
+    return { ok: false, errors: [thrown(err)] };
+  }
+}
+
+function dispatch(input: unknown, type: string | undefined): ValidationResult<T.Event> {
   const t = type ?? typeOf(input);
   if (typeof t !== "string") {
     if (typeof input !== "object" || input === null || Array.isArray(input))
@@ -3167,9 +3179,9 @@ export function validateEvent(input: unknown, type?: string): ValidationResult<T
 
 /** True when the input is a valid delivery of one of the catalog's event types. */
 export function isEvent(input: unknown, type?: string): input is T.Event {
-  const t = type ?? typeOf(input);
-  if (typeof t !== "string" || !hasOwn.call(fastChecks, t)) return false;
   try {
+    const t = type ?? typeOf(input);
+    if (typeof t !== "string" || !hasOwn.call(fastChecks, t)) return false;
     return (fastChecks as Record<string, Fast>)[t]!(input);
   } catch {
     return false;
