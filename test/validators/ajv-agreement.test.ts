@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mutatedArb, validArb } from "./arbitrary.ts";
 
-const packages = ["generated/deck", "generated/truto", "generated/chift", "test/cases/constructs/generated/constructs", "test/cases/flat/generated/flat", "test/cases/header-typed/generated/header-typed"];
+const packages = ["generated/deck", "generated/truto", "generated/chift", "test/cases/constructs/generated/constructs", "test/cases/flat/generated/flat", "test/cases/header-typed/generated/header-typed", "test/cases/nested/generated/nested"];
 
 interface Pkg {
   validators: Record<string, (x: unknown) => { ok: boolean }>;

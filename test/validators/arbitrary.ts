@@ -55,8 +55,11 @@ function typed(t: string, s: S, root: S, depth: number): fc.Arbitrary<unknown> {
       return fc.array(char, { minLength: (s["minLength"] as number) ?? 0, maxLength: (s["maxLength"] as number) ?? 6 }).map((cs) => cs.join(""));
     }
     case "array": {
-      const items = depth > 4 ? fc.constant(null) : validArb((s["items"] as S) ?? {}, root, depth + 1);
-      const o = { minLength: (s["minItems"] as number) ?? 0, maxLength: Math.min((s["maxItems"] as number) ?? 3, depth > 4 ? 0 : 3) };
+      // Deep down, arrays stay empty, unless minItems says they cannot be.
+      const min = (s["minItems"] as number) ?? 0;
+      const deep = depth > 4;
+      const items = deep && min === 0 ? fc.constant(null) : validArb((s["items"] as S) ?? {}, root, depth + 1);
+      const o = { minLength: min, maxLength: Math.max(min, Math.min((s["maxItems"] as number) ?? 3, deep ? 0 : 3)) };
       return s["uniqueItems"] ? fc.uniqueArray(items, { ...o, selector: (v) => JSON.stringify(v) }) : fc.array(items, o);
     }
     case "object": {
