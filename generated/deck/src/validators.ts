@@ -82,12 +82,45 @@ function d2(s: string, i: number): number {
   return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 }
 
-const URI = /^[a-z][a-z0-9+.-]*:[^\x00-\x20"<>\\^`{|}\x7f-\uffff]*$/i;
-const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
-/** An absolute URI (RFC 3986): a scheme, then only ASCII that needs no escaping (non-ASCII text
- * makes an IRI, which JSON Schema calls iri). */
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+function fmtIpv4(s: string): boolean {
+  return IPV4.test(s);
+}
+
+const HEXTET = /^[0-9a-f]{1,4}$/i;
+/** RFC 4291 text form: eight hextets, one "::" for a run of zeros, an IPv4 tail allowed. */
+function fmtIpv6(s: string): boolean {
+  const halves = s.split("::");
+  if (halves.length > 2) return false;
+  const parts = (h: string) => (h === "" ? [] : h.split(":"));
+  const head = parts(halves[0]!);
+  const tail = halves.length === 2 ? parts(halves[1]!) : [];
+  const all = [...head, ...tail];
+  let groups = all.length;
+  const last = all[all.length - 1];
+  if (last !== undefined && last.includes(".")) {
+    if (!fmtIpv4(last)) return false;
+    all.pop();
+    groups += 1;
+  }
+  if (!all.every((g) => HEXTET.test(g))) return false;
+  return halves.length === 2 ? groups <= 7 : groups === 8;
+}
+
+const IP_LITERAL = /^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^@/?#]*@)?\[([^\]]*)\]/i;
+const IPV_FUTURE = /^v[0-9a-f]+\.[a-z0-9._~!$&'()*+,;=:-]+$/i;
+/** The host between "[" and "]", if there is one, is an IPv6 address or an IPvFuture. */
+function ipLiteral(s: string): boolean {
+  const m = IP_LITERAL.exec(s);
+  return !m || fmtIpv6(m[1]!) || IPV_FUTURE.test(m[1]!);
+}
+
+const URI =
+  /^[a-z][a-z0-9+.\-]*:(?:\/\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[[^\[\]/?#@]*\]|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})|[/?])*)?(?:#(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})|[/?])*)?$/i;
+/** An absolute URI by RFC 3986's grammar: ASCII only (non-ASCII text makes an IRI, which JSON
+ * Schema calls iri), percent signs only in %XX escapes, [ ] only around an IP literal host. */
 function fmtUri(s: string): boolean {
-  return URI.test(s) && !BAD_PERCENT.test(s);
+  return URI.test(s) && ipLiteral(s);
 }
 
 const re0 = new RegExp("^trun_", "u");

@@ -1,6 +1,20 @@
 // Helper functions copied into a generated validators module, each only when the module uses it.
 // They are written here as TypeScript text because they run in the consumer's process, not ours.
 
+// RFC 3986, appendix A, as regular expression source. Each part matches without ambiguity (pchar
+// has no "/", so segments cannot trade characters), which keeps matching linear.
+const PCHAR = String.raw`(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})`;
+const SEGMENT_NC = String.raw`(?:[a-z0-9\-._~!$&'()*+,;=@]|%[0-9a-f]{2})`;
+const USERINFO = String.raw`(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@`;
+const HOST = String.raw`(?:\[[^\[\]/?#@]*\]|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)`;
+const ABEMPTY = String.raw`(?:\/${PCHAR}*)*`;
+const AUTHORITY_PATH = String.raw`\/\/(?:${USERINFO})?${HOST}(?::\d*)?${ABEMPTY}`;
+const ABSOLUTE = String.raw`\/(?:${PCHAR}+${ABEMPTY})?`;
+const QUERY_FRAGMENT = String.raw`(?:\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?`;
+const SCHEME = String.raw`[a-z][a-z0-9+.\-]*:`;
+const URI = String.raw`^${SCHEME}(?:${AUTHORITY_PATH}|${ABSOLUTE}|${PCHAR}+${ABEMPTY})?${QUERY_FRAGMENT}$`;
+const URI_REFERENCE = String.raw`^(?:${SCHEME}(?:${AUTHORITY_PATH}|${ABSOLUTE}|${PCHAR}+${ABEMPTY})?|(?:${AUTHORITY_PATH}|${ABSOLUTE}|${SEGMENT_NC}+${ABEMPTY})?)${QUERY_FRAGMENT}$`;
+
 export const HELPERS: Record<string, { code: string; uses?: string[] }> = {
   hasOwn: { code: `const hasOwn = Object.prototype.hasOwnProperty;` },
   kind: {
@@ -156,20 +170,31 @@ function fmtIpv6(s: string): boolean {
   return halves.length === 2 ? groups <= 7 : groups === 8;
 }`,
   },
+  ipLiteral: {
+    uses: ["fmtIpv6"],
+    code: `const IP_LITERAL = /^(?:[a-z][a-z0-9+.-]*:)?\\/\\/(?:[^@/?#]*@)?\\[([^\\]]*)\\]/i;
+const IPV_FUTURE = /^v[0-9a-f]+\\.[a-z0-9._~!$&'()*+,;=:-]+$/i;
+/** The host between "[" and "]", if there is one, is an IPv6 address or an IPvFuture. */
+function ipLiteral(s: string): boolean {
+  const m = IP_LITERAL.exec(s);
+  return !m || fmtIpv6(m[1]!) || IPV_FUTURE.test(m[1]!);
+}`,
+  },
   fmtUri: {
-    code: `const URI = /^[a-z][a-z0-9+.-]*:[^\\x00-\\x20"<>\\\\^\`{|}\\x7f-\\uffff]*$/i;
-const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
-/** An absolute URI (RFC 3986): a scheme, then only ASCII that needs no escaping (non-ASCII text
- * makes an IRI, which JSON Schema calls iri). */
+    uses: ["ipLiteral"],
+    code: `const URI = /${URI}/i;
+/** An absolute URI by RFC 3986's grammar: ASCII only (non-ASCII text makes an IRI, which JSON
+ * Schema calls iri), percent signs only in %XX escapes, [ ] only around an IP literal host. */
 function fmtUri(s: string): boolean {
-  return URI.test(s) && !BAD_PERCENT.test(s);
+  return URI.test(s) && ipLiteral(s);
 }`,
   },
   fmtUriReference: {
-    code: `const URI_REF = /^[^\\x00-\\x20"<>\\\\^\`{|}\\x7f-\\uffff]*$/;
-const BAD_PERCENT_REF = /%(?![0-9a-f]{2})/i;
+    uses: ["ipLiteral"],
+    code: `const URI_REF = /${URI_REFERENCE}/i;
+/** A URI or a relative reference, by RFC 3986's grammar. */
 function fmtUriReference(s: string): boolean {
-  return URI_REF.test(s) && !BAD_PERCENT_REF.test(s);
+  return URI_REF.test(s) && ipLiteral(s);
 }`,
   },
 };

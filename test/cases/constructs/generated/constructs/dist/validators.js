@@ -145,17 +145,23 @@ function fmtIpv6(s) {
         return false;
     return halves.length === 2 ? groups <= 7 : groups === 8;
 }
-const URI = /^[a-z][a-z0-9+.-]*:[^\x00-\x20"<>\\^`{|}\x7f-\uffff]*$/i;
-const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
-/** An absolute URI (RFC 3986): a scheme, then only ASCII that needs no escaping (non-ASCII text
- * makes an IRI, which JSON Schema calls iri). */
-function fmtUri(s) {
-    return URI.test(s) && !BAD_PERCENT.test(s);
+const IP_LITERAL = /^(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^@/?#]*@)?\[([^\]]*)\]/i;
+const IPV_FUTURE = /^v[0-9a-f]+\.[a-z0-9._~!$&'()*+,;=:-]+$/i;
+/** The host between "[" and "]", if there is one, is an IPv6 address or an IPvFuture. */
+function ipLiteral(s) {
+    const m = IP_LITERAL.exec(s);
+    return !m || fmtIpv6(m[1]) || IPV_FUTURE.test(m[1]);
 }
-const URI_REF = /^[^\x00-\x20"<>\\^`{|}\x7f-\uffff]*$/;
-const BAD_PERCENT_REF = /%(?![0-9a-f]{2})/i;
+const URI = /^[a-z][a-z0-9+.\-]*:(?:\/\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[[^\[\]/?#@]*\]|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})|[/?])*)?(?:#(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})|[/?])*)?$/i;
+/** An absolute URI by RFC 3986's grammar: ASCII only (non-ASCII text makes an IRI, which JSON
+ * Schema calls iri), percent signs only in %XX escapes, [ ] only around an IP literal host. */
+function fmtUri(s) {
+    return URI.test(s) && ipLiteral(s);
+}
+const URI_REF = /^(?:[a-z][a-z0-9+.\-]*:(?:\/\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[[^\[\]/?#@]*\]|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:\/\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[[^\[\]/?#@]*\]|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?)(?:\?(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})|[/?])*)?(?:#(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})|[/?])*)?$/i;
+/** A URI or a relative reference, by RFC 3986's grammar. */
 function fmtUriReference(s) {
-    return URI_REF.test(s) && !BAD_PERCENT_REF.test(s);
+    return URI_REF.test(s) && ipLiteral(s);
 }
 const re0 = new RegExp("^[A-Z]{3}-\\d+$", "u");
 function fs_Shape(v) {
