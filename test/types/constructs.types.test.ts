@@ -90,6 +90,7 @@ describe("constructs: types", () => {
     expectTypeOf<StringsBoundsPayload["0"]>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<StringsBoundsPayload["constructor"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<StringsBoundsPayload["toString"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<StringsBoundsPayload["__proto__"]>().toEqualTypeOf<string | undefined>();
   });
 
   it("objects, maps, arrays, references and recursion", () => {

@@ -31,12 +31,18 @@ for (const dir of packages) {
 
     it.each(events)("%s: same verdicts on valid and mutated bodies", (type) => {
       const file = join(dir, "schemas", `${type.replace(/[^A-Za-z0-9._@+/-]/g, "_")}.json`);
-      const schema = JSON.parse(readFileSync(file, "utf8"));
-      const ajvValidate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+      const text = readFileSync(file, "utf8");
+      const schema = JSON.parse(text);
+      // Ajv skips a property named __proto__ in `properties` (a guard in its own code), so it gets
+      // that property under a stand-in name, in the schema and in each body; ours checks it as named.
+      const proto = text.includes('"__proto__"');
+      const standIn = (json: string) => JSON.parse(json.replaceAll('"__proto__"', '"__proto__\\u0000"'));
+      const ajvSchema = proto ? standIn(text) : schema;
+      const ajvValidate = ajv.getSchema(ajvSchema.$id) ?? ajv.compile(ajvSchema);
       const ours = pkg.validators[type]!;
       let valid = 0;
       const agree = (body: unknown) => {
-        const want = ajvValidate(body) as boolean;
+        const want = ajvValidate(proto ? standIn(JSON.stringify(body)) : body) as boolean;
         if (want) valid++;
         expect(ours(body).ok, JSON.stringify(body)).toBe(want);
       };

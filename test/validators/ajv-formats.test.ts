@@ -112,3 +112,14 @@ describe("our formats and ajv-formats", () => {
     );
   });
 });
+
+describe("other known Ajv differences", () => {
+  it("Ajv skips a property named __proto__ in `properties`; ours checks it (ajv-agreement.test.ts renames it for Ajv)", async () => {
+    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string","maxLength":3}}}');
+    const body = JSON.parse('{"__proto__":"abcd"}');
+    expect(new Ajv2020.default({ strict: false, ownProperties: true }).validate(schema, body)).toBe(true);
+    const { validators } = await import("../cases/constructs/generated/constructs/src/index.ts");
+    const bounds = JSON.parse('{"kind":"strings.bounds","id":"e","data":{"code":"ABC-1","short":"ab","status":"active","fixed":"auto_closed","__proto__":"abcd"}}');
+    expect(validators["strings.bounds"](bounds).ok).toBe(false);
+  });
+});

@@ -65,9 +65,11 @@ function typed(t: string, s: S, root: S, depth: number): fc.Arbitrary<unknown> {
     case "object": {
       const props = (s["properties"] as Record<string, S>) ?? {};
       const required = new Set((s["required"] as string[]) ?? []);
-      const record: Record<string, fc.Arbitrary<unknown>> = {};
+      // No prototype, so a property named __proto__ is a key like any other.
+      const record: Record<string, fc.Arbitrary<unknown>> = Object.create(null);
       for (const [k, v] of Object.entries(props)) if (required.has(k) || depth < 5) record[k] = validArb(v, root, depth + 1);
-      const base = fc.record(record, { requiredKeys: Object.keys(record).filter((k) => required.has(k)) });
+      // A plain object with the record's own fields, as JSON.parse makes it.
+      const base = fc.record(record, { requiredKeys: Object.keys(record).filter((k) => required.has(k)) }).map((o) => Object.defineProperties({}, Object.getOwnPropertyDescriptors(o)));
       const extra = s["additionalProperties"];
       if (typeof extra === "object" && extra !== null)
         return fc.tuple(base, fc.dictionary(fc.constantFrom("k1", "k/2", "k~3"), validArb(extra as S, root, depth + 1), { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a }));

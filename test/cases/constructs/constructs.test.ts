@@ -165,3 +165,32 @@ describe("dispatch and the runtime API", () => {
     expect(paths(schemaValidators.TreeNode({ name: "x", children: [{}] }))).toEqual(["/children/0"]);
   });
 });
+
+describe("a property named __proto__", () => {
+  const s = validators["strings.bounds"];
+  const ok = { code: "ABC-12", short: "ab", status: "active", fixed: "auto_closed" };
+  // JSON.parse makes "__proto__" an own property, as a delivery would carry it; an object literal
+  // would set the prototype instead, which is not a field.
+  const parsed = (proto: unknown) => JSON.parse(JSON.stringify(body("strings.bounds", ok)).replace('"data":{', `"data":{"__proto__":${JSON.stringify(proto)},`));
+
+  it("is read as the own field it is in JSON", () => {
+    expect(Object.prototype.hasOwnProperty.call(parsed("abc").data, "__proto__")).toBe(true);
+    expect(s(parsed("abc")).ok).toBe(true);
+    expect(errors(s(parsed("abcd")))).toEqual([expect.objectContaining({ path: "/data/__proto__", received: '"abcd"' })]);
+    expect(paths(s(parsed({ polluted: true })))).toEqual(["/data/__proto__"]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("an inherited prototype is not the field", () => {
+    const data = Object.assign(Object.create({ x: 1 }), ok);
+    expect(s(body("strings.bounds", data)).ok).toBe(true);
+    expect(s(body("strings.bounds", Object.assign(Object.create(null), ok))).ok).toBe(true);
+  });
+
+  it("the JSON Schema and the types carry it as a property", async () => {
+    const { readFileSync } = await import("node:fs");
+    const schema = JSON.parse(readFileSync("test/cases/constructs/generated/constructs/schemas/strings.bounds.json", "utf8"));
+    expect(Object.prototype.hasOwnProperty.call(schema.properties.data.properties, "__proto__")).toBe(true);
+    expect(readFileSync("test/cases/constructs/generated/constructs/src/types.ts", "utf8")).toContain("__proto__?: string;");
+  });
+});

@@ -66,6 +66,7 @@ export type StringsBoundsPayload = {
     "0"?: boolean;
     constructor?: string;
     toString?: number;
+    __proto__?: string;
 };
 /**
  * Patterns and lengths

@@ -809,113 +809,129 @@ function fe_StringsBounds(v) {
         if (!Number.isInteger(v73))
             return false;
     }
+    const v74 = hasOwn.call(v63, "__proto__") ? v63.__proto__ : undefined;
+    if (v74 !== undefined) {
+        if (typeof v74 !== "string")
+            return false;
+        if (v74.length > 3 && cpLen(v74) > 3)
+            return false;
+    }
     return true;
 }
 function ce_StringsBounds(v, p, e) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
     else {
-        const v74 = v.kind;
-        if (v74 === undefined)
+        const v75 = v.kind;
+        if (v75 === undefined)
             e.push({ path: p, message: "missing required property \"kind\"", expected: "property \"kind\"" });
         else {
-            if (v74 !== "strings.bounds")
-                e.push({ path: p + "/kind", message: "must be \"strings.bounds\"", expected: "\"strings.bounds\"", received: show(v74) });
+            if (v75 !== "strings.bounds")
+                e.push({ path: p + "/kind", message: "must be \"strings.bounds\"", expected: "\"strings.bounds\"", received: show(v75) });
         }
-        const v75 = v.id;
-        if (v75 === undefined)
+        const v76 = v.id;
+        if (v76 === undefined)
             e.push({ path: p, message: "missing required property \"id\"", expected: "property \"id\"" });
         else {
-            if (typeof v75 !== "string")
-                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v75) });
-            else {
-                if (v75.length < 2 && cpLen(v75) < 1)
-                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v75) });
-            }
-        }
-        const v76 = v.at;
-        if (v76 !== undefined) {
             if (typeof v76 !== "string")
-                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v76) });
+                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v76) });
             else {
-                if (!fmtDateTime(v76))
-                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v76) });
+                if (v76.length < 2 && cpLen(v76) < 1)
+                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v76) });
             }
         }
-        const v77 = v.data;
-        if (v77 === undefined)
+        const v77 = v.at;
+        if (v77 !== undefined) {
+            if (typeof v77 !== "string")
+                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v77) });
+            else {
+                if (!fmtDateTime(v77))
+                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v77) });
+            }
+        }
+        const v78 = v.data;
+        if (v78 === undefined)
             e.push({ path: p, message: "missing required property \"data\"", expected: "property \"data\"" });
         else {
-            if (typeof v77 !== "object" || v77 === null || Array.isArray(v77))
-                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v77) });
+            if (typeof v78 !== "object" || v78 === null || Array.isArray(v78))
+                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v78) });
             else {
-                const v78 = v77.code;
-                if (v78 === undefined)
+                const v79 = v78.code;
+                if (v79 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"code\"", expected: "property \"code\"" });
                 else {
-                    if (typeof v78 !== "string")
-                        e.push({ path: p + "/data" + "/code", message: "must be a string", expected: "string", received: kind(v78) });
+                    if (typeof v79 !== "string")
+                        e.push({ path: p + "/data" + "/code", message: "must be a string", expected: "string", received: kind(v79) });
                     else {
-                        if (!re0.test(v78))
-                            e.push({ path: p + "/data" + "/code", message: "must match the pattern ^[A-Z]{3}-\\d+$", expected: "pattern ^[A-Z]{3}-\\d+$", received: show(v78) });
+                        if (!re0.test(v79))
+                            e.push({ path: p + "/data" + "/code", message: "must match the pattern ^[A-Z]{3}-\\d+$", expected: "pattern ^[A-Z]{3}-\\d+$", received: show(v79) });
                     }
                 }
-                const v79 = v77.short;
-                if (v79 === undefined)
+                const v80 = v78.short;
+                if (v80 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"short\"", expected: "property \"short\"" });
                 else {
-                    if (typeof v79 !== "string")
-                        e.push({ path: p + "/data" + "/short", message: "must be a string", expected: "string", received: kind(v79) });
+                    if (typeof v80 !== "string")
+                        e.push({ path: p + "/data" + "/short", message: "must be a string", expected: "string", received: kind(v80) });
                     else {
-                        if (v79.length < 4 && cpLen(v79) < 2)
-                            e.push({ path: p + "/data" + "/short", message: "must be at least 2 characters long", expected: "minLength 2", received: show(v79) });
-                        if (v79.length > 4 && cpLen(v79) > 4)
-                            e.push({ path: p + "/data" + "/short", message: "must be at most 4 characters long", expected: "maxLength 4", received: show(v79) });
+                        if (v80.length < 4 && cpLen(v80) < 2)
+                            e.push({ path: p + "/data" + "/short", message: "must be at least 2 characters long", expected: "minLength 2", received: show(v80) });
+                        if (v80.length > 4 && cpLen(v80) > 4)
+                            e.push({ path: p + "/data" + "/short", message: "must be at most 4 characters long", expected: "maxLength 4", received: show(v80) });
                     }
                 }
-                const v80 = v77.status;
-                if (v80 === undefined)
+                const v81 = v78.status;
+                if (v81 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"status\"", expected: "property \"status\"" });
                 else {
-                    if (!(v80 === "active" || v80 === "inactive"))
-                        e.push({ path: p + "/data" + "/status", message: "must be one of \"active\", \"inactive\"", expected: "\"active\" | \"inactive\"", received: show(v80) });
+                    if (!(v81 === "active" || v81 === "inactive"))
+                        e.push({ path: p + "/data" + "/status", message: "must be one of \"active\", \"inactive\"", expected: "\"active\" | \"inactive\"", received: show(v81) });
                 }
-                const v81 = v77.fixed;
-                if (v81 === undefined)
+                const v82 = v78.fixed;
+                if (v82 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"fixed\"", expected: "property \"fixed\"" });
                 else {
-                    if (v81 !== "auto_closed")
-                        e.push({ path: p + "/data" + "/fixed", message: "must be \"auto_closed\"", expected: "\"auto_closed\"", received: show(v81) });
+                    if (v82 !== "auto_closed")
+                        e.push({ path: p + "/data" + "/fixed", message: "must be \"auto_closed\"", expected: "\"auto_closed\"", received: show(v82) });
                 }
-                const v82 = v77.mixed;
-                if (v82 !== undefined) {
-                    if (!(v82 === 1 || v82 === "one" || v82 === true || v82 === null))
-                        e.push({ path: p + "/data" + "/mixed", message: "must be one of 1, \"one\", true, null", expected: "1 | \"one\" | true | null", received: show(v82) });
-                }
-                const v83 = v77["content-type"];
+                const v83 = v78.mixed;
                 if (v83 !== undefined) {
-                    if (typeof v83 !== "string")
-                        e.push({ path: p + "/data" + "/content-type", message: "must be a string", expected: "string", received: kind(v83) });
+                    if (!(v83 === 1 || v83 === "one" || v83 === true || v83 === null))
+                        e.push({ path: p + "/data" + "/mixed", message: "must be one of 1, \"one\", true, null", expected: "1 | \"one\" | true | null", received: show(v83) });
                 }
-                const v84 = v77["a b"];
+                const v84 = v78["content-type"];
                 if (v84 !== undefined) {
-                    if (!Number.isInteger(v84))
-                        e.push({ path: p + "/data" + "/a b", message: "must be an integer", expected: "integer", received: kind(v84) });
+                    if (typeof v84 !== "string")
+                        e.push({ path: p + "/data" + "/content-type", message: "must be a string", expected: "string", received: kind(v84) });
                 }
-                const v85 = v77["0"];
+                const v85 = v78["a b"];
                 if (v85 !== undefined) {
-                    if (typeof v85 !== "boolean")
-                        e.push({ path: p + "/data" + "/0", message: "must be a boolean", expected: "boolean", received: kind(v85) });
+                    if (!Number.isInteger(v85))
+                        e.push({ path: p + "/data" + "/a b", message: "must be an integer", expected: "integer", received: kind(v85) });
                 }
-                const v86 = hasOwn.call(v77, "constructor") ? v77.constructor : undefined;
+                const v86 = v78["0"];
                 if (v86 !== undefined) {
-                    if (typeof v86 !== "string")
-                        e.push({ path: p + "/data" + "/constructor", message: "must be a string", expected: "string", received: kind(v86) });
+                    if (typeof v86 !== "boolean")
+                        e.push({ path: p + "/data" + "/0", message: "must be a boolean", expected: "boolean", received: kind(v86) });
                 }
-                const v87 = hasOwn.call(v77, "toString") ? v77.toString : undefined;
+                const v87 = hasOwn.call(v78, "constructor") ? v78.constructor : undefined;
                 if (v87 !== undefined) {
-                    if (!Number.isInteger(v87))
-                        e.push({ path: p + "/data" + "/toString", message: "must be an integer", expected: "integer", received: kind(v87) });
+                    if (typeof v87 !== "string")
+                        e.push({ path: p + "/data" + "/constructor", message: "must be a string", expected: "string", received: kind(v87) });
+                }
+                const v88 = hasOwn.call(v78, "toString") ? v78.toString : undefined;
+                if (v88 !== undefined) {
+                    if (!Number.isInteger(v88))
+                        e.push({ path: p + "/data" + "/toString", message: "must be an integer", expected: "integer", received: kind(v88) });
+                }
+                const v89 = hasOwn.call(v78, "__proto__") ? v78.__proto__ : undefined;
+                if (v89 !== undefined) {
+                    if (typeof v89 !== "string")
+                        e.push({ path: p + "/data" + "/__proto__", message: "must be a string", expected: "string", received: kind(v89) });
+                    else {
+                        if (v89.length > 3 && cpLen(v89) > 3)
+                            e.push({ path: p + "/data" + "/__proto__", message: "must be at most 3 characters long", expected: "maxLength 3", received: show(v89) });
+                    }
                 }
             }
         }
@@ -924,53 +940,53 @@ function ce_StringsBounds(v, p, e) {
 function fe_NumbersBounds(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         return false;
-    const v88 = v.kind;
-    if (v88 === undefined)
+    const v90 = v.kind;
+    if (v90 === undefined)
         return false;
-    if (v88 !== "numbers.bounds")
+    if (v90 !== "numbers.bounds")
         return false;
-    const v89 = v.id;
-    if (v89 === undefined)
-        return false;
-    if (typeof v89 !== "string")
-        return false;
-    if (v89.length < 2 && cpLen(v89) < 1)
-        return false;
-    const v90 = v.at;
-    if (v90 !== undefined) {
-        if (typeof v90 !== "string")
-            return false;
-        if (!fmtDateTime(v90))
-            return false;
-    }
-    const v91 = v.data;
+    const v91 = v.id;
     if (v91 === undefined)
         return false;
-    if (typeof v91 !== "object" || v91 === null || Array.isArray(v91))
+    if (typeof v91 !== "string")
         return false;
-    const v92 = v91.int;
-    if (v92 === undefined)
+    if (v91.length < 2 && cpLen(v91) < 1)
         return false;
-    if (!Number.isInteger(v92))
-        return false;
-    if (v92 < -5)
-        return false;
-    if (v92 > 5)
-        return false;
-    const v93 = v91.num;
+    const v92 = v.at;
+    if (v92 !== undefined) {
+        if (typeof v92 !== "string")
+            return false;
+        if (!fmtDateTime(v92))
+            return false;
+    }
+    const v93 = v.data;
     if (v93 === undefined)
         return false;
-    if (typeof v93 !== "number" || !Number.isFinite(v93))
+    if (typeof v93 !== "object" || v93 === null || Array.isArray(v93))
         return false;
-    if (v93 <= 0)
+    const v94 = v93.int;
+    if (v94 === undefined)
         return false;
-    if (v93 >= 1)
+    if (!Number.isInteger(v94))
         return false;
-    const v94 = v91.step;
-    if (v94 !== undefined) {
-        if (typeof v94 !== "number" || !Number.isFinite(v94))
+    if (v94 < -5)
+        return false;
+    if (v94 > 5)
+        return false;
+    const v95 = v93.num;
+    if (v95 === undefined)
+        return false;
+    if (typeof v95 !== "number" || !Number.isFinite(v95))
+        return false;
+    if (v95 <= 0)
+        return false;
+    if (v95 >= 1)
+        return false;
+    const v96 = v93.step;
+    if (v96 !== undefined) {
+        if (typeof v96 !== "number" || !Number.isFinite(v96))
             return false;
-        if (!Number.isInteger(v94 / 0.5))
+        if (!Number.isInteger(v96 / 0.5))
             return false;
     }
     return true;
@@ -979,73 +995,73 @@ function ce_NumbersBounds(v, p, e) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
     else {
-        const v96 = v.kind;
-        if (v96 === undefined)
+        const v98 = v.kind;
+        if (v98 === undefined)
             e.push({ path: p, message: "missing required property \"kind\"", expected: "property \"kind\"" });
         else {
-            if (v96 !== "numbers.bounds")
-                e.push({ path: p + "/kind", message: "must be \"numbers.bounds\"", expected: "\"numbers.bounds\"", received: show(v96) });
+            if (v98 !== "numbers.bounds")
+                e.push({ path: p + "/kind", message: "must be \"numbers.bounds\"", expected: "\"numbers.bounds\"", received: show(v98) });
         }
-        const v97 = v.id;
-        if (v97 === undefined)
+        const v99 = v.id;
+        if (v99 === undefined)
             e.push({ path: p, message: "missing required property \"id\"", expected: "property \"id\"" });
         else {
-            if (typeof v97 !== "string")
-                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v97) });
+            if (typeof v99 !== "string")
+                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v99) });
             else {
-                if (v97.length < 2 && cpLen(v97) < 1)
-                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v97) });
+                if (v99.length < 2 && cpLen(v99) < 1)
+                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v99) });
             }
         }
-        const v98 = v.at;
-        if (v98 !== undefined) {
-            if (typeof v98 !== "string")
-                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v98) });
+        const v100 = v.at;
+        if (v100 !== undefined) {
+            if (typeof v100 !== "string")
+                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v100) });
             else {
-                if (!fmtDateTime(v98))
-                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v98) });
+                if (!fmtDateTime(v100))
+                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v100) });
             }
         }
-        const v99 = v.data;
-        if (v99 === undefined)
+        const v101 = v.data;
+        if (v101 === undefined)
             e.push({ path: p, message: "missing required property \"data\"", expected: "property \"data\"" });
         else {
-            if (typeof v99 !== "object" || v99 === null || Array.isArray(v99))
-                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v99) });
+            if (typeof v101 !== "object" || v101 === null || Array.isArray(v101))
+                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v101) });
             else {
-                const v100 = v99.int;
-                if (v100 === undefined)
+                const v102 = v101.int;
+                if (v102 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"int\"", expected: "property \"int\"" });
                 else {
-                    if (!Number.isInteger(v100))
-                        e.push({ path: p + "/data" + "/int", message: "must be an integer", expected: "integer", received: kind(v100) });
+                    if (!Number.isInteger(v102))
+                        e.push({ path: p + "/data" + "/int", message: "must be an integer", expected: "integer", received: kind(v102) });
                     else {
-                        if (v100 < -5)
-                            e.push({ path: p + "/data" + "/int", message: "must be >= -5", received: show(v100) });
-                        if (v100 > 5)
-                            e.push({ path: p + "/data" + "/int", message: "must be <= 5", received: show(v100) });
+                        if (v102 < -5)
+                            e.push({ path: p + "/data" + "/int", message: "must be >= -5", received: show(v102) });
+                        if (v102 > 5)
+                            e.push({ path: p + "/data" + "/int", message: "must be <= 5", received: show(v102) });
                     }
                 }
-                const v101 = v99.num;
-                if (v101 === undefined)
+                const v103 = v101.num;
+                if (v103 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"num\"", expected: "property \"num\"" });
                 else {
-                    if (typeof v101 !== "number" || !Number.isFinite(v101))
-                        e.push({ path: p + "/data" + "/num", message: "must be a number", expected: "number", received: kind(v101) });
+                    if (typeof v103 !== "number" || !Number.isFinite(v103))
+                        e.push({ path: p + "/data" + "/num", message: "must be a number", expected: "number", received: kind(v103) });
                     else {
-                        if (v101 <= 0)
-                            e.push({ path: p + "/data" + "/num", message: "must be > 0", received: show(v101) });
-                        if (v101 >= 1)
-                            e.push({ path: p + "/data" + "/num", message: "must be < 1", received: show(v101) });
+                        if (v103 <= 0)
+                            e.push({ path: p + "/data" + "/num", message: "must be > 0", received: show(v103) });
+                        if (v103 >= 1)
+                            e.push({ path: p + "/data" + "/num", message: "must be < 1", received: show(v103) });
                     }
                 }
-                const v102 = v99.step;
-                if (v102 !== undefined) {
-                    if (typeof v102 !== "number" || !Number.isFinite(v102))
-                        e.push({ path: p + "/data" + "/step", message: "must be a number", expected: "number", received: kind(v102) });
+                const v104 = v101.step;
+                if (v104 !== undefined) {
+                    if (typeof v104 !== "number" || !Number.isFinite(v104))
+                        e.push({ path: p + "/data" + "/step", message: "must be a number", expected: "number", received: kind(v104) });
                     else {
-                        if (!Number.isInteger(v102 / 0.5))
-                            e.push({ path: p + "/data" + "/step", message: "must be a multiple of 0.5", received: show(v102) });
+                        if (!Number.isInteger(v104 / 0.5))
+                            e.push({ path: p + "/data" + "/step", message: "must be a multiple of 0.5", received: show(v104) });
                     }
                 }
             }
@@ -1055,51 +1071,51 @@ function ce_NumbersBounds(v, p, e) {
 function fe_ShapesPresence(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         return false;
-    const v104 = v.kind;
-    if (v104 === undefined)
+    const v106 = v.kind;
+    if (v106 === undefined)
         return false;
-    if (v104 !== "shapes.presence")
+    if (v106 !== "shapes.presence")
         return false;
-    const v105 = v.id;
-    if (v105 === undefined)
-        return false;
-    if (typeof v105 !== "string")
-        return false;
-    if (v105.length < 2 && cpLen(v105) < 1)
-        return false;
-    const v106 = v.at;
-    if (v106 !== undefined) {
-        if (typeof v106 !== "string")
-            return false;
-        if (!fmtDateTime(v106))
-            return false;
-    }
-    const v107 = v.data;
+    const v107 = v.id;
     if (v107 === undefined)
         return false;
-    if (typeof v107 !== "object" || v107 === null || Array.isArray(v107))
+    if (typeof v107 !== "string")
         return false;
-    const v108 = v107.required;
-    if (v108 === undefined)
+    if (v107.length < 2 && cpLen(v107) < 1)
         return false;
-    if (typeof v108 !== "string")
-        return false;
-    const v109 = v107.optional;
-    if (v109 !== undefined) {
-        if (typeof v109 !== "string")
+    const v108 = v.at;
+    if (v108 !== undefined) {
+        if (typeof v108 !== "string")
+            return false;
+        if (!fmtDateTime(v108))
             return false;
     }
-    const v110 = v107.nullable;
+    const v109 = v.data;
+    if (v109 === undefined)
+        return false;
+    if (typeof v109 !== "object" || v109 === null || Array.isArray(v109))
+        return false;
+    const v110 = v109.required;
     if (v110 === undefined)
         return false;
-    if (v110 !== null) {
-        if (typeof v110 !== "string")
+    if (typeof v110 !== "string")
+        return false;
+    const v111 = v109.optional;
+    if (v111 !== undefined) {
+        if (typeof v111 !== "string")
             return false;
     }
-    const v111 = v107.both;
-    if (v111 !== undefined) {
-        if (v111 !== null) {
-            if (typeof v111 !== "string")
+    const v112 = v109.nullable;
+    if (v112 === undefined)
+        return false;
+    if (v112 !== null) {
+        if (typeof v112 !== "string")
+            return false;
+    }
+    const v113 = v109.both;
+    if (v113 !== undefined) {
+        if (v113 !== null) {
+            if (typeof v113 !== "string")
                 return false;
         }
     }
@@ -1109,66 +1125,66 @@ function ce_ShapesPresence(v, p, e) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
     else {
-        const v112 = v.kind;
-        if (v112 === undefined)
+        const v114 = v.kind;
+        if (v114 === undefined)
             e.push({ path: p, message: "missing required property \"kind\"", expected: "property \"kind\"" });
         else {
-            if (v112 !== "shapes.presence")
-                e.push({ path: p + "/kind", message: "must be \"shapes.presence\"", expected: "\"shapes.presence\"", received: show(v112) });
+            if (v114 !== "shapes.presence")
+                e.push({ path: p + "/kind", message: "must be \"shapes.presence\"", expected: "\"shapes.presence\"", received: show(v114) });
         }
-        const v113 = v.id;
-        if (v113 === undefined)
+        const v115 = v.id;
+        if (v115 === undefined)
             e.push({ path: p, message: "missing required property \"id\"", expected: "property \"id\"" });
         else {
-            if (typeof v113 !== "string")
-                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v113) });
+            if (typeof v115 !== "string")
+                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v115) });
             else {
-                if (v113.length < 2 && cpLen(v113) < 1)
-                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v113) });
+                if (v115.length < 2 && cpLen(v115) < 1)
+                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v115) });
             }
         }
-        const v114 = v.at;
-        if (v114 !== undefined) {
-            if (typeof v114 !== "string")
-                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v114) });
+        const v116 = v.at;
+        if (v116 !== undefined) {
+            if (typeof v116 !== "string")
+                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v116) });
             else {
-                if (!fmtDateTime(v114))
-                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v114) });
+                if (!fmtDateTime(v116))
+                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v116) });
             }
         }
-        const v115 = v.data;
-        if (v115 === undefined)
+        const v117 = v.data;
+        if (v117 === undefined)
             e.push({ path: p, message: "missing required property \"data\"", expected: "property \"data\"" });
         else {
-            if (typeof v115 !== "object" || v115 === null || Array.isArray(v115))
-                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v115) });
+            if (typeof v117 !== "object" || v117 === null || Array.isArray(v117))
+                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v117) });
             else {
-                const v116 = v115.required;
-                if (v116 === undefined)
+                const v118 = v117.required;
+                if (v118 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"required\"", expected: "property \"required\"" });
                 else {
-                    if (typeof v116 !== "string")
-                        e.push({ path: p + "/data" + "/required", message: "must be a string", expected: "string", received: kind(v116) });
+                    if (typeof v118 !== "string")
+                        e.push({ path: p + "/data" + "/required", message: "must be a string", expected: "string", received: kind(v118) });
                 }
-                const v117 = v115.optional;
-                if (v117 !== undefined) {
-                    if (typeof v117 !== "string")
-                        e.push({ path: p + "/data" + "/optional", message: "must be a string", expected: "string", received: kind(v117) });
+                const v119 = v117.optional;
+                if (v119 !== undefined) {
+                    if (typeof v119 !== "string")
+                        e.push({ path: p + "/data" + "/optional", message: "must be a string", expected: "string", received: kind(v119) });
                 }
-                const v118 = v115.nullable;
-                if (v118 === undefined)
+                const v120 = v117.nullable;
+                if (v120 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"nullable\"", expected: "property \"nullable\"" });
                 else {
-                    if (v118 !== null) {
-                        if (typeof v118 !== "string")
-                            e.push({ path: p + "/data" + "/nullable", message: "must be a string or null", expected: "string or null", received: kind(v118) });
+                    if (v120 !== null) {
+                        if (typeof v120 !== "string")
+                            e.push({ path: p + "/data" + "/nullable", message: "must be a string or null", expected: "string or null", received: kind(v120) });
                     }
                 }
-                const v119 = v115.both;
-                if (v119 !== undefined) {
-                    if (v119 !== null) {
-                        if (typeof v119 !== "string")
-                            e.push({ path: p + "/data" + "/both", message: "must be a string or null", expected: "string or null", received: kind(v119) });
+                const v121 = v117.both;
+                if (v121 !== undefined) {
+                    if (v121 !== null) {
+                        if (typeof v121 !== "string")
+                            e.push({ path: p + "/data" + "/both", message: "must be a string or null", expected: "string or null", received: kind(v121) });
                     }
                 }
             }
@@ -1178,111 +1194,111 @@ function ce_ShapesPresence(v, p, e) {
 function fe_ShapesObjects(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         return false;
-    const v120 = v.kind;
-    if (v120 === undefined)
+    const v122 = v.kind;
+    if (v122 === undefined)
         return false;
-    if (v120 !== "shapes.objects")
+    if (v122 !== "shapes.objects")
         return false;
-    const v121 = v.id;
-    if (v121 === undefined)
-        return false;
-    if (typeof v121 !== "string")
-        return false;
-    if (v121.length < 2 && cpLen(v121) < 1)
-        return false;
-    const v122 = v.at;
-    if (v122 !== undefined) {
-        if (typeof v122 !== "string")
-            return false;
-        if (!fmtDateTime(v122))
-            return false;
-    }
-    const v123 = v.data;
+    const v123 = v.id;
     if (v123 === undefined)
         return false;
-    if (typeof v123 !== "object" || v123 === null || Array.isArray(v123))
+    if (typeof v123 !== "string")
         return false;
-    const v124 = v123.nested;
-    if (v124 === undefined)
+    if (v123.length < 2 && cpLen(v123) < 1)
         return false;
-    if (typeof v124 !== "object" || v124 === null || Array.isArray(v124))
-        return false;
-    const v125 = v124.deeper;
+    const v124 = v.at;
+    if (v124 !== undefined) {
+        if (typeof v124 !== "string")
+            return false;
+        if (!fmtDateTime(v124))
+            return false;
+    }
+    const v125 = v.data;
     if (v125 === undefined)
         return false;
     if (typeof v125 !== "object" || v125 === null || Array.isArray(v125))
         return false;
-    const v126 = v125.leaf;
+    const v126 = v125.nested;
     if (v126 === undefined)
         return false;
-    if (typeof v126 !== "boolean")
+    if (typeof v126 !== "object" || v126 === null || Array.isArray(v126))
         return false;
-    for (const k127 of Object.keys(v125)) {
-        switch (k127) {
+    const v127 = v126.deeper;
+    if (v127 === undefined)
+        return false;
+    if (typeof v127 !== "object" || v127 === null || Array.isArray(v127))
+        return false;
+    const v128 = v127.leaf;
+    if (v128 === undefined)
+        return false;
+    if (typeof v128 !== "boolean")
+        return false;
+    for (const k129 of Object.keys(v127)) {
+        switch (k129) {
             case "leaf":
                 break;
             default:
                 return false;
         }
     }
-    const v128 = v123.labels;
-    if (v128 !== undefined) {
-        if (!fs_Labels(v128))
+    const v130 = v125.labels;
+    if (v130 !== undefined) {
+        if (!fs_Labels(v130))
             return false;
     }
-    const v129 = v123.tags;
-    if (v129 === undefined)
+    const v131 = v125.tags;
+    if (v131 === undefined)
         return false;
-    if (!Array.isArray(v129))
+    if (!Array.isArray(v131))
         return false;
-    if (v129.length < 1)
+    if (v131.length < 1)
         return false;
-    if (v129.length > 3)
+    if (v131.length > 3)
         return false;
-    for (let i131 = 0; i131 < v129.length; i131++) {
-        const v130 = v129[i131];
-        if (typeof v130 !== "string")
+    for (let i133 = 0; i133 < v131.length; i133++) {
+        const v132 = v131[i133];
+        if (typeof v132 !== "string")
             return false;
     }
-    if (!uniq(v129))
+    if (!uniq(v131))
         return false;
-    const v132 = v123.matrix;
-    if (v132 !== undefined) {
-        if (!Array.isArray(v132))
+    const v134 = v125.matrix;
+    if (v134 !== undefined) {
+        if (!Array.isArray(v134))
             return false;
-        for (let i134 = 0; i134 < v132.length; i134++) {
-            const v133 = v132[i134];
-            if (!Array.isArray(v133))
+        for (let i136 = 0; i136 < v134.length; i136++) {
+            const v135 = v134[i136];
+            if (!Array.isArray(v135))
                 return false;
-            for (let i136 = 0; i136 < v133.length; i136++) {
-                const v135 = v133[i136];
-                if (!Number.isInteger(v135))
+            for (let i138 = 0; i138 < v135.length; i138++) {
+                const v137 = v135[i138];
+                if (!Number.isInteger(v137))
                     return false;
             }
         }
     }
-    const v137 = v123.tree;
-    if (v137 !== undefined) {
-        if (!fs_TreeNode(v137))
-            return false;
-    }
-    const v138 = v123.open;
-    if (v138 !== undefined) {
-        if (typeof v138 !== "object" || v138 === null || Array.isArray(v138))
-            return false;
-    }
-    const v139 = v123.counts;
+    const v139 = v125.tree;
     if (v139 !== undefined) {
-        if (typeof v139 !== "object" || v139 === null || Array.isArray(v139))
+        if (!fs_TreeNode(v139))
             return false;
-        for (const k140 of Object.keys(v139)) {
-            const v141 = v139[k140];
-            if (!Number.isInteger(v141))
+    }
+    const v140 = v125.open;
+    if (v140 !== undefined) {
+        if (typeof v140 !== "object" || v140 === null || Array.isArray(v140))
+            return false;
+    }
+    const v141 = v125.counts;
+    if (v141 !== undefined) {
+        if (typeof v141 !== "object" || v141 === null || Array.isArray(v141))
+            return false;
+        for (const k142 of Object.keys(v141)) {
+            const v143 = v141[k142];
+            if (!Number.isInteger(v143))
                 return false;
         }
     }
-    for (const k142 of Object.keys(v123)) {
-        switch (k142) {
+    for (const k144 of Object.keys(v125)) {
+        switch (k144) {
             case "nested":
             case "labels":
             case "tags":
@@ -1301,139 +1317,139 @@ function ce_ShapesObjects(v, p, e) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
     else {
-        const v143 = v.kind;
-        if (v143 === undefined)
+        const v145 = v.kind;
+        if (v145 === undefined)
             e.push({ path: p, message: "missing required property \"kind\"", expected: "property \"kind\"" });
         else {
-            if (v143 !== "shapes.objects")
-                e.push({ path: p + "/kind", message: "must be \"shapes.objects\"", expected: "\"shapes.objects\"", received: show(v143) });
+            if (v145 !== "shapes.objects")
+                e.push({ path: p + "/kind", message: "must be \"shapes.objects\"", expected: "\"shapes.objects\"", received: show(v145) });
         }
-        const v144 = v.id;
-        if (v144 === undefined)
+        const v146 = v.id;
+        if (v146 === undefined)
             e.push({ path: p, message: "missing required property \"id\"", expected: "property \"id\"" });
         else {
-            if (typeof v144 !== "string")
-                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v144) });
+            if (typeof v146 !== "string")
+                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v146) });
             else {
-                if (v144.length < 2 && cpLen(v144) < 1)
-                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v144) });
+                if (v146.length < 2 && cpLen(v146) < 1)
+                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v146) });
             }
         }
-        const v145 = v.at;
-        if (v145 !== undefined) {
-            if (typeof v145 !== "string")
-                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v145) });
+        const v147 = v.at;
+        if (v147 !== undefined) {
+            if (typeof v147 !== "string")
+                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v147) });
             else {
-                if (!fmtDateTime(v145))
-                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v145) });
+                if (!fmtDateTime(v147))
+                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v147) });
             }
         }
-        const v146 = v.data;
-        if (v146 === undefined)
+        const v148 = v.data;
+        if (v148 === undefined)
             e.push({ path: p, message: "missing required property \"data\"", expected: "property \"data\"" });
         else {
-            if (typeof v146 !== "object" || v146 === null || Array.isArray(v146))
-                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v146) });
+            if (typeof v148 !== "object" || v148 === null || Array.isArray(v148))
+                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v148) });
             else {
-                const v147 = v146.nested;
-                if (v147 === undefined)
+                const v149 = v148.nested;
+                if (v149 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"nested\"", expected: "property \"nested\"" });
                 else {
-                    if (typeof v147 !== "object" || v147 === null || Array.isArray(v147))
-                        e.push({ path: p + "/data" + "/nested", message: "must be an object", expected: "object", received: kind(v147) });
+                    if (typeof v149 !== "object" || v149 === null || Array.isArray(v149))
+                        e.push({ path: p + "/data" + "/nested", message: "must be an object", expected: "object", received: kind(v149) });
                     else {
-                        const v148 = v147.deeper;
-                        if (v148 === undefined)
+                        const v150 = v149.deeper;
+                        if (v150 === undefined)
                             e.push({ path: p + "/data" + "/nested", message: "missing required property \"deeper\"", expected: "property \"deeper\"" });
                         else {
-                            if (typeof v148 !== "object" || v148 === null || Array.isArray(v148))
-                                e.push({ path: p + "/data" + "/nested" + "/deeper", message: "must be an object", expected: "object", received: kind(v148) });
+                            if (typeof v150 !== "object" || v150 === null || Array.isArray(v150))
+                                e.push({ path: p + "/data" + "/nested" + "/deeper", message: "must be an object", expected: "object", received: kind(v150) });
                             else {
-                                const v149 = v148.leaf;
-                                if (v149 === undefined)
+                                const v151 = v150.leaf;
+                                if (v151 === undefined)
                                     e.push({ path: p + "/data" + "/nested" + "/deeper", message: "missing required property \"leaf\"", expected: "property \"leaf\"" });
                                 else {
-                                    if (typeof v149 !== "boolean")
-                                        e.push({ path: p + "/data" + "/nested" + "/deeper" + "/leaf", message: "must be a boolean", expected: "boolean", received: kind(v149) });
+                                    if (typeof v151 !== "boolean")
+                                        e.push({ path: p + "/data" + "/nested" + "/deeper" + "/leaf", message: "must be a boolean", expected: "boolean", received: kind(v151) });
                                 }
-                                for (const k150 of Object.keys(v148)) {
-                                    switch (k150) {
+                                for (const k152 of Object.keys(v150)) {
+                                    switch (k152) {
                                         case "leaf":
                                             break;
                                         default:
-                                            e.push({ path: p + "/data" + "/nested" + "/deeper" + "/" + esc(k150), message: "unknown property " + JSON.stringify(k150), expected: "no other properties" });
+                                            e.push({ path: p + "/data" + "/nested" + "/deeper" + "/" + esc(k152), message: "unknown property " + JSON.stringify(k152), expected: "no other properties" });
                                     }
                                 }
                             }
                         }
                     }
                 }
-                const v151 = v146.labels;
-                if (v151 !== undefined) {
-                    cs_Labels(v151, p + "/data" + "/labels", e);
+                const v153 = v148.labels;
+                if (v153 !== undefined) {
+                    cs_Labels(v153, p + "/data" + "/labels", e);
                 }
-                const v152 = v146.tags;
-                if (v152 === undefined)
+                const v154 = v148.tags;
+                if (v154 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"tags\"", expected: "property \"tags\"" });
                 else {
-                    if (!Array.isArray(v152))
-                        e.push({ path: p + "/data" + "/tags", message: "must be an array", expected: "array", received: kind(v152) });
+                    if (!Array.isArray(v154))
+                        e.push({ path: p + "/data" + "/tags", message: "must be an array", expected: "array", received: kind(v154) });
                     else {
-                        if (v152.length < 1)
-                            e.push({ path: p + "/data" + "/tags", message: "must have at least 1 items", expected: "minItems 1", received: String(v152.length) });
-                        if (v152.length > 3)
-                            e.push({ path: p + "/data" + "/tags", message: "must have at most 3 items", expected: "maxItems 3", received: String(v152.length) });
-                        for (let i154 = 0; i154 < v152.length; i154++) {
-                            const v153 = v152[i154];
-                            if (typeof v153 !== "string")
-                                e.push({ path: p + "/data" + "/tags" + "/" + i154, message: "must be a string", expected: "string", received: kind(v153) });
+                        if (v154.length < 1)
+                            e.push({ path: p + "/data" + "/tags", message: "must have at least 1 items", expected: "minItems 1", received: String(v154.length) });
+                        if (v154.length > 3)
+                            e.push({ path: p + "/data" + "/tags", message: "must have at most 3 items", expected: "maxItems 3", received: String(v154.length) });
+                        for (let i156 = 0; i156 < v154.length; i156++) {
+                            const v155 = v154[i156];
+                            if (typeof v155 !== "string")
+                                e.push({ path: p + "/data" + "/tags" + "/" + i156, message: "must be a string", expected: "string", received: kind(v155) });
                         }
-                        if (!uniq(v152))
+                        if (!uniq(v154))
                             e.push({ path: p + "/data" + "/tags", message: "must not contain duplicate items", expected: "uniqueItems" });
                     }
                 }
-                const v155 = v146.matrix;
-                if (v155 !== undefined) {
-                    if (!Array.isArray(v155))
-                        e.push({ path: p + "/data" + "/matrix", message: "must be an array", expected: "array", received: kind(v155) });
+                const v157 = v148.matrix;
+                if (v157 !== undefined) {
+                    if (!Array.isArray(v157))
+                        e.push({ path: p + "/data" + "/matrix", message: "must be an array", expected: "array", received: kind(v157) });
                     else {
-                        for (let i157 = 0; i157 < v155.length; i157++) {
-                            const v156 = v155[i157];
-                            if (!Array.isArray(v156))
-                                e.push({ path: p + "/data" + "/matrix" + "/" + i157, message: "must be an array", expected: "array", received: kind(v156) });
+                        for (let i159 = 0; i159 < v157.length; i159++) {
+                            const v158 = v157[i159];
+                            if (!Array.isArray(v158))
+                                e.push({ path: p + "/data" + "/matrix" + "/" + i159, message: "must be an array", expected: "array", received: kind(v158) });
                             else {
-                                for (let i159 = 0; i159 < v156.length; i159++) {
-                                    const v158 = v156[i159];
-                                    if (!Number.isInteger(v158))
-                                        e.push({ path: p + "/data" + "/matrix" + "/" + i157 + "/" + i159, message: "must be an integer", expected: "integer", received: kind(v158) });
+                                for (let i161 = 0; i161 < v158.length; i161++) {
+                                    const v160 = v158[i161];
+                                    if (!Number.isInteger(v160))
+                                        e.push({ path: p + "/data" + "/matrix" + "/" + i159 + "/" + i161, message: "must be an integer", expected: "integer", received: kind(v160) });
                                 }
                             }
                         }
                     }
                 }
-                const v160 = v146.tree;
-                if (v160 !== undefined) {
-                    cs_TreeNode(v160, p + "/data" + "/tree", e);
-                }
-                const v161 = v146.open;
-                if (v161 !== undefined) {
-                    if (typeof v161 !== "object" || v161 === null || Array.isArray(v161))
-                        e.push({ path: p + "/data" + "/open", message: "must be an object", expected: "object", received: kind(v161) });
-                }
-                const v162 = v146.counts;
+                const v162 = v148.tree;
                 if (v162 !== undefined) {
-                    if (typeof v162 !== "object" || v162 === null || Array.isArray(v162))
-                        e.push({ path: p + "/data" + "/counts", message: "must be an object", expected: "object", received: kind(v162) });
+                    cs_TreeNode(v162, p + "/data" + "/tree", e);
+                }
+                const v163 = v148.open;
+                if (v163 !== undefined) {
+                    if (typeof v163 !== "object" || v163 === null || Array.isArray(v163))
+                        e.push({ path: p + "/data" + "/open", message: "must be an object", expected: "object", received: kind(v163) });
+                }
+                const v164 = v148.counts;
+                if (v164 !== undefined) {
+                    if (typeof v164 !== "object" || v164 === null || Array.isArray(v164))
+                        e.push({ path: p + "/data" + "/counts", message: "must be an object", expected: "object", received: kind(v164) });
                     else {
-                        for (const k163 of Object.keys(v162)) {
-                            const v164 = v162[k163];
-                            if (!Number.isInteger(v164))
-                                e.push({ path: p + "/data" + "/counts" + "/" + esc(k163), message: "must be an integer", expected: "integer", received: kind(v164) });
+                        for (const k165 of Object.keys(v164)) {
+                            const v166 = v164[k165];
+                            if (!Number.isInteger(v166))
+                                e.push({ path: p + "/data" + "/counts" + "/" + esc(k165), message: "must be an integer", expected: "integer", received: kind(v166) });
                         }
                     }
                 }
-                for (const k165 of Object.keys(v146)) {
-                    switch (k165) {
+                for (const k167 of Object.keys(v148)) {
+                    switch (k167) {
                         case "nested":
                         case "labels":
                         case "tags":
@@ -1443,7 +1459,7 @@ function ce_ShapesObjects(v, p, e) {
                         case "counts":
                             break;
                         default:
-                            e.push({ path: p + "/data" + "/" + esc(k165), message: "unknown property " + JSON.stringify(k165), expected: "no other properties" });
+                            e.push({ path: p + "/data" + "/" + esc(k167), message: "unknown property " + JSON.stringify(k167), expected: "no other properties" });
                     }
                 }
             }
@@ -1453,52 +1469,52 @@ function ce_ShapesObjects(v, p, e) {
 function fe_ShapesUnions(v) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         return false;
-    const v166 = v.kind;
-    if (v166 === undefined)
+    const v168 = v.kind;
+    if (v168 === undefined)
         return false;
-    if (v166 !== "shapes.unions")
+    if (v168 !== "shapes.unions")
         return false;
-    const v167 = v.id;
-    if (v167 === undefined)
-        return false;
-    if (typeof v167 !== "string")
-        return false;
-    if (v167.length < 2 && cpLen(v167) < 1)
-        return false;
-    const v168 = v.at;
-    if (v168 !== undefined) {
-        if (typeof v168 !== "string")
-            return false;
-        if (!fmtDateTime(v168))
-            return false;
-    }
-    const v169 = v.data;
+    const v169 = v.id;
     if (v169 === undefined)
         return false;
-    if (typeof v169 !== "object" || v169 === null || Array.isArray(v169))
+    if (typeof v169 !== "string")
         return false;
-    const v170 = v169.shape;
-    if (v170 === undefined)
+    if (v169.length < 2 && cpLen(v169) < 1)
         return false;
-    if (!fs_Shape(v170))
-        return false;
-    const v171 = v169.id;
-    if (v171 === undefined)
-        return false;
-    if (!fs_IdOrName(v171))
-        return false;
-    const v172 = v169.exactly;
-    if (v172 !== undefined) {
-        if (!fs_Exactly(v172))
+    const v170 = v.at;
+    if (v170 !== undefined) {
+        if (typeof v170 !== "string")
+            return false;
+        if (!fmtDateTime(v170))
             return false;
     }
-    const v173 = v169.shapes;
-    if (v173 !== undefined) {
-        if (!Array.isArray(v173))
+    const v171 = v.data;
+    if (v171 === undefined)
+        return false;
+    if (typeof v171 !== "object" || v171 === null || Array.isArray(v171))
+        return false;
+    const v172 = v171.shape;
+    if (v172 === undefined)
+        return false;
+    if (!fs_Shape(v172))
+        return false;
+    const v173 = v171.id;
+    if (v173 === undefined)
+        return false;
+    if (!fs_IdOrName(v173))
+        return false;
+    const v174 = v171.exactly;
+    if (v174 !== undefined) {
+        if (!fs_Exactly(v174))
             return false;
-        for (let i175 = 0; i175 < v173.length; i175++) {
-            const v174 = v173[i175];
-            if (!fs_Shape(v174))
+    }
+    const v175 = v171.shapes;
+    if (v175 !== undefined) {
+        if (!Array.isArray(v175))
+            return false;
+        for (let i177 = 0; i177 < v175.length; i177++) {
+            const v176 = v175[i177];
+            if (!fs_Shape(v176))
                 return false;
         }
     }
@@ -1508,64 +1524,64 @@ function ce_ShapesUnions(v, p, e) {
     if (typeof v !== "object" || v === null || Array.isArray(v))
         e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
     else {
-        const v176 = v.kind;
-        if (v176 === undefined)
+        const v178 = v.kind;
+        if (v178 === undefined)
             e.push({ path: p, message: "missing required property \"kind\"", expected: "property \"kind\"" });
         else {
-            if (v176 !== "shapes.unions")
-                e.push({ path: p + "/kind", message: "must be \"shapes.unions\"", expected: "\"shapes.unions\"", received: show(v176) });
+            if (v178 !== "shapes.unions")
+                e.push({ path: p + "/kind", message: "must be \"shapes.unions\"", expected: "\"shapes.unions\"", received: show(v178) });
         }
-        const v177 = v.id;
-        if (v177 === undefined)
+        const v179 = v.id;
+        if (v179 === undefined)
             e.push({ path: p, message: "missing required property \"id\"", expected: "property \"id\"" });
         else {
-            if (typeof v177 !== "string")
-                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v177) });
+            if (typeof v179 !== "string")
+                e.push({ path: p + "/id", message: "must be a string", expected: "string", received: kind(v179) });
             else {
-                if (v177.length < 2 && cpLen(v177) < 1)
-                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v177) });
+                if (v179.length < 2 && cpLen(v179) < 1)
+                    e.push({ path: p + "/id", message: "must be at least 1 characters long", expected: "minLength 1", received: show(v179) });
             }
         }
-        const v178 = v.at;
-        if (v178 !== undefined) {
-            if (typeof v178 !== "string")
-                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v178) });
+        const v180 = v.at;
+        if (v180 !== undefined) {
+            if (typeof v180 !== "string")
+                e.push({ path: p + "/at", message: "must be a string", expected: "string", received: kind(v180) });
             else {
-                if (!fmtDateTime(v178))
-                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v178) });
+                if (!fmtDateTime(v180))
+                    e.push({ path: p + "/at", message: "must be an RFC 3339 date-time", expected: "date-time", received: show(v180) });
             }
         }
-        const v179 = v.data;
-        if (v179 === undefined)
+        const v181 = v.data;
+        if (v181 === undefined)
             e.push({ path: p, message: "missing required property \"data\"", expected: "property \"data\"" });
         else {
-            if (typeof v179 !== "object" || v179 === null || Array.isArray(v179))
-                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v179) });
+            if (typeof v181 !== "object" || v181 === null || Array.isArray(v181))
+                e.push({ path: p + "/data", message: "must be an object", expected: "object", received: kind(v181) });
             else {
-                const v180 = v179.shape;
-                if (v180 === undefined)
+                const v182 = v181.shape;
+                if (v182 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"shape\"", expected: "property \"shape\"" });
                 else {
-                    cs_Shape(v180, p + "/data" + "/shape", e);
+                    cs_Shape(v182, p + "/data" + "/shape", e);
                 }
-                const v181 = v179.id;
-                if (v181 === undefined)
+                const v183 = v181.id;
+                if (v183 === undefined)
                     e.push({ path: p + "/data", message: "missing required property \"id\"", expected: "property \"id\"" });
                 else {
-                    cs_IdOrName(v181, p + "/data" + "/id", e);
+                    cs_IdOrName(v183, p + "/data" + "/id", e);
                 }
-                const v182 = v179.exactly;
-                if (v182 !== undefined) {
-                    cs_Exactly(v182, p + "/data" + "/exactly", e);
+                const v184 = v181.exactly;
+                if (v184 !== undefined) {
+                    cs_Exactly(v184, p + "/data" + "/exactly", e);
                 }
-                const v183 = v179.shapes;
-                if (v183 !== undefined) {
-                    if (!Array.isArray(v183))
-                        e.push({ path: p + "/data" + "/shapes", message: "must be an array", expected: "array", received: kind(v183) });
+                const v185 = v181.shapes;
+                if (v185 !== undefined) {
+                    if (!Array.isArray(v185))
+                        e.push({ path: p + "/data" + "/shapes", message: "must be an array", expected: "array", received: kind(v185) });
                     else {
-                        for (let i185 = 0; i185 < v183.length; i185++) {
-                            const v184 = v183[i185];
-                            cs_Shape(v184, p + "/data" + "/shapes" + "/" + i185, e);
+                        for (let i187 = 0; i187 < v185.length; i187++) {
+                            const v186 = v185[i187];
+                            cs_Shape(v186, p + "/data" + "/shapes" + "/" + i187, e);
                         }
                     }
                 }

@@ -85,6 +85,7 @@ export type StringsBoundsPayload = {
   "0"?: boolean;
   constructor?: string;
   toString?: number;
+  __proto__?: string;
 };
 
 /**
