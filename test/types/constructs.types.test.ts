@@ -30,7 +30,7 @@ import { eventTypes, typeField, typeHeader, validateEvent, validators } from "..
 describe("constructs: types", () => {
   it("EventType is the union of the catalog's type strings, and eventTypes lists them", () => {
     expectTypeOf<EventType>().toEqualTypeOf<
-      "strings.formats" | "strings.bounds" | "numbers.bounds" | "shapes.presence" | "shapes.objects" | "shapes.unions"
+      "strings.formats" | "strings.bounds" | "numbers.bounds" | "shapes.presence" | "shapes.objects" | "shapes.unions" | "shapes.misc"
     >();
     expectTypeOf<EventType>().toEqualTypeOf<Event["kind"]>();
     expectTypeOf<EventType>().toEqualTypeOf<keyof EventMap>();
@@ -53,7 +53,7 @@ describe("constructs: types", () => {
           expectTypeOf(e).toEqualTypeOf<StringsFormatsEvent>();
           break;
         default:
-          expectTypeOf(e.kind).toEqualTypeOf<"strings.bounds" | "numbers.bounds" | "shapes.presence" | "shapes.unions">();
+          expectTypeOf(e.kind).toEqualTypeOf<"strings.bounds" | "numbers.bounds" | "shapes.presence" | "shapes.unions" | "shapes.misc">();
       }
     };
     expectTypeOf(handle).parameter(0).toEqualTypeOf<Event>();
@@ -93,6 +93,21 @@ describe("constructs: types", () => {
     expectTypeOf<StringsBoundsPayload["__proto__"]>().toEqualTypeOf<string | undefined>();
   });
 
+  it("constants of every JSON type and the full forms", () => {
+    expectTypeOf<PayloadOf<"shapes.misc">>().toEqualTypeOf<{
+      three: 3;
+      no: false;
+      nothing: null;
+      half?: 0.5 | 1.5;
+      full?: string | null;
+      tree?: TreeNode | null;
+      trees?: TreeNode[] | null;
+      anything?: unknown[];
+      null_only?: null;
+      sets?: unknown[];
+    }>();
+  });
+
   it("objects, maps, arrays, references and recursion", () => {
     type P = PayloadOf<"shapes.objects">;
     expectTypeOf<P["nested"]["deeper"]["leaf"]>().toEqualTypeOf<boolean>();
@@ -119,7 +134,7 @@ describe("constructs: types", () => {
   it("group unions", () => {
     expectTypeOf<StringsEvents["kind"]>().toEqualTypeOf<"strings.formats" | "strings.bounds">();
     expectTypeOf<NumbersEvents["kind"]>().toEqualTypeOf<"numbers.bounds">();
-    expectTypeOf<ShapesEvents>().toEqualTypeOf<EventOf<"shapes.presence" | "shapes.objects" | "shapes.unions">>();
+    expectTypeOf<ShapesEvents>().toEqualTypeOf<EventOf<"shapes.presence" | "shapes.objects" | "shapes.unions" | "shapes.misc">>();
     expectTypeOf<StringsEvents | NumbersEvents | ShapesEvents>().toEqualTypeOf<Event>();
   });
 

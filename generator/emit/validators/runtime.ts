@@ -55,7 +55,8 @@ function cpLen(s: string): number {
 }`,
   },
   deepEqual: {
-    code: `function deepEqual(a: any, b: any): boolean {
+    code: `/** Equality of JSON values: key order does not matter, and an undefined field is absent. */
+function deepEqual(a: any, b: any): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -64,18 +65,50 @@ function cpLen(s: string): number {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
     return true;
   }
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k])) return false;
-  return true;
+  let na = 0;
+  for (const k of Object.keys(a)) {
+    if (a[k] === undefined) continue;
+    na++;
+    if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k])) return false;
+  }
+  let nb = 0;
+  for (const k of Object.keys(b)) if (b[k] !== undefined) nb++;
+  return na === nb;
 }`,
     uses: ["hasOwn"],
   },
   uniq: {
     uses: ["deepEqual"],
-    code: `function uniq(a: unknown[]): boolean {
-  for (let i = 1; i < a.length; i++) for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return false;
+    code: `/** No two items are equal. Items are bucketed by a canonical text first, so a long array costs
+ * linear time, not quadratic; deepEqual decides within a bucket. */
+function uniq(a: unknown[]): boolean {
+  if (a.length < 2) return true;
+  const buckets = new Map<string, unknown[]>();
+  for (let i = 0; i < a.length; i++) {
+    const key = canon(a[i]);
+    const bucket = buckets.get(key);
+    if (bucket === undefined) buckets.set(key, [a[i]]);
+    else if (bucket.some((x) => deepEqual(x, a[i]))) return false;
+    else bucket.push(a[i]);
+  }
   return true;
+}
+/** The same text for deepEqual values (object keys sorted, undefined fields left out, -0 as 0). */
+function canon(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number") return v === 0 ? "0" : String(v);
+  if (typeof v !== "object" || v === null) return typeof v === "bigint" ? v + "n" : typeof v === "boolean" || v === null ? String(v) : typeof v;
+  if (Array.isArray(v)) {
+    let s = "[";
+    for (let i = 0; i < v.length; i++) s += canon(v[i]) + ",";
+    return s + "]";
+  }
+  let s = "{";
+  for (const k of Object.keys(v).sort()) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) s += JSON.stringify(k) + ":" + canon(x) + ",";
+  }
+  return s + "}";
 }`,
   },
   fmtDate: {

@@ -194,3 +194,52 @@ describe("a property named __proto__", () => {
     expect(readFileSync("test/cases/constructs/generated/constructs/src/types.ts", "utf8")).toContain("__proto__?: string;");
   });
 });
+
+describe("constants of every JSON type, full forms, deep uniqueness", () => {
+  const m = validators["shapes.misc"];
+  const ok = { three: 3, no: false, nothing: null };
+  it.each([
+    [ok, []],
+    [{ ...ok, three: 3.0, half: 1.5 }, []],
+    [{ ...ok, three: "3" }, ["/data/three"]],
+    [{ ...ok, no: 0 }, ["/data/no"]],
+    [{ ...ok, nothing: undefined }, ["/data"]], // undefined is absent, and `nothing` is required
+    [{ ...ok, nothing: false }, ["/data/nothing"]],
+    [{ ...ok, half: 1 }, ["/data/half"]],
+    [{ ...ok, full: null, tree: null, trees: null, null_only: null }, []],
+    [{ ...ok, full: 1 }, ["/data/full"]],
+    [{ ...ok, tree: { name: "a", children: [{ name: "b" }] }, trees: [{ name: "c" }] }, []],
+    [{ ...ok, tree: { name: "a", extra: 1 } }, ["/data/tree/extra"]],
+    [{ ...ok, trees: [null] }, ["/data/trees/0"]],
+    [{ ...ok, anything: [1, "a", null, { b: [] }] }, []],
+    [{ ...ok, anything: {} }, ["/data/anything"]],
+    [{ ...ok, null_only: 0 }, ["/data/null_only"]],
+  ])("%j → errors at %j", (data, want) => expect(paths(m(body("shapes.misc", data)))).toEqual(want));
+
+  // uniqueItems compares by JSON value: key order does not matter, 1 and 1.0 are one number, and
+  // so are 0 and -0; "1" and 1, {} and [] differ.
+  it.each<[unknown[], boolean]>([
+    [[1, "1", true, null, {}, [], [1], { a: 1 }], true],
+    [[1, 1.0], false],
+    [[0, -0], false],
+    [[null, null], false],
+    [[[1, 2], [1, 2]], false],
+    [[[1, 2], [2, 1]], true],
+    [[{ a: 1, b: [2, { c: 3 }] }, { b: [2, { c: 3 }], a: 1 }], false],
+    [[{ a: 1 }, { a: 1, b: undefined }], false], // an undefined property is absent
+    [[{ a: 1 }, { a: 2 }], true],
+  ])("uniqueItems %j → %s", (sets, unique) => {
+    const r = m(body("shapes.misc", { ...ok, sets }));
+    expect(paths(r)).toEqual(unique ? [] : ["/data/sets"]);
+  });
+
+  it("uniqueItems on a huge array takes linear time, not quadratic", () => {
+    const sets: unknown[] = Array.from({ length: 200_000 }, (_, i) => (i % 2 ? i : { i, tags: [String(i)] }));
+    const start = performance.now();
+    expect(m(body("shapes.misc", { ...ok, sets })).ok).toBe(true);
+    sets.push({ tags: ["8"], i: 8 });
+    expect(paths(m(body("shapes.misc", { ...ok, sets })))).toEqual(["/data/sets"]);
+    // Quadratic pairwise comparison would take minutes here.
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});

@@ -6,7 +6,8 @@ export type EventType =
   | "numbers.bounds"
   | "shapes.presence"
   | "shapes.objects"
-  | "shapes.unions";
+  | "shapes.unions"
+  | "shapes.misc";
 /** The event types, in catalog order. */
 export const eventTypes: readonly EventType[] = [
   "strings.formats",
@@ -15,6 +16,7 @@ export const eventTypes: readonly EventType[] = [
   "shapes.presence",
   "shapes.objects",
   "shapes.unions",
+  "shapes.misc",
 ];
 /** The body field that carries the event type (null when it travels in a header). */
 export const typeField: "kind" = "kind";
@@ -199,6 +201,37 @@ export interface ShapesUnionsEvent extends EventEnvelope {
   data: ShapesUnionsPayload;
 }
 
+/** The payload of `shapes.misc`: Constants of every JSON type, full forms, deep uniqueness */
+export type ShapesMiscPayload = {
+  three: 3;
+  no: false;
+  nothing: null;
+  half?: 0.5 | 1.5;
+  /**
+   * Full form
+   *
+   * @deprecated
+   */
+  full?: string | null;
+  /** A tree or nothing */
+  tree?: TreeNode | null;
+  trees?: TreeNode[] | null;
+  anything?: unknown[];
+  null_only?: null;
+  sets?: unknown[];
+};
+
+/**
+ * Constants of every JSON type, full forms, deep uniqueness
+ *
+ * Event type: `shapes.misc`
+ */
+export interface ShapesMiscEvent extends EventEnvelope {
+  /** The event type. */
+  kind: "shapes.misc";
+  data: ShapesMiscPayload;
+}
+
 /** Any delivery of the catalog; narrows on `kind`. */
 export type Event =
   | StringsFormatsEvent
@@ -206,7 +239,8 @@ export type Event =
   | NumbersBoundsEvent
   | ShapesPresenceEvent
   | ShapesObjectsEvent
-  | ShapesUnionsEvent;
+  | ShapesUnionsEvent
+  | ShapesMiscEvent;
 
 /** Event type → its delivery body. */
 export interface EventMap {
@@ -216,6 +250,7 @@ export interface EventMap {
   "shapes.presence": ShapesPresenceEvent;
   "shapes.objects": ShapesObjectsEvent;
   "shapes.unions": ShapesUnionsEvent;
+  "shapes.misc": ShapesMiscEvent;
 }
 
 /** The delivery body of one event type. */
@@ -227,4 +262,5 @@ export type StringsEvents = StringsFormatsEvent | StringsBoundsEvent;
 /** Numbers */
 export type NumbersEvents = NumbersBoundsEvent;
 /** Objects, arrays and unions: Notes | with <html> and `code` */
-export type ShapesEvents = ShapesPresenceEvent | ShapesObjectsEvent | ShapesUnionsEvent;
+export type ShapesEvents =
+  ShapesPresenceEvent | ShapesObjectsEvent | ShapesUnionsEvent | ShapesMiscEvent;

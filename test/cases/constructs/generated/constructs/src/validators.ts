@@ -51,6 +51,7 @@ function cpLen(s: string): number {
   return n;
 }
 
+/** Equality of JSON values: key order does not matter, and an undefined field is absent. */
 function deepEqual(a: any, b: any): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -60,16 +61,52 @@ function deepEqual(a: any, b: any): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
     return true;
   }
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k])) return false;
-  return true;
+  let na = 0;
+  for (const k of Object.keys(a)) {
+    if (a[k] === undefined) continue;
+    na++;
+    if (!hasOwn.call(b, k) || !deepEqual(a[k], b[k])) return false;
+  }
+  let nb = 0;
+  for (const k of Object.keys(b)) if (b[k] !== undefined) nb++;
+  return na === nb;
 }
 
+/** No two items are equal. Items are bucketed by a canonical text first, so a long array costs
+ * linear time, not quadratic; deepEqual decides within a bucket. */
 function uniq(a: unknown[]): boolean {
-  for (let i = 1; i < a.length; i++)
-    for (let j = 0; j < i; j++) if (deepEqual(a[i], a[j])) return false;
+  if (a.length < 2) return true;
+  const buckets = new Map<string, unknown[]>();
+  for (let i = 0; i < a.length; i++) {
+    const key = canon(a[i]);
+    const bucket = buckets.get(key);
+    if (bucket === undefined) buckets.set(key, [a[i]]);
+    else if (bucket.some((x) => deepEqual(x, a[i]))) return false;
+    else bucket.push(a[i]);
+  }
   return true;
+}
+/** The same text for deepEqual values (object keys sorted, undefined fields left out, -0 as 0). */
+function canon(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number") return v === 0 ? "0" : String(v);
+  if (typeof v !== "object" || v === null)
+    return typeof v === "bigint"
+      ? v + "n"
+      : typeof v === "boolean" || v === null
+        ? String(v)
+        : typeof v;
+  if (Array.isArray(v)) {
+    let s = "[";
+    for (let i = 0; i < v.length; i++) s += canon(v[i]) + ",";
+    return s + "]";
+  }
+  let s = "{";
+  for (const k of Object.keys(v).sort()) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) s += JSON.stringify(k) + ":" + canon(x) + ",";
+  }
+  return s + "}";
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -2084,6 +2121,279 @@ function ce_ShapesUnions(v: any, p: string, e: ValidationIssue[]): void {
   }
 }
 
+function fe_ShapesMisc(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v188 = v.kind;
+  if (v188 === undefined) return false;
+  if (v188 !== "shapes.misc") return false;
+  const v189 = v.id;
+  if (v189 === undefined) return false;
+  if (typeof v189 !== "string") return false;
+  if (v189.length < 2 && cpLen(v189) < 1) return false;
+  const v190 = v.at;
+  if (v190 !== undefined) {
+    if (typeof v190 !== "string") return false;
+    if (!fmtDateTime(v190)) return false;
+  }
+  const v191 = v.data;
+  if (v191 === undefined) return false;
+  if (typeof v191 !== "object" || v191 === null || Array.isArray(v191)) return false;
+  const v192 = v191.three;
+  if (v192 === undefined) return false;
+  if (v192 !== 3) return false;
+  const v193 = v191.no;
+  if (v193 === undefined) return false;
+  if (v193 !== false) return false;
+  const v194 = v191.nothing;
+  if (v194 === undefined) return false;
+  if (v194 !== null) return false;
+  const v195 = v191.half;
+  if (v195 !== undefined) {
+    if (!(v195 === 0.5 || v195 === 1.5)) return false;
+  }
+  const v196 = v191.full;
+  if (v196 !== undefined) {
+    if (v196 !== null) {
+      if (typeof v196 !== "string") return false;
+    }
+  }
+  const v197 = v191.tree;
+  if (v197 !== undefined) {
+    if (v197 !== null) {
+      if (!fs_TreeNode(v197)) return false;
+    }
+  }
+  const v198 = v191.trees;
+  if (v198 !== undefined) {
+    if (v198 !== null) {
+      if (!Array.isArray(v198)) return false;
+      for (let i200 = 0; i200 < v198.length; i200++) {
+        const v199 = v198[i200];
+        if (!fs_TreeNode(v199)) return false;
+      }
+    }
+  }
+  const v201 = v191.anything;
+  if (v201 !== undefined) {
+    if (!Array.isArray(v201)) return false;
+  }
+  const v204 = v191.null_only;
+  if (v204 !== undefined) {
+    if (v204 !== null) return false;
+  }
+  const v205 = v191.sets;
+  if (v205 !== undefined) {
+    if (!Array.isArray(v205)) return false;
+    if (!uniq(v205)) return false;
+  }
+  return true;
+}
+
+function ce_ShapesMisc(v: any, p: string, e: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v208 = v.kind;
+    if (v208 === undefined)
+      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
+    else {
+      if (v208 !== "shapes.misc")
+        e.push({
+          path: p + "/kind",
+          message: 'must be "shapes.misc"',
+          expected: '"shapes.misc"',
+          received: show(v208),
+        });
+    }
+    const v209 = v.id;
+    if (v209 === undefined)
+      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
+    else {
+      if (typeof v209 !== "string")
+        e.push({
+          path: p + "/id",
+          message: "must be a string",
+          expected: "string",
+          received: kind(v209),
+        });
+      else {
+        if (v209.length < 2 && cpLen(v209) < 1)
+          e.push({
+            path: p + "/id",
+            message: "must be at least 1 characters long",
+            expected: "minLength 1",
+            received: show(v209),
+          });
+      }
+    }
+    const v210 = v.at;
+    if (v210 !== undefined) {
+      if (typeof v210 !== "string")
+        e.push({
+          path: p + "/at",
+          message: "must be a string",
+          expected: "string",
+          received: kind(v210),
+        });
+      else {
+        if (!fmtDateTime(v210))
+          e.push({
+            path: p + "/at",
+            message: "must be an RFC 3339 date-time",
+            expected: "date-time",
+            received: show(v210),
+          });
+      }
+    }
+    const v211 = v.data;
+    if (v211 === undefined)
+      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    else {
+      if (typeof v211 !== "object" || v211 === null || Array.isArray(v211))
+        e.push({
+          path: p + "/data",
+          message: "must be an object",
+          expected: "object",
+          received: kind(v211),
+        });
+      else {
+        const v212 = v211.three;
+        if (v212 === undefined)
+          e.push({
+            path: p + "/data",
+            message: 'missing required property "three"',
+            expected: 'property "three"',
+          });
+        else {
+          if (v212 !== 3)
+            e.push({
+              path: p + "/data" + "/three",
+              message: "must be 3",
+              expected: "3",
+              received: show(v212),
+            });
+        }
+        const v213 = v211.no;
+        if (v213 === undefined)
+          e.push({
+            path: p + "/data",
+            message: 'missing required property "no"',
+            expected: 'property "no"',
+          });
+        else {
+          if (v213 !== false)
+            e.push({
+              path: p + "/data" + "/no",
+              message: "must be false",
+              expected: "false",
+              received: show(v213),
+            });
+        }
+        const v214 = v211.nothing;
+        if (v214 === undefined)
+          e.push({
+            path: p + "/data",
+            message: 'missing required property "nothing"',
+            expected: 'property "nothing"',
+          });
+        else {
+          if (v214 !== null)
+            e.push({
+              path: p + "/data" + "/nothing",
+              message: "must be null",
+              expected: "null",
+              received: show(v214),
+            });
+        }
+        const v215 = v211.half;
+        if (v215 !== undefined) {
+          if (!(v215 === 0.5 || v215 === 1.5))
+            e.push({
+              path: p + "/data" + "/half",
+              message: "must be one of 0.5, 1.5",
+              expected: "0.5 | 1.5",
+              received: show(v215),
+            });
+        }
+        const v216 = v211.full;
+        if (v216 !== undefined) {
+          if (v216 !== null) {
+            if (typeof v216 !== "string")
+              e.push({
+                path: p + "/data" + "/full",
+                message: "must be a string or null",
+                expected: "string or null",
+                received: kind(v216),
+              });
+          }
+        }
+        const v217 = v211.tree;
+        if (v217 !== undefined) {
+          if (v217 !== null) {
+            cs_TreeNode(v217, p + "/data" + "/tree", e);
+          }
+        }
+        const v218 = v211.trees;
+        if (v218 !== undefined) {
+          if (v218 !== null) {
+            if (!Array.isArray(v218))
+              e.push({
+                path: p + "/data" + "/trees",
+                message: "must be an array or null",
+                expected: "array or null",
+                received: kind(v218),
+              });
+            else {
+              for (let i220 = 0; i220 < v218.length; i220++) {
+                const v219 = v218[i220];
+                cs_TreeNode(v219, p + "/data" + "/trees" + "/" + i220, e);
+              }
+            }
+          }
+        }
+        const v221 = v211.anything;
+        if (v221 !== undefined) {
+          if (!Array.isArray(v221))
+            e.push({
+              path: p + "/data" + "/anything",
+              message: "must be an array",
+              expected: "array",
+              received: kind(v221),
+            });
+        }
+        const v224 = v211.null_only;
+        if (v224 !== undefined) {
+          if (v224 !== null)
+            e.push({
+              path: p + "/data" + "/null_only",
+              message: "must be null",
+              expected: "null",
+              received: kind(v224),
+            });
+        }
+        const v225 = v211.sets;
+        if (v225 !== undefined) {
+          if (!Array.isArray(v225))
+            e.push({
+              path: p + "/data" + "/sets",
+              message: "must be an array",
+              expected: "array",
+              received: kind(v225),
+            });
+          else {
+            if (!uniq(v225))
+              e.push({
+                path: p + "/data" + "/sets",
+                message: "must not contain duplicate items",
+                expected: "uniqueItems",
+              });
+          }
+        }
+      }
+    }
+  }
+}
+
 function run<V>(fast: Fast, full: Collect, input: unknown): ValidationResult<V> {
   try {
     if (fast(input)) return { ok: true, value: input as V };
@@ -2118,6 +2428,7 @@ export const validators: { readonly [K in T.EventType]: Validator<T.EventMap[K]>
   "shapes.presence": (input) => run(fe_ShapesPresence, ce_ShapesPresence, input),
   "shapes.objects": (input) => run(fe_ShapesObjects, ce_ShapesObjects, input),
   "shapes.unions": (input) => run(fe_ShapesUnions, ce_ShapesUnions, input),
+  "shapes.misc": (input) => run(fe_ShapesMisc, ce_ShapesMisc, input),
 };
 
 /** A validator per named schema of the catalog. */
@@ -2146,6 +2457,7 @@ const fastChecks: { readonly [K in T.EventType]: Fast } = {
   "shapes.presence": fe_ShapesPresence,
   "shapes.objects": fe_ShapesObjects,
   "shapes.unions": fe_ShapesUnions,
+  "shapes.misc": fe_ShapesMisc,
 };
 
 function typeOf(input: unknown): unknown {
@@ -2206,7 +2518,7 @@ function dispatch(input: unknown, type: string | undefined): ValidationResult<T.
         {
           path: "/kind",
           message: "unknown event type " + show(t),
-          expected: "one of the 6 event types",
+          expected: "one of the 7 event types",
           received: show(t),
         },
       ],
