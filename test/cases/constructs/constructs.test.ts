@@ -1,7 +1,7 @@
 // Uses the checked-in generated package of constructs.yaml: each construct of the catalog format
 // accepts what it should and rejects the rest with the exact JSON Pointer and message.
 import { describe, expect, it } from "vitest";
-import { EventValidationError, eventSchema, isEvent, parseEvent, schemaValidators, validateEvent, validators } from "./generated/constructs/dist/index.js";
+import { EventValidationError, eventSchema, isEvent, parseEvent, schemaValidators, validateEvent, validators } from "./generated/constructs/src/index.ts";
 
 const body = (kind: string, data: unknown) => ({ kind, id: "e1", data });
 const errors = (r: { ok: boolean; errors?: unknown[] }): unknown[] => (r.ok ? [] : r.errors!);

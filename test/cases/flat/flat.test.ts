@@ -1,6 +1,6 @@
 // A flat body (Chift's shape): envelope and payload fields side by side, the type in `event`.
 import { describe, expect, it } from "vitest";
-import { validateEvent, validators } from "./generated/flat/dist/index.js";
+import { validateEvent, validators } from "./generated/flat/src/index.ts";
 
 const envelope = { accountid: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b", created: 1718035200 };
 const uuid = "9c8b7a69-5847-4362-9150-f1e2d3c4b5a6";

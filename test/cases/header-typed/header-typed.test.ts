@@ -1,6 +1,6 @@
 // Sources that name the event in a header (GitHub's X-GitHub-Event): the caller passes the type.
 import { describe, expect, it } from "vitest";
-import { isEvent, parseEvent, typeHeader, validateEvent, validators } from "./generated/header-typed/dist/index.js";
+import { isEvent, parseEvent, typeHeader, validateEvent, validators } from "./generated/header-typed/src/index.ts";
 
 describe("type in a header", () => {
   const push = { ref: "refs/heads/main", size: 1, action: "created" };
