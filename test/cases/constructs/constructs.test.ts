@@ -243,3 +243,20 @@ describe("constants of every JSON type, full forms, deep uniqueness", () => {
     expect(performance.now() - start).toBeLessThan(5_000);
   });
 });
+
+describe("dispatch on names that Object.prototype has", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", ""])("type %j is an unknown type, named", (t) => {
+    const b = JSON.parse(JSON.stringify({ kind: t, id: "e", data: {} }));
+    expect(errors(validateEvent(b))).toEqual([{ path: "/kind", message: `unknown event type ${JSON.stringify(t)}`, expected: "one of the 7 event types", received: JSON.stringify(t) }]);
+    expect(isEvent(b)).toBe(false);
+    expect(validateEvent({ id: "e" }, t).ok).toBe(false);
+  });
+
+  it("a type field that is only inherited is missing", () => {
+    const inherited = Object.assign(Object.create({ kind: "shapes.presence" }), { id: "e", data: { required: "a", nullable: null } });
+    expect(paths(validateEvent(inherited))).toEqual([""]);
+    expect(isEvent(inherited)).toBe(false);
+    const viaProto = JSON.parse('{"__proto__":{"kind":"shapes.presence"},"id":"e","data":{"required":"a","nullable":null}}');
+    expect(paths(validateEvent(viaProto))).toEqual([""]);
+  });
+});
