@@ -31,6 +31,8 @@ describe("strings", () => {
     const s = validators["strings.bounds"];
     expect(s(body("strings.bounds", ok)).ok).toBe(true);
     expect(s(body("strings.bounds", { ...ok, short: "😀😀" })).ok).toBe(true); // 2 code points, 4 UTF-16 units
+    for (const [short, valid] of [["😀😀😀😀", true], ["😀😀😀😀😀", false], ["\uD800\uD800\uD800\uD800", true], ["\uD800\uD800\uD800\uD800\uD800", false], ["\uDC00\uD800", true], ["\uD83D", false], ["e\u0301e\u0301", true]] as const)
+      expect([short, s(body("strings.bounds", { ...ok, short })).ok]).toEqual([short, valid]); // lone surrogates count as one each, combining marks too
     expect(errors(s(body("strings.bounds", { ...ok, code: "abc-12" })))).toEqual([{ path: "/data/code", message: "must match the pattern ^[A-Z]{3}-\\d+$", expected: "pattern ^[A-Z]{3}-\\d+$", received: '"abc-12"' }]);
     expect(paths(s(body("strings.bounds", { ...ok, short: "abcde" })))).toEqual(["/data/short"]);
     expect(paths(s(body("strings.bounds", { ...ok, short: "a" })))).toEqual(["/data/short"]);
