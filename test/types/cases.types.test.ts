@@ -5,6 +5,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import * as Constructs from "../cases/constructs/generated/constructs/src/index.ts";
 import * as Flat from "../cases/flat/generated/flat/src/index.ts";
 import * as Header from "../cases/header-typed/generated/header-typed/src/index.ts";
+import type * as Nested from "../cases/nested/generated/nested/src/index.ts";
 
 describe("flat: types", () => {
   it("the flat body carries the envelope, the payload and the type field side by side", () => {
@@ -31,6 +32,21 @@ describe("header-typed: types", () => {
     expectTypeOf<Header.PayloadOf<"star">>().toEqualTypeOf<Header.StarPayload>();
     expectTypeOf(Header.validateEvent).parameters.toEqualTypeOf<[input: unknown, type?: string]>();
     expectTypeOf(Header.validators.star).returns.toEqualTypeOf<Header.ValidationResult<Header.StarEvent>>();
+  });
+});
+
+describe("nested: types", () => {
+  it("deep payloads, maps of maps, arrays of arrays and recursion through maps", () => {
+    const f = (e: Nested.Event) => (e.event_type === "org:changed" ? e.payload.root : e.payload.sync_job_run);
+    expectTypeOf(f).returns.toEqualTypeOf<Nested.Department | Nested.PayloadOf<"sync_job_run:completed">["sync_job_run"]>();
+    type Stats = Nested.PayloadOf<"sync_job_run:completed">["sync_job_run"]["stats"];
+    expectTypeOf<Stats["records"]>().toEqualTypeOf<{ [key: string]: { [key: string]: number } }>();
+    expectTypeOf<Stats["errors"][number][number]>().toEqualTypeOf<{ code: string; at: string[] }>();
+    expectTypeOf<Nested.Department["teams"][string]>().toEqualTypeOf<Nested.Department[]>();
+    expectTypeOf<Nested.Department["head"]>().toEqualTypeOf<Nested.Person | null | undefined>();
+    expectTypeOf<NonNullable<Nested.PayloadOf<"org:changed">["history"]>>().toEqualTypeOf<(Nested.Person | null)[][][]>();
+    expectTypeOf<Nested.Order["totals"]>().toEqualTypeOf<{ [key: string]: Nested.Money }>();
+    expectTypeOf<Nested.EventEnvelope["meta"]["trace"]>().toEqualTypeOf<{ hop: string; at: string }[] | undefined>();
   });
 });
 
