@@ -1,95 +1,180 @@
 // A delivery body synthesized from an event's schema, for events whose catalog has no example.
-// Deterministic, and meant to pass the generated validator (the docs tests hold it to that).
-import type { CatalogModel, Json, Schema, SchemaOf } from "../../model/ir.ts";
+// Deterministic, and meant to pass the generated validator (the docs tests hold it to that for
+// every event of every catalog). Top-level objects show their optional fields too, so the example
+// teaches the shape; inside a recursion only what is required is built, so it ends.
+import type { CatalogModel, EventModel, Json, Schema, SchemaOf } from "../../model/ir.ts";
+import { canonical, conforms, testPattern, type Named } from "./conforms.ts";
+import { regexSample } from "./regex-sample.ts";
 
-const FORMAT_SAMPLES: Record<string, string> = {
-  uuid: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
-  "date-time": "2024-05-01T12:00:00Z",
-  date: "2024-05-01",
-  time: "12:00:00Z",
-  uri: "https://example.com/resource",
-  "uri-reference": "/resource",
-  email: "user@example.com",
-  hostname: "example.com",
-  ipv4: "192.0.2.1",
-  ipv6: "2001:db8::1",
-};
+/** Optional fields are shown down to this depth (the body is 0, the payload 1). */
+const OPTIONAL_DEPTH = 4;
+/** Past this depth only required fields, minimum array lengths and nulls are built. */
+const MAX_DEPTH = 24;
+/** How many alternative values to try when a `oneOf` value must match one variant only, or
+ * array items must be unique. */
+const TRIES = 4;
 
-const MAX_DEPTH = 8;
-
-export function exampleBody(model: CatalogModel, body: SchemaOf<"object">): Json {
-  const named = new Map(model.schemas.map((s) => [s.name, s.schema]));
-  const sample = (s: Schema, depth: number, key: string): Json => {
-    if (depth > MAX_DEPTH) return null;
-    switch (s.kind) {
-      case "any":
-        return {};
-      case "string":
-        return stringSample(s, key);
-      case "number":
-        return numberSample(s);
-      case "boolean":
-        return true;
-      case "null":
-        return null;
-      case "literal":
-        return s.values[0]!;
-      case "array": {
-        const n = Math.max(s.minItems ?? 0, s.maxItems === 0 ? 0 : 1);
-        const one = sample(s.items, depth + 1, key);
-        // Distinct items when they must be unique: only numbers and strings can be varied simply.
-        return Array.from({ length: n }, (_, i) => (i && typeof one === "number" ? one + i : i && typeof one === "string" ? `${one}${i}` : one));
-      }
-      case "object": {
-        const out: Record<string, Json> = {};
-        for (const p of s.properties) {
-          // Deep optional fields are left out so recursive schemas end.
-          if (!p.required && depth >= 3) continue;
-          out[p.name] = sample(p.schema, depth + 1, p.name);
-        }
-        if (!s.properties.length && typeof s.additional === "object") out["key"] = sample(s.additional, depth + 1, "key");
-        return out;
-      }
-      case "ref":
-        return sample(named.get(s.name)!, depth + 1, key);
-      case "union": {
-        const first = s.variants[0];
-        return first ? sample(first, depth, key) : null;
-      }
-    }
-  };
-  return sample(body, 0, "");
+interface Cx {
+  named: Named;
+  /** Named schemas being built, outermost first: a name seen again is a recursion. */
+  stack: string[];
+  /** Build the smallest valid value (inside a recursion, or too deep). */
+  minimal: boolean;
+  depth: number;
+  /** The event type's words (`task_run.failed` → task_run, failed): an enum offering one of them
+   * shows it, so the failed event's example says `"status": "failed"`. */
+  words: ReadonlySet<string>;
 }
 
-function stringSample(s: SchemaOf<"string">, key: string): string {
-  if (s.format && FORMAT_SAMPLES[s.format]) return FORMAT_SAMPLES[s.format]!;
-  let text = key ? `example_${key}` : "example";
-  if (s.pattern !== undefined) {
-    const re = safeRegExp(s.pattern);
-    const prefix = /^\^([A-Za-z0-9_-]*)/.exec(s.pattern)?.[1] ?? "";
-    const candidates = [`${prefix}${text}`, `${prefix}123`, text, "example", "EXAMPLE", "123", "a", "A", "0", ""];
-    text = (re && candidates.find((c) => re.test(c))) ?? candidates[0]!;
+export function exampleBody(model: CatalogModel, event: EventModel): Json {
+  const named: Named = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  const words = new Set(event.type.toLowerCase().split(/[^a-z0-9_]+/));
+  return sample(event.body, { named, stack: [], minimal: false, depth: 0, words }, "", 0);
+}
+
+/** `seed` asks for the seed-th alternative value (0: the natural one). */
+export function sample(s: Schema, cx: Cx, key: string, seed: number): Json {
+  const minimal = cx.minimal || cx.depth > MAX_DEPTH;
+  if (minimal && s.nullable) return null;
+  const documented = documentedExample(s, cx);
+  if (documented !== undefined && seed === 0) return documented;
+  const inner = (schema: Schema, k: string, sd: number, extra: Partial<Cx> = {}) => sample(schema, { ...cx, minimal, depth: cx.depth + 1, ...extra }, k, sd);
+  switch (s.kind) {
+    case "any":
+      return minimal ? null : seed ? seed : {};
+    case "null":
+      return null;
+    case "boolean":
+      return seed % 2 === 0;
+    case "literal": {
+      const named = seed === 0 ? s.values.find((v) => typeof v === "string" && cx.words.has(v.toLowerCase())) : undefined;
+      return named ?? s.values[seed % s.values.length]!;
+    }
+    case "string":
+      return stringSample(s, key, seed);
+    case "number":
+      return numberSample(s, seed);
+    case "array": {
+      const max = s.maxItems ?? Infinity;
+      const n = Math.min(max, Math.max(s.minItems ?? 0, minimal ? 0 : 1));
+      const items: Json[] = [];
+      const seen = new Set<string>();
+      for (let i = 0; items.length < n && i < n + TRIES * n; i++) {
+        const item = inner(s.items, key, s.uniqueItems ? i : seed);
+        if (s.uniqueItems && seen.has(canonical(item))) continue;
+        seen.add(canonical(item));
+        items.push(item);
+      }
+      return items;
+    }
+    case "object": {
+      const out: Record<string, Json> = {};
+      const showOptional = !minimal && cx.depth < OPTIONAL_DEPTH;
+      for (const p of s.properties) if (p.required || showOptional) set(out, p.name, inner(p.schema, p.name, seed));
+      if (!s.properties.length && typeof s.additional === "object" && !minimal) set(out, "key", inner(s.additional, "key", seed));
+      // An open object with no declared fields varies by an extra field when items must differ.
+      else if (!s.properties.length && s.additional === true && seed) set(out, `key_${seed}`, seed);
+      return out;
+    }
+    case "ref": {
+      const target = cx.named.get(s.name);
+      if (target === undefined) return null;
+      const recursion = cx.stack.includes(s.name);
+      // A required cycle with no way out (A needs B needs A) has no finite value: stop.
+      if (recursion && cx.stack.filter((n) => n === s.name).length > 2) return s.nullable || target.nullable ? null : {};
+      return sample(target, { ...cx, stack: [...cx.stack, s.name], minimal: minimal || recursion }, key, seed);
+    }
+    case "union":
+      return unionSample(s, cx, key, seed);
   }
-  const min = s.minLength ?? 0;
+}
+
+/** An own property even for `__proto__`, which plain assignment would take as the prototype. */
+const set = (o: Record<string, Json>, key: string, value: Json) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+
+/** A union's value: the first variant's, or for `oneOf` the first value exactly one variant
+ * accepts (a discriminator already tells variants apart). */
+function unionSample(s: SchemaOf<"union">, cx: Cx, key: string, seed: number): Json {
+  const build = (v: Schema, sd: number) => sample(v, { ...cx, depth: cx.depth + 1 }, key, sd);
+  if (!s.variants.length) return null;
+  if (s.mode === "anyOf" || s.discriminator !== undefined) return build(s.variants[0]!, seed);
+  for (let sd = seed; sd < seed + TRIES; sd++)
+    for (const [i, v] of s.variants.entries()) {
+      const value = build(v, sd);
+      if (!s.variants.some((other, j) => j !== i && conforms(other, value, cx.named))) return value;
+    }
+  return build(s.variants[0]!, seed);
+}
+
+/** A schema's own `example` (or `default`), when it is certainly valid: formats are not checked
+ * here, so formatted strings are synthesized instead. */
+function documentedExample(s: Schema, cx: Cx): Json | undefined {
+  if (s.kind === "string" && s.format) return undefined;
+  for (const v of [s.example, s.default]) if (v !== undefined && conforms(s, v, cx.named)) return v;
+  return undefined;
+}
+
+const FORMATS: Record<string, (n: number) => string> = {
+  uuid: (n) => `3f2b8c1e-5a7d-4e9f-8b6a-${(0x1c2d3e4f5a6b + n).toString(16).padStart(12, "0")}`,
+  "date-time": (n) => `2024-05-${pad(1 + (n % 28))}T12:00:00Z`,
+  date: (n) => `2024-05-${pad(1 + (n % 28))}`,
+  time: (n) => `12:${pad(n % 60)}:00Z`,
+  uri: (n) => `https://example.com/resource${n ? `/${n}` : ""}`,
+  "uri-reference": (n) => `/resource${n ? `/${n}` : ""}`,
+  email: (n) => `user${n || ""}@example.com`,
+  hostname: (n) => `${n ? `host${n}.` : ""}example.com`,
+  ipv4: (n) => `192.0.2.${1 + (n % 254)}`,
+  ipv6: (n) => `2001:db8::${(1 + n).toString(16)}`,
+};
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function stringSample(s: SchemaOf<"string">, key: string, seed: number): string {
+  if (s.format && FORMATS[s.format]) return FORMATS[s.format]!(seed);
+  const word = (key ? `example_${key}` : "example") + (seed ? `_${seed}` : "");
+  const fits = (c: string) => {
+    const n = [...c].length;
+    return (s.minLength === undefined || n >= s.minLength) && (s.maxLength === undefined || n <= s.maxLength);
+  };
+  if (s.pattern === undefined) return fitLength(word, s);
+  // A literal prefix the pattern demands (`^trun_`) in front of the natural word reads best.
+  const prefix = /^\^((?:[A-Za-z0-9_ :/.-]|\\[.\-/:_])*)/.exec(s.pattern)?.[1]?.replace(/\\(.)/g, "$1") ?? "";
+  const generated = [regexSample(s.pattern), regexSample(s.pattern, true)].filter((g): g is string => g !== undefined);
+  const candidates = [`${prefix}${word}`, word, ...generated.map((g) => g + (seed ? String(seed) : "")), ...generated, `${prefix}${seed || ""}`];
+  const withLength = candidates.flatMap((c) => [c, fitLength(c, s)]);
+  return withLength.find((c) => fits(c) && testPattern(s.pattern!, c)) ?? fitLength(candidates[0]!, s);
+}
+
+function fitLength(text: string, s: SchemaOf<"string">): string {
   const chars = [...text];
-  while (chars.length < min) chars.push("x");
+  while (chars.length < (s.minLength ?? 0)) chars.push("x");
   if (s.maxLength !== undefined && chars.length > s.maxLength) chars.length = s.maxLength;
   return chars.join("");
 }
 
-function numberSample(s: SchemaOf<"number">): number {
-  let n = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 0);
-  if (s.multipleOf) n = Math.ceil(n / s.multipleOf) * s.multipleOf;
-  if (s.exclusiveMinimum !== undefined && n <= s.exclusiveMinimum) n += s.multipleOf ?? 1;
-  if (s.maximum !== undefined && n > s.maximum) n = s.maximum;
-  if (s.exclusiveMaximum !== undefined && n >= s.exclusiveMaximum) n = s.exclusiveMaximum - (s.integer ? 1 : 0.5);
-  return s.integer ? Math.round(n) : n;
-}
-
-function safeRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, "u");
-  } catch {
-    return undefined;
+function numberSample(s: SchemaOf<"number">, seed: number): number {
+  const step = s.multipleOf ?? (s.integer ? 1 : 0.5);
+  const low = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum : s.maximum !== undefined || s.exclusiveMaximum !== undefined ? undefined : 0);
+  const high = s.maximum ?? s.exclusiveMaximum;
+  const ok = (n: number) =>
+    Number.isFinite(n) &&
+    (!s.integer || Number.isInteger(n)) &&
+    (s.minimum === undefined || n >= s.minimum) &&
+    (s.maximum === undefined || n <= s.maximum) &&
+    (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum) &&
+    (s.exclusiveMaximum === undefined || n < s.exclusiveMaximum) &&
+    (s.multipleOf === undefined || Number.isInteger(n / s.multipleOf));
+  // Walk in steps of the multiple (or of 1, or ½) up from the lower bound, or down from the upper
+  // one, and take the seed-th value that fits.
+  const start = low !== undefined ? Math.ceil(low / step) * step : Math.floor(high! / step) * step;
+  const dir = low !== undefined ? 1 : -1;
+  let decimals = 0;
+  while (decimals < 20 && !Number.isInteger(step * 10 ** decimals)) decimals++;
+  let found = 0;
+  for (let k = 0; k < 64 + seed; k++) {
+    const n = Number((start + dir * k * step).toFixed(decimals));
+    if (ok(n) && found++ === seed) return n;
   }
+  // Bounds tighter than the step: the midpoint is the best guess.
+  if (low !== undefined && high !== undefined) return s.integer ? Math.ceil((low + high) / 2) : (low + high) / 2;
+  return low ?? high ?? 0;
 }

@@ -1,7 +1,7 @@
 // A schema's type as docs show it: short, linked to named schemas, with its constraints spelled
-// out separately for the description column.
-import type { CatalogModel, Schema } from "../../model/ir.ts";
-import { mdCell, mdCode } from "../escape/markdown.ts";
+// out separately for the description column. Every string returned is Markdown for a table cell.
+import type { CatalogModel, Json, Schema } from "../../model/ir.ts";
+import { mdCode, mdInline, mdLink } from "../escape/markdown.ts";
 
 export type AnchorOf = (schemaName: string) => string;
 
@@ -10,7 +10,12 @@ export const schemaAnchors = (model: CatalogModel): AnchorOf => {
   return (name) => anchors.get(name)!;
 };
 
-/** Markdown for a table cell: `string (uuid)`, `[TaskRun](#schema-taskrun)[]`, `"a" \| "b"`. */
+/** A JSON value as code: JSON text, with the line separators JSON.stringify leaves raw escaped so
+ * they stay visible. */
+export const jsonCode = (v: Json | undefined): string =>
+  mdCode((JSON.stringify(v) ?? "undefined").replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`), true);
+
+/** `string (uuid)`, `[TaskRun](#schema-taskrun)[]`, `"a" \| "b"`, `map of integer`. */
 export function typeLabel(s: Schema, anchor: AnchorOf): string {
   switch (s.kind) {
     case "any":
@@ -23,7 +28,7 @@ export function typeLabel(s: Schema, anchor: AnchorOf): string {
     case "null":
       return s.kind;
     case "literal":
-      return s.values.map((v) => mdCode(JSON.stringify(v), true)).join(" \\| ");
+      return s.values.map(jsonCode).join(" \\| ");
     case "array": {
       const inner = typeLabel(s.items, anchor);
       return /[\s\\]/.test(inner) && s.items.kind !== "ref" ? `array of ${inner}` : `${inner}[]`;
@@ -32,13 +37,13 @@ export function typeLabel(s: Schema, anchor: AnchorOf): string {
       if (typeof s.additional === "object") return `map of ${typeLabel(s.additional, anchor)}`;
       return "object";
     case "ref":
-      return `[${mdCell(s.name)}](#${anchor(s.name)})`;
+      return mdLink(mdInline(s.name), anchor(s.name));
     case "union":
       return s.variants.map((v) => typeLabel(v, anchor)).join(s.mode === "oneOf" ? " or " : " and/or ");
   }
 }
 
-/** The constraints JSON Schema would check, in words, for the description column. */
+/** The constraints the validators check, in words, for the description column. */
 export function constraints(s: Schema): string[] {
   const out: string[] = [];
   const code = (v: unknown) => mdCode(typeof v === "string" ? v : JSON.stringify(v), true);
@@ -57,6 +62,8 @@ export function constraints(s: Schema): string[] {
     if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} items`);
     if (s.uniqueItems) out.push("items unique");
   } else if (s.kind === "object" && s.additional === false) out.push("no other fields");
+  else if (s.kind === "union" && s.discriminator !== undefined) out.push(`told apart by ${code(s.discriminator)}`);
+  if (s.default !== undefined) out.push(`default ${jsonCode(s.default)}`);
   if (s.deprecated) out.push("**deprecated**");
   return out;
 }

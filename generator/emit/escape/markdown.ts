@@ -1,34 +1,50 @@
 // Catalog text inside Markdown: the one place that decides how it is escaped. Catalog text is
-// data, never markup: every character Markdown, GFM tables or HTML would read is neutralized, so
-// the text renders as written on GitHub and npm. Handlebars never sees it as template source (it
-// arrives as a value), so `{{…}}` needs no treatment beyond being shown.
+// data, never markup: every character CommonMark, GFM tables or HTML would read is neutralized,
+// so the text renders as written on GitHub and npm. Handlebars never sees it as template source
+// (it arrives as a value), so `{{…}}` needs no treatment beyond being shown.
 
-const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
-/** Inline text: Markdown punctuation is backslash-escaped, HTML's special characters become
- * entities. Newlines stay (a paragraph may span lines); use `mdCell` inside tables. */
+/** One kind of line break, `\n`: CR LF, CR and the Unicode line and paragraph separators. */
+const lines = (s: string) => s.replace(/\r\n?|[\u2028\u2029]/g, "\n");
+
+/** Block text (a description, a note): Markdown punctuation is backslash-escaped and HTML's
+ * special characters become entities. Line breaks stay, so a blank line still separates
+ * paragraphs; use `mdInline` or `mdCell` where the text must stay on one line. */
 export function mdText(s: string): string {
-  return s
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
-    .replace(/[&<>"]/g, (c) => HTML[c]!)
-    // Only at a line's start do these open a heading, a list or a quote (`>` is already `&gt;`).
-    .replace(/^(\s*)(\d+)([.)])/gm, "$1$2\\$3")
-    .replace(/^(\s*)([-+#=!])/gm, "$1\\$2")
-    .replace(/[\u2028\u2029]/g, "\n");
+  return (
+    lines(s)
+      // Indentation could open a code block; a paragraph shows none anyway.
+      .replace(/^[ \t]+/gm, "")
+      .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
+      .replace(/[&<>]/g, (c) => ENTITY[c]!)
+      // At a line's start these open a list, a heading, a setext underline or a break (`>` is
+      // already `&gt;`).
+      .replace(/^(\d+)([.)])/gm, "$1\\$2")
+      .replace(/^([-+#=])/gm, "\\$1")
+  );
 }
 
-/** A GFM table cell: no newline may end the row, and `|` must not split the cell. */
+/** Text on one line, for headings and link text: line breaks become spaces. */
+export function mdInline(s: string): string {
+  return mdText(s).trim().replace(/\s*\n\s*/g, " ");
+}
+
+/** A GFM table cell: no line break may end the row (they become `<br>`) and `|` must not split
+ * the cell (`mdText` escapes it). */
 export function mdCell(s: string): string {
-  return mdText(s).trim().replace(/\n+/g, "<br>");
+  return mdText(s).trim().replace(/[ \t]*\n[ \t]*/g, "<br>");
 }
 
-/** An inline code span holding `s` verbatim; in a table, `|` is escaped, which GFM allows even
- * inside code. */
+/** An inline code span showing `s` verbatim: its fence is longer than any backtick run inside.
+ * Line breaks become spaces (a code span has none). In a table cell `|` is escaped, which GFM
+ * reads inside code spans too. */
 export function mdCode(s: string, inTable = false): string {
-  const text = s.replace(/[\r\n\u2028\u2029]+/g, " ");
+  const text = lines(s).replace(/\n/g, " ");
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
+  // A span that starts or ends with a backtick, or is padded with spaces, needs one more space
+  // each side: CommonMark strips one.
   const pad = text.startsWith("`") || text.endsWith("`") || /^ .* $/.test(text) ? " " : "";
   const body = `${fence}${pad}${text}${pad}${fence}`;
   return inTable ? body.replace(/\|/g, "\\|") : body;
@@ -38,15 +54,21 @@ export function mdCode(s: string, inTable = false): string {
 export function mdFence(s: string, lang = ""): string {
   const longest = Math.max(2, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}\n${s}\n${fence}`;
+  return `${fence}${lang}\n${lines(s)}\n${fence}`;
 }
 
-/** Text inside an HTML comment: `--` could end it early. */
-export const htmlComment = (s: string): string => s.replace(/--/g, "- -").replace(/[\r\n]+/g, " ");
+/** Link text and target in one: `[text](#anchor)`. The anchor comes from naming.ts and is
+ * already URL-safe. */
+export const mdLink = (text: string, anchor: string): string => `[${text}](#${anchor})`;
 
-/** A link target built by eventgen (URLs from the catalog): only http(s), with spaces and
- * parentheses encoded so the link cannot break out. */
+/** Text inside an HTML comment, on one line: `--` could end it early. */
+export const htmlComment = (s: string): string => lines(s).replace(/-(?=-)/g, "- ").replace(/\n+/g, " ");
+
+/** A link target from the catalog (a source URL): only http(s), with the characters that could
+ * end the link or open HTML percent-encoded. Undefined for anything else, so no `javascript:`. */
 export function mdUrl(url: string): string | undefined {
-  if (!/^https?:\/\//i.test(url)) return undefined;
-  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+  if (!/^https?:\/\/[^\s]/i.test(url)) return undefined;
+  return url.replace(/[\s()<>"'`\\[\]|]/g, (c) =>
+    c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : encodeURIComponent(c),
+  );
 }
