@@ -58,7 +58,8 @@ export function textOf(node: MdNode): string {
   if (node.type === "break") return "\n";
   if (node.type === "liquidNode")
     return node
-      .value!.replace(/\\([!-/:-@[-`{-~])/g, "$1")
+      .value!.replace(/<br>/g, "\n")
+      .replace(/\\([!-/:-@[-`{-~])/g, "$1")
       .replace(/&(lt|gt|amp|quot);/g, (_, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"' })[e]!);
   if (node.value !== undefined) return node.value;
   return (node.children ?? []).map(textOf).join("");

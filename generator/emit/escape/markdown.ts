@@ -14,8 +14,9 @@ const lines = (s: string) => s.replace(/\r\n?|[\u2028\u2029]/g, "\n");
 export function mdText(s: string): string {
   return (
     lines(s)
-      // Indentation could open a code block; a paragraph shows none anyway.
-      .replace(/^[ \t]+/gm, "")
+      // Indentation could open a code block, two trailing spaces a hard break; a paragraph shows
+      // neither anyway.
+      .replace(/^[ \t]+|[ \t]+$/gm, "")
       .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
       .replace(/[&<>]/g, (c) => ENTITY[c]!)
       // At a line's start these open a list, a heading, a setext underline or a break (`>` is
@@ -25,9 +26,13 @@ export function mdText(s: string): string {
   );
 }
 
-/** Text on one line, for headings and link text: line breaks become spaces. */
+/** Text on one line, for headings and link text: line breaks become spaces, and every `#` is
+ * escaped (a heading drops a trailing run of them). */
 export function mdInline(s: string): string {
-  return mdText(s).trim().replace(/\s*\n\s*/g, " ");
+  return mdText(s)
+    .trim()
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/(?<!\\)#/g, "\\#");
 }
 
 /** A GFM table cell: no line break may end the row (they become `<br>`) and `|` must not split
@@ -38,9 +43,12 @@ export function mdCell(s: string): string {
 
 /** An inline code span showing `s` verbatim: its fence is longer than any backtick run inside.
  * Line breaks become spaces (a code span has none). In a table cell `|` is escaped, which GFM
- * reads inside code spans too. */
+ * reads inside code spans too; but a backslash right before a pipe splits the cell in some
+ * renderers (marked counts backslashes, cmark-gfm does not) and cannot be escaped in code, so
+ * such text is shown as escaped plain text instead. */
 export function mdCode(s: string, inTable = false): string {
   const text = lines(s).replace(/\n/g, " ");
+  if (inTable && text.includes("\\|")) return mdCell(text);
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
   // A span that starts or ends with a backtick, or is padded with spaces, needs one more space
