@@ -35,7 +35,7 @@ const commands: Record<string, Command> = {
   },
   generate: {
     summary: "generate types, validators, JSON Schemas, docs, OpenAPI and a package per catalog",
-    usage: "eventgen generate [--catalog <file|dir>...] [--out <dir>] [--check] [--quiet]",
+    usage: "eventgen generate [--catalog <file|dir>...] [--out <dir>] [--check] [--quiet] [--templates <dir>] [--timings]",
     details: "Generates <out>/<catalog id>/ for each catalog. Output is built in full and then swapped in:\na failure leaves the previous output untouched. With --check nothing is written; the command\nexits 1 listing every stale, missing or extra file.",
     options: {
       catalog: { type: "string", multiple: true, short: "c" },
@@ -50,7 +50,7 @@ const commands: Record<string, Command> = {
       "--out, -o <dir>": "output folder (default: generated/)",
       "--check": "write nothing; exit 1 if the output on disk is stale, missing or has extra files",
       "--quiet, -q": "no progress or summary on stderr",
-      "--templates <dir>": "handlebars templates overriding the built-in ones (same file names)",
+      "--templates <dir>": "folder of docs templates overriding the defaults by name (catalog.hbs, partials/*.hbs)",
       "--timings": "print the time spent in each stage",
     },
     run: async (args, io) => (await import("./commands/generate.ts")).generate(args.values, io),
