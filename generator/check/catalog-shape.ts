@@ -121,7 +121,8 @@ export const schemaShape: Shape<RawSchema> = named("schema", "a schema (a type s
   oneOf(shorthand(), obj(fullSchemaProps(), { describe: "a schema" }) as unknown as Shape<RawFull>),
 );
 export const propertiesShape: Shape<Entry<RawSchema>[]> = named("properties", "a mapping of property names to schemas", () =>
-  entries({ describe: "property" }, schemaShape),
+  // `a` and `a?` name the same property; the `?` only marks it optional.
+  entries({ describe: "property", same: { key: (k) => k.replace(/\?$/, ""), hint: "a trailing ? only marks a property optional" } }, schemaShape),
 );
 
 const eventProps = {

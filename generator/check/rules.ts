@@ -3,7 +3,7 @@
 import type { Diagnostic, SourcePos } from "../diagnostics.ts";
 import type { RawCatalog, RawFull, RawSchema } from "./catalog-shape.ts";
 import type { Code } from "./codes.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import { closest, didYouMean } from "./did-you-mean.ts";
 import { classifyBase, walkSchema } from "./schema-refs.ts";
 import { posOf, type Json, type POS } from "./shape.ts";
 import { FORMATS, PRIMITIVES } from "./catalog-shape.ts";
@@ -90,6 +90,15 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     bound("minLength", "maxLength");
     bound("minimum", "maximum");
     bound("minItems", "maxItems");
+    // With an exclusive end, equal bounds leave nothing either.
+    const strict = (lo: SchemaKey, hi: SchemaKey) => {
+      const a = s[lo] as number | undefined;
+      const b = s[hi] as number | undefined;
+      if (a !== undefined && b !== undefined && a >= b) report("EG312", posOf(s, lo), `${String(lo)} ${a} and ${String(hi)} ${b} leave no number between them`);
+    };
+    strict("exclusiveMinimum", "exclusiveMaximum");
+    strict("minimum", "exclusiveMaximum");
+    strict("exclusiveMinimum", "maximum");
     if (s.multipleOf !== undefined && s.multipleOf <= 0) report("EG312", posOf(s, "multipleOf"), "multipleOf must be greater than 0");
     if (s.optional === false && propertyName?.endsWith("?"))
       report("EG206", posOf(s, "optional"), `property '${propertyName}' ends in '?' (optional) but says optional: false`);
@@ -110,9 +119,10 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
 
   const checkDiscriminator = (s: RawFull) => {
     const d = s.discriminator!;
-    const seen = new Map<string, SourcePos>();
-    for (const v of s.oneOf!) {
+    const seen = new Map<string, { pos: SourcePos; variant: string }>();
+    for (const [i, v] of s.oneOf!.entries()) {
       const at = v.shorthand ? v.pos : posOf(v);
+      const variant = v.shorthand && v.arrays === 0 ? `'${v.base}'` : !v.shorthand && v.ref !== undefined ? `'${v.ref}'` : `${i + 1}`;
       const o = objectOf(v);
       const p = o?.properties?.find((e) => e.key === d || e.key === `${d}?`);
       const lits = p && !p.value.shorthand ? (p.value.const ? [p.value.const] : p.value.enum) : undefined;
@@ -123,13 +133,21 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
       if (p.key.endsWith("?") || (!p.value.shorthand && p.value.optional)) report("EG310", p.pos, `discriminator property '${d}' must be required`);
       for (const l of lits) {
         const key = JSON.stringify(l.value);
-        if (seen.has(key)) report("EG310", l.pos, `discriminator value ${key} is used by two variants`);
-        seen.set(key, l.pos);
+        const first = seen.get(key);
+        if (first)
+          report("EG310", l.pos, `discriminator value ${key} of variant ${variant} is also the value of variant ${first.variant} (line ${first.pos.line}:${first.pos.col})`, "each variant needs its own value, or the union cannot tell them apart");
+        else seen.set(key, { pos: l.pos, variant });
       }
     }
   };
 
-  for (const e of raw.schemas ?? []) checkSchema(e.value);
+  for (const e of raw.schemas ?? []) {
+    // A shorthand reads a built-in name as the type or format, so such a schema could only be
+    // reached through `ref`: almost certainly not what was meant.
+    if ((PRIMITIVES as readonly string[]).includes(e.key) || (FORMATS as readonly string[]).includes(e.key))
+      report("EG204", e.pos, `'${e.key}' is a built-in ${(PRIMITIVES as readonly string[]).includes(e.key) ? "type" : "format"}; a schema of that name would be hidden by it`, "rename the schema, e.g. to a PascalCase name");
+    checkSchema(e.value);
+  }
   checkRefCycles(raw, schemas, schemaNames, report);
 
   // Envelope.
@@ -140,6 +158,8 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     report("EG308", posOf(env), "the envelope needs exactly one of typeField (the body field with the event type) and typeHeader (the header with it)", "for example `typeField: type`");
   if (!env.flat && env.payloadField === undefined)
     report("EG308", posOf(env), "the envelope needs payloadField (the field holding the payload) or flat: true", "for example `payloadField: data`");
+  if (env.typeField !== undefined && env.typeField === env.payloadField)
+    report("EG308", posOf(env, "payloadField"), `the payload field and the type field are both '${env.typeField}'`);
   const envNames = new Set<string>();
   for (const f of env.fields ?? []) {
     const name = f.key.replace(/\?$/, "");
@@ -157,7 +177,12 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     const ev = e.value;
     if (typePattern && !typePattern.test(e.key))
       report("EG305", e.pos, `event type '${e.key}' does not match the catalog's typePattern ${raw.typePattern}`);
-    if (!groups.has(ev.group)) report("EG302", posOf(ev, "group"), `unknown group '${ev.group}'${didYouMean(ev.group, groups)}`, "define it under `groups:`");
+    if (!groups.has(ev.group)) {
+      report("EG302", posOf(ev, "group"), `unknown group '${ev.group}'${didYouMean(ev.group, groups)}`, "define it under `groups:`");
+      // A misspelt reference to a group is not news that the group is empty (EG313).
+      const meant = closest(ev.group, groups);
+      if (meant !== undefined) used.add(meant);
+    }
     used.add(ev.group);
     if (ev.payload) {
       checkSchema(ev.payload);

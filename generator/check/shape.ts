@@ -244,7 +244,7 @@ export function list<T>(of: Shape<T>, o: { doc?: string; nonEmpty?: boolean } = 
       for (const item of node.items) {
         const n = cx.resolve(item);
         if (cx.aborted) return undefined;
-        const v = nested(cx, () => of.check(n, cx, cx.pos(n, at)));
+        const v = nested(cx, cx.pos(n, at), () => of.check(n, cx, cx.pos(n, at)));
         if (v === undefined) ok = false;
         else out.push(v);
       }
@@ -258,10 +258,10 @@ export function list<T>(of: Shape<T>, o: { doc?: string; nonEmpty?: boolean } = 
   };
 }
 
-function nested<T>(cx: Cx, f: () => T): T | undefined {
+function nested<T>(cx: Cx, at: SourcePos, f: () => T): T | undefined {
   if (++cx.depth > MAX_DEPTH) {
     cx.depth--;
-    if (!cx.aborted) cx.report("EG201", { file: cx.file, line: 1, col: 1 }, `schemas nested more than ${MAX_DEPTH} levels deep`);
+    if (!cx.aborted) cx.report("EG201", at, `schemas nested more than ${MAX_DEPTH} levels deep`);
     cx.aborted = true;
     return undefined;
   }
@@ -275,7 +275,14 @@ function nested<T>(cx: Cx, f: () => T): T | undefined {
 /** A mapping with keys of the caller's choosing, kept in file order as entries (never as a JS object,
  * so a key such as `__proto__` is just data). */
 export function entries<V>(
-  key: { pattern?: RegExp; describe: string; hint?: string; duplicate?: Code },
+  key: {
+    pattern?: RegExp;
+    describe: string;
+    hint?: string;
+    duplicate?: Code;
+    /** Keys written differently that still name the same thing, and why. */
+    same?: { key: (name: string) => string; hint: string };
+  },
   value: Shape<V>,
   doc?: string,
 ): Shape<Entry<V>[]> {
@@ -286,7 +293,7 @@ export function entries<V>(
     check(node, cx, at) {
       if (!isMap(node)) return void wrong(cx, node, at, describe);
       const out: Entry<V>[] = [];
-      const seen = new Map<string, SourcePos>();
+      const seen = new Map<string, { name: string; pos: SourcePos }>();
       let ok = true;
       for (const pair of node.items) {
         const k = cx.resolve(pair.key);
@@ -297,13 +304,16 @@ export function entries<V>(
           continue;
         }
         const name = String(k.value);
-        const first = seen.get(name);
+        const same = key.same ? key.same.key(name) : name;
+        const first = seen.get(same);
         if (first) {
-          cx.report(key.duplicate ?? "EG102", kp, `duplicate ${key.describe} '${name}'; first defined at line ${first.line}:${first.col}`);
+          const at = `line ${first.pos.line}:${first.pos.col}`;
+          if (first.name === name) cx.report(key.duplicate ?? "EG102", kp, `duplicate ${key.describe} '${name}'; first defined at ${at}`);
+          else cx.report(key.duplicate ?? "EG102", kp, `duplicate ${key.describe}: '${name}' is the same ${key.describe} as '${first.name}' at ${at}`, key.same?.hint);
           ok = false;
           continue;
         }
-        seen.set(name, kp);
+        seen.set(same, { name, pos: kp });
         if (key.pattern && !key.pattern.test(name)) {
           cx.report("EG204", kp, `'${name}' is not a valid ${key.describe}`, key.hint);
           ok = false;
@@ -311,7 +321,7 @@ export function entries<V>(
         }
         const v = cx.resolve(pair.value);
         if (cx.aborted) return undefined;
-        const checked = nested(cx, () => value.check(v, cx, kp));
+        const checked = nested(cx, kp, () => value.check(v, cx, kp));
         if (checked === undefined) ok = false;
         else out.push({ key: name, value: checked, pos: kp });
       }
@@ -379,7 +389,7 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
         keys[name] = kp;
         const v = cx.resolve(pair.value);
         if (cx.aborted) return undefined;
-        const checked = nested(cx, () => props[name]!.shape.check(v, cx, kp));
+        const checked = nested(cx, kp, () => props[name]!.shape.check(v, cx, kp));
         if (checked === undefined) ok = false;
         else out[name] = checked;
       }

@@ -2,10 +2,11 @@
 // any other key (EG102) and can point at the first definition.
 // Finds catalog files and parses them with the `yaml` package, keeping a LineCounter so every later
 // stage can turn a node's offset into `line:col`. Reading is the only disk access before `write/`.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
-import type { Diagnostic } from "../diagnostics.ts";
+import { hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { yamlHint } from "./yaml-hints.ts";
 
 /** Files larger than this are refused before parsing: a catalog of 10,000 events is about 6 MiB. */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
@@ -35,15 +36,36 @@ export function displayPath(path: string): string {
 
 const isCatalogFile = (name: string) => /\.ya?ml$/i.test(name);
 
-/** Expands directories (recursively, sorted) into catalog files; plain files are taken as given. */
+/** Expands directories (recursively, sorted) into catalog files; plain files are taken as given.
+ * A folder is walked once even when symlinks lead back into it, and only regular files are taken
+ * from it (a FIFO named x.yaml would block the read forever). */
 export function findCatalogFiles(inputs: readonly string[]): { paths: string[]; diagnostics: Diagnostic[] } {
   const paths: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const walked = new Set<string>();
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    let names: string[];
+    try {
+      const real = realpathSync(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
+      names = readdirSync(dir).sort();
+    } catch (err) {
+      diagnostics.push(unreadable(dir, err));
+      return;
+    }
+    for (const name of names) {
       const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (isCatalogFile(name)) paths.push(full);
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch (err) {
+        // A dangling symlink, or one that loops: worth a word only if it looked like a catalog.
+        if (isCatalogFile(name)) diagnostics.push(unreadable(full, err));
+        continue;
+      }
+      if (stat.isDirectory()) walk(full);
+      else if (stat.isFile() && isCatalogFile(name)) paths.push(full);
     }
   };
   for (const input of inputs) {
@@ -59,8 +81,9 @@ export function findCatalogFiles(inputs: readonly string[]): { paths: string[]; 
       continue;
     }
     const before = paths.length;
+    const problems = diagnostics.length;
     walk(input);
-    if (paths.length === before)
+    if (paths.length === before && diagnostics.length === problems)
       diagnostics.push({ ...missing(input, `no catalog files (*.yaml, *.yml) in ${displayPath(input)}`), code: "EG105" });
   }
   return { paths: [...new Set(paths)], diagnostics };
@@ -74,6 +97,13 @@ function missing(input: string, message: string): Diagnostic {
     pos: { file: displayPath(input), line: 1, col: 1 },
     hint: "pass a catalog file or a folder of them, e.g. `eventgen lint catalog/`",
   };
+}
+
+function unreadable(path: string, err: unknown): Diagnostic {
+  const file = displayPath(path);
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === "ENOENT" ? "it is a symlink to nothing" : code === "ELOOP" ? "its symlinks loop" : code ?? String(err);
+  return { code: "EG100", severity: "error", message: `cannot read ${file}: ${why}`, pos: { file, line: 1, col: 1 } };
 }
 
 export function parseCatalogText(path: string, text: string): { file?: LoadedFile; diagnostics: Diagnostic[] } {
@@ -101,10 +131,10 @@ export function parseCatalogText(path: string, text: string): { file?: LoadedFil
     diagnostics.push({
       code: "EG101",
       severity: doc.errors.includes(e as never) ? "error" : "warning",
-      message: firstLine(e.message),
+      // The parser turns its own stack overflow on absurd nesting into an error of that name.
+      message: /Maximum call stack/.test(e.message) ? "nesting too deep to parse" : firstLine(e.message),
       pos: { file, line, col },
-      // `{ a: string[] }` is the usual way to meet this one: [ ] are flow syntax inside { }.
-      ...(/flow-seq-start/.test(e.message) ? { hint: "inside { … }, quote a value holding [ ] or { }, e.g. items: 'string[]'" } : {}),
+      ...(yamlHint(e) ? { hint: yamlHint(e) } : {}),
     });
   }
   return { file: { file, path, stem: basename(path, extname(path)), text, doc, lines }, diagnostics };
@@ -123,8 +153,8 @@ export function readCatalogs(inputs: readonly string[]): ReadResult {
     let size: number;
     try {
       size = statSync(path).size;
-    } catch {
-      diagnostics.push({ code: "EG100", severity: "error", message: `cannot read ${pos.file}`, pos });
+    } catch (err) {
+      diagnostics.push(unreadable(path, err));
       continue;
     }
     if (size > MAX_CATALOG_BYTES) {
@@ -137,9 +167,18 @@ export function readCatalogs(inputs: readonly string[]): ReadResult {
       });
       continue;
     }
-    const parsed = parseCatalogText(path, readFileSync(path, "utf8"));
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (err) {
+      diagnostics.push(unreadable(path, err));
+      continue;
+    }
+    const parsed = parseCatalogText(path, text);
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.file) files.push(parsed.file);
+    // A document with syntax errors is only partly parsed; checking it would report the same
+    // mistake again as wrong types and unknown keys, so its syntax errors stand alone.
+    if (parsed.file && !hasErrors(parsed.diagnostics)) files.push(parsed.file);
   }
   return { files, diagnostics };
 }

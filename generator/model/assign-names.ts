@@ -3,7 +3,7 @@ import type { Diagnostic, SourcePos } from "../diagnostics.ts";
 import type { RawCatalog } from "../check/catalog-shape.ts";
 import { posOf } from "../check/shape.ts";
 import type { EventNames } from "./ir.ts";
-import { anchorId, camel, fileStem, Namespace, pascal, RUNTIME_NAMES, schemaTypeName } from "./naming.ts";
+import { anchorId, camel, Clashes, fileStem, Namespace, pascal, RUNTIME_NAMES, schemaTypeName } from "./naming.ts";
 
 export interface SchemaNames {
   typeName: string;
@@ -22,11 +22,11 @@ export interface Names {
 const BUILTIN: SourcePos = { file: "eventgen", line: 0, col: 0 };
 
 export function assignNames(raw: RawCatalog): { names: Names; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const types = new Namespace("type", diagnostics);
-  const operations = new Namespace("operationId", diagnostics);
-  const files = new Namespace("file", diagnostics, (s) => s.toLowerCase());
-  const anchors = new Namespace("docs anchor", diagnostics, (s) => s.toLowerCase());
+  const clashes = new Clashes();
+  const types = new Namespace("type", clashes);
+  const operations = new Namespace("operationId", clashes);
+  const files = new Namespace("file", clashes, (s) => s.toLowerCase());
+  const anchors = new Namespace("docs anchor", clashes, (s) => s.toLowerCase());
   for (const n of RUNTIME_NAMES) types.reserve(n, "eventgen's runtime", BUILTIN);
 
   const schemas = new Map<string, SchemaNames>();
@@ -55,5 +55,5 @@ export function assignNames(raw: RawCatalog): { names: Names; diagnostics: Diagn
     const anchor = anchors.claim(anchorId("event", e.key), what, e.pos);
     events.set(e.key, { base, event, payload, checkName: `e_${base}`, operationId, schemaFile, anchor });
   }
-  return { names: { schemas, events, groupUnions, groupAnchors }, diagnostics };
+  return { names: { schemas, events, groupUnions, groupAnchors }, diagnostics: clashes.diagnostics() };
 }

@@ -74,13 +74,38 @@ interface Claim {
   pos: SourcePos;
 }
 
-/** Hands out names within one namespace and reports any name claimed twice. File names compare
- * case-insensitively, since macOS and Windows do. */
+/** Collisions, merged so that two things sharing several generated names (an event's type, payload
+ * type and operationId, say) are one diagnostic that lists the names, not one per name. */
+export class Clashes {
+  private readonly pairs = new Map<string, { what: string; pos: SourcePos; prior: Claim; names: string[] }>();
+  add(what: string, pos: SourcePos, prior: Claim, name: string) {
+    const key = `${what}\0${pos.file}:${pos.line}:${pos.col}\0${prior.what}`;
+    const pair = this.pairs.get(key) ?? { what, pos, prior, names: [] };
+    pair.names.push(name);
+    this.pairs.set(key, pair);
+  }
+  diagnostics(): Diagnostic[] {
+    return [...this.pairs.values()].map(({ what, pos, prior, names }) => {
+      const at = prior.pos.line === 0 ? "" : prior.pos.file === pos.file ? ` (line ${prior.pos.line}:${prior.pos.col})` : ` (${prior.pos.file}:${prior.pos.line}:${prior.pos.col})`;
+      const many = names.length > 1;
+      return {
+        code: "EG304",
+        severity: "error",
+        message: `${what} would get the same generated name${many ? "s" : ""} as ${prior.what}${at}: ${names.join(", ")}`,
+        pos,
+        hint: prior.pos.line === 0 ? "rename it; that name is taken by every generated package" : "rename one of them; generated names must be unique",
+      };
+    });
+  }
+}
+
+/** Hands out names within one namespace and records any name claimed twice. File names and anchors
+ * compare case-insensitively, since macOS and Windows (and browsers, for anchors) do. */
 export class Namespace {
   private readonly taken = new Map<string, Claim>();
   constructor(
     private readonly label: string,
-    private readonly diagnostics: Diagnostic[],
+    private readonly clashes: Clashes,
     private readonly fold = (s: string) => s,
   ) {}
   reserve(name: string, what: string, pos: SourcePos) {
@@ -88,16 +113,8 @@ export class Namespace {
   }
   claim(name: string, what: string, pos: SourcePos): string {
     const prior = this.taken.get(this.fold(name));
-    if (prior) {
-      const where = prior.pos.line > 0 ? ` at ${prior.pos.file}:${prior.pos.line}:${prior.pos.col}` : "";
-      this.diagnostics.push({
-        code: "EG304",
-        severity: "error",
-        message: `${what} would be named ${this.label} '${name}', which ${prior.what}${where} already has`,
-        pos,
-        hint: "rename one of them; generated names must be unique",
-      });
-    } else this.taken.set(this.fold(name), { what, pos });
+    if (prior) this.clashes.add(what, pos, prior, `${this.label} '${name}'`);
+    else this.taken.set(this.fold(name), { what, pos });
     return name;
   }
 }
