@@ -192,7 +192,9 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
         for (const p of o?.properties ?? []) {
           const name = p.key.replace(/\?$/, "");
           if (name === env.typeField || envNames.has(name))
-            report("EG308", p.pos, `payload field '${name}' clashes with the envelope's field of that name (the envelope is flat)`);
+            report("EG308", p.pos, name === env.typeField
+              ? `payload field '${name}' is the envelope's type field (the envelope is flat)`
+              : `payload field '${name}' clashes with the envelope's field of that name (the envelope is flat)`);
         }
       }
     }

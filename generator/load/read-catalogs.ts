@@ -126,8 +126,12 @@ export function parseCatalogText(path: string, text: string): { file?: LoadedFil
     };
   }
   const diagnostics: Diagnostic[] = [];
+  const linesWithErrors = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const { line, col } = lines.linePos(e.pos[0]);
+    // One mistake in a line (an unclosed bracket) makes the parser stumble over the rest of it.
+    if (linesWithErrors.has(line)) continue;
+    linesWithErrors.add(line);
     diagnostics.push({
       code: "EG101",
       severity: doc.errors.includes(e as never) ? "error" : "warning",
