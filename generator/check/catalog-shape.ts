@@ -39,6 +39,13 @@ function shorthand(): Shape<RawShorthand> {
         return undefined;
       }
       const description = m[4]?.trim();
+      // `string | null` and `string []` read as a string described "| null": never what was meant.
+      if (description && /^(?:\|\s*null\b|\[\])/.test(description)) {
+        const [, arrays = "", nul, rest = ""] = /^((?:\[\]\s*)*)(\|\s*null\b)?\s*([\s\S]*)$/.exec(description)!;
+        const meant = `${m[1]}${m[2]}${arrays.replace(/\s/g, "")}${m[3] ?? (nul ? "|null" : "")}${rest ? ` ${rest}` : ""}`;
+        cx.report("EG204", pos, `'${text}' has a space inside its type`, `write the type without spaces: '${meant}'`);
+        return undefined;
+      }
       return { shorthand: true, base: m[1]!, arrays: (m[2]!.length / 2) | 0, nullable: !!m[3], ...(description ? { description } : {}), pos };
     },
     jsonSchema: () => ({ type: "string", pattern: SHORTHAND.source, description: "Shorthand: TYPE (a primitive, a format or a schema name), optionally suffixed with [] (array of) and |null (nullable), then a description." }),

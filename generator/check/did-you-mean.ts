@@ -1,13 +1,18 @@
 // "did you mean" suggestions for unknown keys, types and references.
 
+/** Edits between two words, a swap of neighbours counting as one: `titel` is one typo from
+ * `title`, as a person sees it (optimal string alignment distance). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++)
+    for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j]!, before[j - 2]! + 1);
+    }
+    [before, prev] = [prev, cur];
   }
   return prev[b.length]!;
 }
