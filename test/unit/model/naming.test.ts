@@ -1,6 +1,6 @@
 // Every generated identifier comes from naming.ts; these tables pin its rules.
 import { describe, expect, it } from "vitest";
-import { anchorId, camel, fileStem, pascal, propertyKey, schemaTypeName, words } from "../../../generator/model/naming.ts";
+import { anchorId, camel, fileStem, isIdentifier, pascal, propertyKey, schemaTypeName, words } from "../../../generator/model/naming.ts";
 
 describe("naming", () => {
   it.each([
@@ -27,6 +27,12 @@ describe("naming", () => {
     ["Record", "RecordSchema"],
     ["class", "ClassSchema"],
     ["_private", "PrivateSchema"],
+    ["default", "DefaultSchema"],
+    ["interface", "InterfaceSchema"],
+    ["Promise", "PromiseSchema"],
+    ["Partial", "PartialSchema"],
+    ["Object", "ObjectSchema"],
+    ["Event", "Event"], // a valid name; that the runtime owns it is an EG304 (collisions.test.ts)
   ])("schema %s is the type %s", (name, typeName) => expect(schemaTypeName(name)).toBe(typeName));
 
   it.each([
@@ -51,4 +57,16 @@ describe("naming", () => {
     ["group", "Sync Job Run", "group-sync-job-run"],
     ["schema", "TaskRun", "schema-taskrun"],
   ] as const)("anchor of %s %s is %s", (kind, name, anchor) => expect(anchorId(kind, name)).toBe(anchor));
+
+  it.each([
+    ["order", true],
+    ["$ref", true],
+    ["_x1", true],
+    ["1x", false],
+    ["class", false],
+    ["type", false],
+    ["a-b", false],
+    ["", false],
+    ["ünïcode", false],
+  ] as const)("%s is an identifier: %s", (name, want) => expect(isIdentifier(name)).toBe(want));
 });
