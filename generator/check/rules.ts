@@ -114,7 +114,8 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     }
     if (s.ref !== undefined) return schemas.has(s.ref) && !seen.has(s.ref) ? objectOf(schemas.get(s.ref)!, seen.add(s.ref)) : undefined;
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
-    return isObject || (!s.type && !s.oneOf && !s.anyOf && !s.enum && !s.const && !s.items) ? s : undefined;
+    // As the model reads it: `{}` or `{ description: … }` alone is `any`, not an object.
+    return isObject ? s : undefined;
   };
 
   const checkDiscriminator = (s: RawFull) => {
@@ -188,7 +189,10 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
       checkSchema(ev.payload);
       if (env.flat) {
         const o = objectOf(ev.payload);
-        if (!o) report("EG309", ev.payload.shorthand ? ev.payload.pos : posOf(ev.payload), "with a flat envelope the payload must be an object: its fields stand beside the envelope's");
+        const at = ev.payload.shorthand ? ev.payload.pos : posOf(ev.payload);
+        if (!o) report("EG309", at, "with a flat envelope the payload must be an object: its fields stand beside the envelope's", "e.g. `payload: { properties: { … } }`, `payload: object` or the name of an object schema");
+        else if (ev.payload.shorthand ? ev.payload.nullable : ev.payload.nullable === true)
+          report("EG309", at, "with a flat envelope the payload cannot be null: its fields stand beside the envelope's");
         for (const p of o?.properties ?? []) {
           const name = p.key.replace(/\?$/, "");
           if (name === env.typeField || envNames.has(name))
@@ -200,7 +204,12 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     }
   }
   for (const g of raw.groups) if (!used.has(g.key)) report("EG313", g.pos, `group '${g.key}' has no events`, undefined, "warning");
-  return out;
+  // A named schema shared by several flat events clashes once, not once per event.
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    const key = `${d.code} ${d.pos.line}:${d.pos.col} ${d.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function fitsType(v: Json, type: string): boolean {
