@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { lint } from "./commands/lint.ts";
 import { catalogJsonSchema } from "./check/catalog-shape.ts";
+import { didYouMean } from "./check/did-you-mean.ts";
 
 export interface Io {
   out(line: string): void;
@@ -21,6 +22,8 @@ interface Command {
   details: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   optionHelp: Record<string, string>;
+  /** False when the command takes no positional arguments: one given is a mistake, not ignored. */
+  positionals?: false;
   run(args: { positionals: string[]; values: Record<string, unknown> }, io: Io): Promise<number>;
 }
 
@@ -45,6 +48,7 @@ const commands: Record<string, Command> = {
       templates: { type: "string" },
       timings: { type: "boolean" },
     },
+    positionals: false,
     optionHelp: {
       "--catalog, -c <file|dir>": "catalog file or folder; repeatable (default: catalog/)",
       "--out, -o <dir>": "output folder (default: generated/)",
@@ -68,6 +72,7 @@ const commands: Record<string, Command> = {
     usage: "eventgen schema",
     details: "Prints the JSON Schema (2020-12) that editors use to complete and check catalog files;\nthe repository commits it as schema/catalog.schema.json.",
     options: {},
+    positionals: false,
     optionHelp: {},
     run: async (_args, io) => {
       io.out(JSON.stringify(catalogJsonSchema(), null, 2));
@@ -112,8 +117,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
-    if (topic && commands[topic]) io.out(commandHelp(topic, commands[topic]));
-    else io.out(mainHelp());
+    if (topic && !commands[topic]) return unknownCommand(topic, io);
+    io.out(topic ? commandHelp(topic, commands[topic]!) : mainHelp());
     return 0;
   }
   if (name === "--version" || name === "-v") {
@@ -122,20 +127,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   const command = commands[name];
-  if (!command) {
-    io.err(`eventgen: unknown command '${name}'\n\n${mainHelp()}`);
-    return 2;
-  }
+  if (!command) return unknownCommand(name, io);
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (err) {
-    io.err(`eventgen ${name}: ${(err as Error).message}\n\n${commandHelp(name, command)}`);
+    io.err(`eventgen ${name}: ${usageMessage((err as Error).message, command)}\n\n${commandHelp(name, command)}`);
     return 2;
   }
   if (parsed.values.help) {
     io.out(commandHelp(name, command));
     return 0;
+  }
+  if (command.positionals === false && parsed.positionals.length) {
+    const [arg] = parsed.positionals;
+    const hint = "catalog" in command.options ? ` (did you mean --catalog ${arg}?)` : "";
+    io.err(`eventgen ${name}: unexpected argument '${arg}'${hint}\n\n${commandHelp(name, command)}`);
+    return 2;
   }
   try {
     return await command.run({ positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
@@ -149,6 +157,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`eventgen ${name}: internal error: ${detail}\nThis is a bug in eventgen; please report it with the catalog that triggers it.`);
     return 3;
   }
+}
+
+function unknownCommand(name: string, io: Io): number {
+  io.err(`eventgen: unknown command '${name}'${didYouMean(name, Object.keys(commands))}\n\n${mainHelp()}`);
+  return 2;
+}
+
+/** node:util's messages, shortened, with a suggestion for a misspelt option. */
+function usageMessage(message: string, command: Command): string {
+  const unknown = /^Unknown option '(--?[^']*)'/.exec(message);
+  if (!unknown) return message;
+  const flags = [...Object.keys(command.options), "help"].map((o) => `--${o}`);
+  return `unknown option '${unknown[1]}'${didYouMean(unknown[1]!, flags)}`;
 }
 
 export class UsageError extends Error {}

@@ -3,7 +3,7 @@
 // Finds catalog files and parses them with the `yaml` package, keeping a LineCounter so every later
 // stage can turn a node's offset into `line:col`. Reading is the only disk access before `write/`.
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, extname, join, relative, sep } from "node:path";
+import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { yamlHint } from "./yaml-hints.ts";
@@ -42,7 +42,7 @@ const isCatalogFile = (name: string) => /\.ya?ml$/i.test(name);
 export function findCatalogFiles(inputs: readonly string[]): { paths: string[]; diagnostics: Diagnostic[] } {
   const paths: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  const walked = new Set<string>();
+  let walked = new Set<string>();
   const walk = (dir: string) => {
     let names: string[];
     try {
@@ -82,11 +82,23 @@ export function findCatalogFiles(inputs: readonly string[]): { paths: string[]; 
     }
     const before = paths.length;
     const problems = diagnostics.length;
+    walked = new Set();
     walk(input);
     if (paths.length === before && diagnostics.length === problems)
       diagnostics.push({ ...missing(input, `no catalog files (*.yaml, *.yml) in ${displayPath(input)}`), code: "EG105" });
   }
-  return { paths: [...new Set(paths)], diagnostics };
+  // `catalog`, `catalog/` and `./catalog/deck.yaml` name the same files: each is read once.
+  const seen = new Set<string>();
+  const unique = paths.filter((p) => {
+    let key: string;
+    try {
+      key = realpathSync(p);
+    } catch {
+      key = resolve(p);
+    }
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { paths: unique, diagnostics };
 }
 
 function missing(input: string, message: string): Diagnostic {

@@ -1,6 +1,7 @@
 // The command line as a newcomer meets it: the real bin on plain Node for the basics, in-process
 // for the rest.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.ts";
 
@@ -10,24 +11,42 @@ describe("bin/eventgen.js", () => {
   it("prints help listing every command, exit 0", () => {
     const r = bin("--help");
     expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
     for (const c of ["lint", "generate", "import", "schema"]) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
-    expect(r.stdout).toContain("Exit codes:");
+    expect(r.stdout).toContain("Exit codes: 0 success, 1 problems in the catalogs or stale output, 2 bad command line, 3 internal error.");
   });
 
-  it("lints the bundled catalogs clean by default", () => {
-    const out = execFileSync(process.execPath, ["bin/eventgen.js", "lint"], { encoding: "utf8" });
-    expect(out.trim()).toBe("3 catalogs, 63 events: no problems");
+  it("lints the bundled catalogs under catalog/ by default, exit 0", () => {
+    const r = bin("lint");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe("3 catalogs, 63 events: no problems");
+  });
+
+  it("prints located diagnostics on stdout and exits 1 on a broken catalog", () => {
+    const r = bin("lint", "test/invalid/unknown-group/catalog");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(readFileSync("test/invalid/unknown-group/expected.txt", "utf8"));
+    expect(r.stderr).toBe("");
+  });
+
+  it("exits 2 on an unknown command, with a suggestion and the command list on stderr", () => {
+    const r = bin("lnt");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^eventgen: unknown command 'lnt' \(did you mean 'lint'\?\)\n\n/);
+    expect(r.stderr).toContain("Commands:");
   });
 
   it("prints its version", () => {
-    expect(bin("--version").stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(bin("--version").stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
   });
 });
 
-describe("help and usage errors", () => {
+describe("help", () => {
   it.each(["lint", "generate", "import", "schema"])("%s --help describes the command and its flags", async (name) => {
-    const { code, out } = await runCli(name, "--help");
+    const { code, out, err } = await runCli(name, "--help");
     expect(code).toBe(0);
+    expect(err).toBe("");
     expect(out).toMatch(new RegExp(`^eventgen ${name}: `));
     expect(out).toContain("Usage: eventgen " + name);
     expect(out).toContain("--help, -h");
@@ -35,29 +54,60 @@ describe("help and usage errors", () => {
 
   it("generate --help names every flag", async () => {
     const { out } = await runCli("generate", "--help");
-    for (const flag of ["--catalog", "--out", "--check", "--quiet", "--templates", "--timings"]) expect(out).toContain(flag);
+    for (const flag of ["--catalog, -c", "--out, -o", "--check", "--quiet, -q", "--templates", "--timings"]) expect(out).toContain(flag);
+  });
+
+  it("lint --help says what it checks and the default path", async () => {
+    const { out } = await runCli("lint", "-h");
+    expect(out).toContain("Usage: eventgen lint [paths...]");
+    expect(out).toContain("default: every *.yaml under catalog/");
+  });
+
+  it("no arguments, help, -h and --help print the same help", async () => {
+    const outs = await Promise.all([[], ["help"], ["-h"], ["--help"]].map(async (a) => (await runCli(...a)).out));
+    expect(new Set(outs).size).toBe(1);
   });
 
   it("help <command> is the same as <command> --help", async () => {
     expect((await runCli("help", "lint")).out).toBe((await runCli("lint", "--help")).out);
   });
+});
 
-  it("an unknown command exits 2 with the command list", async () => {
-    const { code, err } = await runCli("generat");
+describe("usage errors exit 2 with a hint", () => {
+  it.each([
+    { argv: ["generat"], want: "eventgen: unknown command 'generat' (did you mean 'generate'?)" },
+    { argv: ["LINT"], want: "eventgen: unknown command 'LINT' (did you mean 'lint'?)" },
+    { argv: ["-x"], want: "eventgen: unknown command '-x'" },
+    { argv: ["help", "nope"], want: "eventgen: unknown command 'nope'" },
+    { argv: ["generate", "--chek"], want: "eventgen generate: unknown option '--chek' (did you mean '--check'?)" },
+    { argv: ["generate", "--templtes", "t"], want: "eventgen generate: unknown option '--templtes' (did you mean '--templates'?)" },
+    { argv: ["lint", "--fix"], want: "eventgen lint: unknown option '--fix'" },
+    { argv: ["generate", "--out"], want: "eventgen generate: Option '-o, --out <value>' argument missing" },
+    { argv: ["generate", "catalog/deck.yaml"], want: "eventgen generate: unexpected argument 'catalog/deck.yaml' (did you mean --catalog catalog/deck.yaml?)" },
+    { argv: ["schema", "catalog"], want: "eventgen schema: unexpected argument 'catalog'" },
+  ])("$argv", async ({ argv, want }) => {
+    const { code, out, err } = await runCli(...argv);
     expect(code).toBe(2);
-    expect(err).toContain("unknown command 'generat'");
-    expect(err).toContain("Commands:");
+    expect(out).toBe("");
+    expect(err.split("\n")[0]).toBe(want);
+    expect(err).toMatch(/\nUsage: eventgen/); // the usage follows, so the fix is on screen
   });
+});
 
-  it("an unknown flag exits 2 with the command's usage", async () => {
-    const { code, err } = await runCli("generate", "--chek");
-    expect(code).toBe(2);
-    expect(err).toMatch(/Unknown option '--chek'/);
-    expect(err).toContain("Usage: eventgen generate");
-  });
-
-  it("lint exits 1 on errors and 0 on a clean catalog", async () => {
-    expect((await runCli("lint", "test/invalid/unknown-group/catalog")).code).toBe(1);
+describe("exit codes", () => {
+  it("lint: 0 clean, 0 with warnings only, 1 with an error", async () => {
     expect((await runCli("lint", "catalog/chift.yaml")).code).toBe(0);
+    expect((await runCli("lint", "test/invalid/empty-group/catalog")).code).toBe(0);
+    expect((await runCli("lint", "test/invalid/unknown-group/catalog")).code).toBe(1);
+  });
+
+  it("lint of a single clean catalog says so", async () => {
+    expect((await runCli("lint", "catalog/truto.yaml")).out).toBe("1 catalog, 17 events: no problems");
+  });
+
+  it("lint takes several paths, files and folders mixed, and reads each file once", async () => {
+    const { code, out } = await runCli("lint", "catalog", "catalog/deck.yaml", "catalog/", "./catalog/chift.yaml");
+    expect(code).toBe(0);
+    expect(out).toBe("3 catalogs, 63 events: no problems");
   });
 });
