@@ -143,6 +143,10 @@ describe("file-level problems", () => {
     expect(code).toBe(1);
     expect(err).toContain(`${dir}/shop.yaml:25:98: error EG401: example 1 of 'order.created' does not match the event's schema: /data/status must be one of "open", "paid"`);
     expect(err).toContain("nothing was written");
+    // --check runs the examples too, so CI catches it without writing anything.
+    const check = await runCli("generate", "--check", "--catalog", dir, "--out", join(scratch, "out"), "--quiet");
+    expect(check.code).toBe(1);
+    expect(check.err).toContain(`${dir}/shop.yaml:25:98: error EG401: `);
     // lint does not run the validators, so it passes the same catalog.
     expect((await runCli("lint", dir)).code).toBe(0);
   });
