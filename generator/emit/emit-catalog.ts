@@ -3,42 +3,45 @@ import type { CatalogModel } from "../model/ir.ts";
 import { emitSchemaFiles } from "./json-schema/schema-files.ts";
 import { json, type OutputFile } from "./output.ts";
 import { packageJson } from "./package/package-json.ts";
-import { transpile } from "./package/transpile.ts";
 import { emitTypes } from "./types/types-module.ts";
-import { emitValidators } from "./validators/validators-module.ts";
+import { emitValidatorsModule } from "./validators/validators-module.ts";
 import { bannerText } from "./banner.ts";
 import { stageTimer, type Timings } from "../timings.ts";
+import type { ExtraEmitter } from "./extra-emitters.ts";
 
 export interface EmitOptions {
   /** Extra emitters (docs, OpenAPI) plug in here; see generate.ts. */
-  extra?: ((model: CatalogModel, files: OutputFile[]) => OutputFile[])[];
+  extra?: ExtraEmitter[];
   timings?: Timings;
 }
 
 export function emitCatalog(model: CatalogModel, opts: EmitOptions = {}): OutputFile[] {
   const time = stageTimer(opts.timings ?? {});
   const files: OutputFile[] = [];
-  const ts = (path: string, content: string) => files.push({ path, content, format: "typescript" });
+  // TypeScript, JavaScript and declarations are written by the printer (emit/ts) in their final
+  // layout: nothing is compiled or formatted after this.
+  const out = (path: string, content: string) => files.push({ path, content, format: "verbatim" });
 
-  const types = time("emit:types", () => emitTypes(model));
-  const validators = time("emit:validators", () => emitValidators(model));
-  const index = `// ${bannerText(model)}\nexport * from "./types.js";\nexport * from "./validators.js";\n`;
-  ts("src/types.ts", types);
-  ts("src/validators.ts", validators);
-  ts("src/index.ts", index);
-  time("emit:js+dts", () => {
-    for (const [name, source] of [["types", types], ["validators", validators], ["index", index]] as const) {
-      const { js, dts } = transpile(`${name}.ts`, source);
-      const banner = `// ${bannerText(model)}\n`;
-      const withBanner = (text: string) => (text.startsWith(banner) ? text : banner + text);
-      files.push({ path: `dist/${name}.js`, content: withBanner(js), format: "verbatim" });
-      files.push({ path: `dist/${name}.d.ts`, content: withBanner(dts), format: "verbatim" });
-    }
+  time("emit:types", () => {
+    out("src/types.ts", emitTypes(model));
+    out("dist/types.d.ts", emitTypes(model, "dts"));
+    out("dist/types.js", emitTypes(model, "js"));
   });
+  time("emit:validators", () => {
+    const v = emitValidatorsModule(model);
+    out("src/validators.ts", v.ts);
+    out("dist/validators.js", v.js);
+    out("dist/validators.d.ts", v.dts);
+  });
+  const index = `// ${bannerText(model)}\nexport * from "./types.js";\nexport * from "./validators.js";\n`;
+  for (const path of ["src/index.ts", "dist/index.js", "dist/index.d.ts"]) out(path, index);
   time("emit:json-schema", () => {
     for (const [path, schema] of emitSchemaFiles(model)) files.push(json(path, { $comment: bannerText(model), ...schema }));
   });
   files.push(json("package.json", packageJson(model)));
-  for (const extra of opts.extra ?? []) files.push(...extra(model, files));
+  for (const extra of opts.extra ?? []) {
+    const made = time(`emit:${extra.name}`, () => extra.emit(model, files));
+    files.push(...made);
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -5,9 +5,16 @@ import { loadTemplates } from "./docs/templates.ts";
 import { emitOpenapi } from "./openapi/openapi-emitter.ts";
 import type { OutputFile } from "./output.ts";
 
-export type ExtraEmitter = (model: CatalogModel, files: OutputFile[]) => OutputFile[];
+/** `name` labels its stage in `--timings` (emit:NAME). */
+export interface ExtraEmitter {
+  name: string;
+  emit(model: CatalogModel, files: OutputFile[]): OutputFile[];
+}
 
 export async function extraEmitters(opts: { templates?: string }): Promise<ExtraEmitter[]> {
   const render = loadTemplates(opts.templates);
-  return [(model) => emitOpenapi(model), (model) => emitDocs(model, render)];
+  return [
+    { name: "openapi", emit: (model) => emitOpenapi(model) },
+    { name: "docs", emit: (model) => emitDocs(model, render) },
+  ];
 }

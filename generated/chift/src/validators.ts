@@ -1354,7 +1354,6 @@ function fe_AccountIssueCreated(v: any): boolean {
   if (typeof v104 !== "string") return false;
   const v105 = v.context;
   if (v105 === undefined) return false;
-
   return true;
 }
 
@@ -1611,7 +1610,6 @@ function fe_AccountIssueUpdated(v: any): boolean {
   if (typeof v126 !== "string") return false;
   const v127 = v.context;
   if (v127 === undefined) return false;
-
   const v128 = v.occurrences;
   if (v128 === undefined) return false;
   if (!Number.isInteger(v128)) return false;
@@ -2612,13 +2610,35 @@ const fastChecks: { readonly [K in T.EventType]: Fast } = {
   "pos.order.updated": fe_PosOrderUpdated,
 };
 
+/** The body field that carries the event type; undefined when it travels in a header. */
+const TYPE_FIELD: string | undefined = "event";
+const TYPE_PATH = "/event";
+const NO_TYPE = 'missing required property "event"';
+const NO_TYPE_EXPECTED = 'property "event"';
+const ANY_TYPE = "one of the 13 event types";
+
 function typeOf(input: unknown): unknown {
-  return typeof input === "object" &&
-    input !== null &&
-    !Array.isArray(input) &&
-    hasOwn.call(input, "event")
-    ? (input as Record<string, unknown>)["event"]
+  if (TYPE_FIELD === undefined) return undefined;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  return hasOwn.call(input, TYPE_FIELD)
+    ? (input as Record<string, unknown>)[TYPE_FIELD]
     : undefined;
+}
+
+/** The issue for a body whose event type cannot be read. */
+function noType(input: unknown, t: unknown): ValidationIssue {
+  if (TYPE_FIELD === undefined) return { path: "", message: NO_TYPE, expected: "an event type" };
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { path: "", message: "must be an object", expected: "object", received: kind(input) };
+  // A missing field is reported at its object, as every validator does.
+  if (!hasOwn.call(input, TYPE_FIELD))
+    return { path: "", message: NO_TYPE, expected: NO_TYPE_EXPECTED };
+  return {
+    path: TYPE_PATH,
+    message: "must be a string naming the event type",
+    expected: "string",
+    received: kind(t),
+  };
 }
 
 /**
@@ -2635,42 +2655,15 @@ export function validateEvent(input: unknown, type?: string): ValidationResult<T
 
 function dispatch(input: unknown, type: string | undefined): ValidationResult<T.Event> {
   const t = type ?? typeOf(input);
-  if (typeof t !== "string") {
-    if (typeof input !== "object" || input === null || Array.isArray(input))
-      return {
-        ok: false,
-        errors: [
-          { path: "", message: "must be an object", expected: "object", received: kind(input) },
-        ],
-      };
-    // A missing field is reported at its object, as every validator does.
-    if (!hasOwn.call(input, "event"))
-      return {
-        ok: false,
-        errors: [
-          { path: "", message: 'missing required property "event"', expected: 'property "event"' },
-        ],
-      };
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "/event",
-          message: "must be a string naming the event type",
-          expected: "string",
-          received: kind(t),
-        },
-      ],
-    };
-  }
+  if (typeof t !== "string") return { ok: false, errors: [noType(input, t)] };
   if (!hasOwn.call(validators, t))
     return {
       ok: false,
       errors: [
         {
-          path: "/event",
+          path: TYPE_PATH,
           message: "unknown event type " + show(t),
-          expected: "one of the 13 event types",
+          expected: ANY_TYPE,
           received: show(t),
         },
       ],

@@ -3107,13 +3107,35 @@ const fastChecks: { readonly [K in T.EventType]: Fast } = {
   "record:deleted": fe_RecordDeleted,
 };
 
+/** The body field that carries the event type; undefined when it travels in a header. */
+const TYPE_FIELD: string | undefined = "event_type";
+const TYPE_PATH = "/event_type";
+const NO_TYPE = 'missing required property "event_type"';
+const NO_TYPE_EXPECTED = 'property "event_type"';
+const ANY_TYPE = "one of the 17 event types";
+
 function typeOf(input: unknown): unknown {
-  return typeof input === "object" &&
-    input !== null &&
-    !Array.isArray(input) &&
-    hasOwn.call(input, "event_type")
-    ? (input as Record<string, unknown>)["event_type"]
+  if (TYPE_FIELD === undefined) return undefined;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  return hasOwn.call(input, TYPE_FIELD)
+    ? (input as Record<string, unknown>)[TYPE_FIELD]
     : undefined;
+}
+
+/** The issue for a body whose event type cannot be read. */
+function noType(input: unknown, t: unknown): ValidationIssue {
+  if (TYPE_FIELD === undefined) return { path: "", message: NO_TYPE, expected: "an event type" };
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { path: "", message: "must be an object", expected: "object", received: kind(input) };
+  // A missing field is reported at its object, as every validator does.
+  if (!hasOwn.call(input, TYPE_FIELD))
+    return { path: "", message: NO_TYPE, expected: NO_TYPE_EXPECTED };
+  return {
+    path: TYPE_PATH,
+    message: "must be a string naming the event type",
+    expected: "string",
+    received: kind(t),
+  };
 }
 
 /**
@@ -3130,46 +3152,15 @@ export function validateEvent(input: unknown, type?: string): ValidationResult<T
 
 function dispatch(input: unknown, type: string | undefined): ValidationResult<T.Event> {
   const t = type ?? typeOf(input);
-  if (typeof t !== "string") {
-    if (typeof input !== "object" || input === null || Array.isArray(input))
-      return {
-        ok: false,
-        errors: [
-          { path: "", message: "must be an object", expected: "object", received: kind(input) },
-        ],
-      };
-    // A missing field is reported at its object, as every validator does.
-    if (!hasOwn.call(input, "event_type"))
-      return {
-        ok: false,
-        errors: [
-          {
-            path: "",
-            message: 'missing required property "event_type"',
-            expected: 'property "event_type"',
-          },
-        ],
-      };
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "/event_type",
-          message: "must be a string naming the event type",
-          expected: "string",
-          received: kind(t),
-        },
-      ],
-    };
-  }
+  if (typeof t !== "string") return { ok: false, errors: [noType(input, t)] };
   if (!hasOwn.call(validators, t))
     return {
       ok: false,
       errors: [
         {
-          path: "/event_type",
+          path: TYPE_PATH,
           message: "unknown event type " + show(t),
-          expected: "one of the 17 event types",
+          expected: ANY_TYPE,
           received: show(t),
         },
       ],

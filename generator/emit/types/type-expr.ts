@@ -1,59 +1,52 @@
-// Schema (IR) → a TypeScript type expression. Named schemas become references to their type name;
-// inline objects become object literal types with JSDoc on each property.
+// Schema (IR) → a TypeScript type. Named schemas become references to their type name; inline
+// objects become object types with JSDoc on each property, written expanded.
 import type { Json, Property, Schema } from "../../model/ir.ts";
-import { propertyKey } from "../../model/naming.ts";
-import { jsdocText, tsString } from "../escape/ts.ts";
+import { jsdocText } from "../escape/ts.ts";
+import { propertyKeyText, stringLiteral, numberLiteral } from "../ts/literal.ts";
+import { arrayOf, atom, ref, union, type Member, type TypeNode } from "../ts/type.ts";
 
 export interface TypeCx {
   typeName(schemaName: string): string;
 }
 
-// Parentheses are harmless where not needed, and prettier drops them.
-const needsParens = (t: string) => /[|&]/.test(t);
+const NULL = atom("null");
 
-export function typeExpr(s: Schema, cx: TypeCx): string {
+export function typeExpr(s: Schema, cx: TypeCx): TypeNode {
   const t = baseType(s, cx);
-  return s.nullable && s.kind !== "null" && s.kind !== "any" ? `${t} | null` : t;
+  if (!s.nullable || s.kind === "null" || s.kind === "any") return t;
+  return union([...(t.t === "union" ? t.members : [t]), NULL]);
 }
 
-function baseType(s: Schema, cx: TypeCx): string {
+function baseType(s: Schema, cx: TypeCx): TypeNode {
   switch (s.kind) {
     case "any":
-      return "unknown";
+      return atom("unknown");
     case "string":
-      return "string";
+      return atom("string");
     case "number":
-      return "number";
+      return atom("number");
     case "boolean":
-      return "boolean";
+      return atom("boolean");
     case "null":
-      return "null";
+      return NULL;
     case "literal":
-      return s.values.map(literalType).join(" | ");
-    case "array": {
-      const item = typeExpr(s.items, cx);
-      return needsParens(item) ? `(${item})[]` : `${item}[]`;
-    }
+      return union(s.values.map(literalType));
+    case "array":
+      return arrayOf(typeExpr(s.items, cx));
     case "object":
       return objectType(s.properties, s.additional, cx);
     case "ref":
-      return cx.typeName(s.name);
+      return ref(cx.typeName(s.name));
     case "union":
-      return s.variants.map((v) => typeExpr(v, cx)).join(" | ");
+      return union(s.variants.flatMap((v) => {
+        const t = typeExpr(v, cx);
+        return t.t === "union" ? t.members : [t];
+      }));
   }
 }
 
-export function propertyLines(props: Property[], cx: TypeCx): string {
-  return props
-    .map((p) => `${jsdoc(docLines(p.schema))}${propertyKey(p.name)}${p.required ? "" : "?"}: ${typeExpr(p.schema, cx)};`)
-    .join("\n");
-}
-
-/** A JSDoc block from escaped lines, for members written as text (inline object types). */
-function jsdoc(lines: string[]): string {
-  if (!lines.length) return "";
-  const body = lines.join("\n\n");
-  return body.includes("\n") ? `/**\n${body.split("\n").map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n` : `/** ${body} */\n`;
+export function propertyMember(p: Property, cx: TypeCx): Member {
+  return { m: "property", key: propertyKeyText(p.name), optional: !p.required, readonly: false, type: typeExpr(p.schema, cx), docs: docLines(p.schema) };
 }
 
 /** Escaped JSDoc lines for a schema: its title and description, then eventgen's own tags. */
@@ -61,20 +54,27 @@ export function docLines(s: Schema): string[] {
   return [s.title ? jsdocText(s.title) : "", s.description ? jsdocText(s.description) : "", s.deprecated ? "@deprecated" : ""].filter(Boolean);
 }
 
-function objectType(props: Property[], additional: boolean | Schema, cx: TypeCx): string {
-  const members = propertyLines(props, cx);
+function objectType(props: Property[], additional: boolean | Schema, cx: TypeCx): TypeNode {
+  const members = props.map((p) => propertyMember(p, cx));
   if (typeof additional === "object") {
-    const values = `{ [key: string]: ${typeExpr(additional, cx)} }`;
-    return props.length ? `{\n${members}\n} & ${values}` : values;
+    const values: TypeNode = { t: "object", expanded: false, members: [{ m: "index", type: typeExpr(additional, cx) }] };
+    return props.length ? { t: "intersection", members: [{ t: "object", expanded: true, members }, values] } : values;
   }
   // Open objects with no declared field are dictionaries; with fields, the declared ones are typed
   // and extra fields are accepted at run time but not advertised.
-  if (!props.length) return additional ? "{ [key: string]: unknown }" : "Record<never, never>";
-  return `{\n${members}\n}`;
+  if (!props.length) return additional ? { t: "object", expanded: false, members: [{ m: "index", type: atom("unknown") }] } : ref("Record<never, never>");
+  return { t: "object", expanded: true, members };
 }
 
-export function literalType(v: Json): string {
-  if (v === null || typeof v !== "object") return typeof v === "string" ? tsString(v) : String(v);
-  if (Array.isArray(v)) return `readonly [${v.map(literalType).join(", ")}]`;
-  return `{ ${Object.entries(v).map(([k, x]) => `readonly ${propertyKey(k)}: ${literalType(x)}`).join("; ")} }`;
+export function literalType(v: Json): TypeNode {
+  if (v === null) return NULL;
+  if (typeof v === "string") return atom(stringLiteral(v));
+  if (typeof v === "number") return atom(v < 0 ? `-${numberLiteral(v)}` : numberLiteral(v));
+  if (typeof v === "boolean") return atom(String(v));
+  if (Array.isArray(v)) return { t: "readonly", type: { t: "tuple", items: v.map(literalType) } };
+  return {
+    t: "object",
+    expanded: false,
+    members: Object.entries(v).map(([k, x]): Member => ({ m: "property", key: propertyKeyText(k), optional: false, readonly: true, type: literalType(x), docs: [] })),
+  };
 }

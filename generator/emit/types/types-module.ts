@@ -1,19 +1,13 @@
-// model → src/types.ts, built from ts-morph structures in one batch (no node manipulation).
-import {
-  Project, StructureKind, VariableDeclarationKind,
-  type OptionalKind, type PropertySignatureStructure, type StatementStructures,
-} from "ts-morph";
-import type { CatalogModel, EventModel, Property, Schema } from "../../model/ir.ts";
-import { propertyKey } from "../../model/naming.ts";
+// model → src/types.ts (and the same declarations for dist/types.d.ts), written by the printer in
+// ts/ in prettier's layout: no syntax tree library, no formatter run.
+import type { CatalogModel, EventModel, Schema } from "../../model/ir.ts";
 import { bannerText } from "../banner.ts";
-import { jsdocText, tsString } from "../escape/ts.ts";
-import { docLines, typeExpr, type TypeCx } from "./type-expr.ts";
-
-const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-
-/** JSDoc from lines that are already escaped: catalog text goes through jsdocText where it enters,
- * so the tags eventgen writes itself (@deprecated, @example) stay tags. */
-const docs = (lines: string[]) => (lines.length ? [{ description: lines.join("\n\n") }] : []);
+import { jsdocText } from "../escape/ts.ts";
+import { array, NULL, str, type Expr } from "../ts/expr.ts";
+import { propertyKeyText, stringLiteral } from "../ts/literal.ts";
+import { Printer, type Stmt } from "../ts/stmt.ts";
+import { atom, ref, union, type Member, type TypeNode } from "../ts/type.ts";
+import { docLines, propertyMember, typeExpr, type TypeCx } from "./type-expr.ts";
 
 export function eventDocs(e: EventModel): string[] {
   const lines = [jsdocText(e.trigger)];
@@ -33,88 +27,88 @@ function isPlainObject(s: Schema): s is Extract<Schema, { kind: "object" }> {
   return s.kind === "object" && !s.nullable && typeof s.additional !== "object" && s.properties.length > 0;
 }
 
-const property = (p: Property, cx: TypeCx): OptionalKind<PropertySignatureStructure> => ({
-  name: propertyKey(p.name),
-  type: typeExpr(p.schema, cx),
-  hasQuestionToken: !p.required,
-  docs: docs(docLines(p.schema)),
-});
+const prop = (key: string, type: TypeNode, docs: string[] = []): Member => ({ m: "property", key: propertyKeyText(key), optional: false, readonly: false, type, docs });
 
-export function emitTypes(model: CatalogModel): string {
+/**
+ * src/types.ts; as "dts", dist/types.d.ts, whose constants have no value
+ * (`export declare const eventTypes: readonly EventType[];`); as "js", dist/types.js, which holds
+ * only the constants.
+ */
+export function emitTypes(model: CatalogModel, as: "ts" | "dts" | "js" = "ts"): string {
+  const declarations = as === "dts";
   const cx = typeCx(model);
   const { envelope } = model;
-  const statements: StatementStructures[] = [];
-  const alias = (name: string, type: string, lines: string[], typeParameters: string[] = []) =>
-    statements.push({ kind: StructureKind.TypeAlias, name, type, isExported: true, docs: docs(lines), typeParameters });
-  const iface = (name: string, properties: OptionalKind<PropertySignatureStructure>[], lines: string[], ext: string[] = []) =>
-    statements.push({ kind: StructureKind.Interface, name, isExported: true, extends: ext, docs: docs(lines), properties });
-  const constant = (name: string, type: string, initializer: string, lines: string[]) =>
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      docs: docs(lines),
-      declarations: [{ name, type, initializer }],
-    });
+  const out: Stmt[] = [];
+  // Interfaces stand apart, with a blank line before and after them (as ts-morph wrote them).
+  const alias = (name: string, type: TypeNode, docs: string[], params = "") => out.push({ s: "alias", head: `export type ${name}${params}`, type, docs });
+  const iface = (name: string, members: Member[], docs: string[], ext: string[] = []) =>
+    out.push({ s: "blank" }, { s: "interface", name, extends: ext, members, docs }, { s: "blank" });
+  const constant = (name: string, type: string, value: Expr, docs: string[]) => {
+    out.push({ s: "comment", docs });
+    out.push(declarations ? { s: "raw", text: `export declare const ${name}: ${type};` } : { s: "decl", kind: "const", exported: true, name, type, init: value });
+  };
 
-  const types = model.events.map((e) => tsString(e.type));
-  alias("EventType", types.join(" | ") || "never", ["Every event type of the catalog, verbatim."]);
-  constant("eventTypes", "readonly EventType[]", `[${types.join(", ")}]`, ["The event types, in catalog order."]);
-  const lit = (s: string | undefined) => (s === undefined ? "null" : tsString(s));
-  constant("typeField", lit(envelope.typeField), lit(envelope.typeField), ["The body field that carries the event type (null when it travels in a header)."]);
-  constant("typeHeader", lit(envelope.typeHeader), lit(envelope.typeHeader), ["The header that carries the event type, for sources that send it there."]);
+  const types = model.events.map((e) => e.type);
+  alias("EventType", types.length ? union(types.map((t) => atom(stringLiteral(t)))) : atom("never"), ["Every event type of the catalog, verbatim."]);
+  constant("eventTypes", "readonly EventType[]", array(types.map(str)), ["The event types, in catalog order."]);
+  const lit = (s: string | undefined) => (s === undefined ? NULL : str(s));
+  const litType = (s: string | undefined) => (s === undefined ? "null" : stringLiteral(s));
+  constant("typeField", litType(envelope.typeField), lit(envelope.typeField), ["The body field that carries the event type (null when it travels in a header)."]);
+  constant("typeHeader", litType(envelope.typeHeader), lit(envelope.typeHeader), ["The header that carries the event type, for sources that send it there."]);
+  if (as === "js") return new Printer(true).print([{ s: "verbatim", text: `// ${bannerText(model)}` }, ...out.slice(1)]).text();
 
   iface(
     "EventEnvelope",
-    envelope.fields.map((p) => property(p, cx)),
+    envelope.fields.map((p) => propertyMember(p, cx)),
     [envelope.description ?? "The fields every delivery carries besides the type and the payload.", envelope.notes ?? ""].filter(Boolean).map(jsdocText),
   );
 
   for (const s of model.schemas) {
     const lines = docLines(s.schema);
-    if (isPlainObject(s.schema)) iface(s.typeName, s.schema.properties.map((p) => property(p, cx)), lines);
+    if (isPlainObject(s.schema)) iface(s.typeName, s.schema.properties.map((p) => propertyMember(p, cx)), lines);
     else alias(s.typeName, typeExpr(s.schema, cx), lines);
   }
 
   for (const e of model.events) {
     const lines = eventDocs(e);
     const payloadDocs = [jsdocText(`The payload of \`${e.type}\`: ${e.trigger}`)];
-    const typeMembers =
-      envelope.typeField === undefined ? [] : [{ name: propertyKey(envelope.typeField), type: tsString(e.type), docs: docs(["The event type."]) }];
+    const typeMembers = envelope.typeField === undefined ? [] : [prop(envelope.typeField, atom(stringLiteral(e.type)), ["The event type."])];
     if (envelope.payloadField !== undefined) {
       alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
-      iface(e.names.event, [...typeMembers, { name: propertyKey(envelope.payloadField), type: e.names.payload }], lines, ["EventEnvelope"]);
+      iface(e.names.event, [...typeMembers, prop(envelope.payloadField, ref(e.names.payload))], lines, ["EventEnvelope"]);
     } else if (isPlainObject(e.payload)) {
-      iface(e.names.payload, e.payload.properties.map((p) => property(p, cx)), payloadDocs);
+      iface(e.names.payload, e.payload.properties.map((p) => propertyMember(p, cx)), payloadDocs);
       iface(e.names.event, typeMembers, lines, ["EventEnvelope", e.names.payload]);
     } else {
+      const tail: TypeNode[] = typeMembers.map((m) => ({ t: "object", expanded: false, members: [{ ...m, docs: [] }] }));
       alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
-      alias(e.names.event, [`EventEnvelope`, e.names.payload, ...typeMembers.map((m) => `{ ${m.name}: ${m.type} }`)].join(" & "), lines);
+      alias(e.names.event, { t: "intersection", members: [ref("EventEnvelope"), ref(e.names.payload), ...tail] }, lines);
     }
   }
 
-  alias("Event", model.events.map((e) => e.names.event).join(" | ") || "never", [
+  alias("Event", model.events.length ? union(model.events.map((e) => ref(e.names.event))) : atom("never"), [
     jsdocText(
       envelope.typeField !== undefined
         ? `Any delivery of the catalog; narrows on \`${envelope.typeField}\`.`
         : `Any delivery of the catalog. The type travels in the \`${envelope.typeHeader}\` header: use EventMap or EventOf to name one.`,
     ),
   ]);
-  iface("EventMap", model.events.map((e) => ({ name: tsString(e.type), type: e.names.event })), ["Event type → its delivery body."]);
-  alias("EventOf", "EventMap[T]", ["The delivery body of one event type."], ["T extends EventType"]);
-  alias(
-    "PayloadOf",
-    envelope.payloadField !== undefined
-      ? `EventMap[T][${tsString(envelope.payloadField)}]`
-      : `Omit<EventMap[T], keyof EventEnvelope${envelope.typeField !== undefined ? " | typeof typeField" : ""}>`,
-    ["The payload of one event type."],
-    ["T extends EventType"],
-  );
+  iface("EventMap", model.events.map((e) => prop(e.type, ref(e.names.event))), ["Event type → its delivery body."]);
+  alias("EventOf", atom("EventMap[T]"), ["The delivery body of one event type."], "<T extends EventType>");
+  if (envelope.payloadField !== undefined)
+    alias("PayloadOf", atom(`EventMap[T][${stringLiteral(envelope.payloadField)}]`), ["The payload of one event type."], "<T extends EventType>");
+  else {
+    out.push({ s: "comment", docs: ["The payload of one event type."] });
+    out.push({
+      s: "verbatim",
+      text:
+        envelope.typeField !== undefined
+          ? "export type PayloadOf<T extends EventType> = Omit<\n  EventMap[T],\n  keyof EventEnvelope | typeof typeField\n>;"
+          : "export type PayloadOf<T extends EventType> = Omit<EventMap[T], keyof EventEnvelope>;",
+    });
+  }
   for (const g of model.groups)
-    alias(g.unionName, g.events.map((e) => e.names.event).join(" | ") || "never", [jsdocText(`${g.title}${g.note ? `: ${g.note}` : ""}`)]);
+    alias(g.unionName, g.events.length ? union(g.events.map((e) => ref(e.names.event))) : atom("never"), [jsdocText(`${g.title}${g.note ? `: ${g.note}` : ""}`)]);
 
-  const file = project.createSourceFile("types.ts", { statements: [`// ${bannerText(model)}`, ...statements] }, { overwrite: true });
-  const text = file.getFullText();
-  project.removeSourceFile(file);
-  return text;
+  return new Printer().print([{ s: "verbatim", text: `// ${bannerText(model)}` }, ...out]).text().replace(/\n+$/, "\n");
 }

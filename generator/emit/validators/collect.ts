@@ -1,66 +1,77 @@
 // The error path: the same checks as fast.ts, collecting every problem with its JSON Pointer.
 // Runs only for invalid input, so clarity beats speed here.
 import type { Schema, SchemaOf } from "../../model/ir.ts";
-import { tsString } from "../escape/ts.ts";
-import { jsLiteral, pointerPart, type ModuleCx } from "./context.ts";
+import { bin, call, id, index, member, NULL, num, object, str, typeOf, UNDEFINED, type Expr } from "../ts/expr.ts";
+import type { Stmt } from "../ts/stmt.ts";
+import { pointerPart, type ModuleCx } from "./context.ts";
 import {
-  discriminatorCases, literalFails, numberChecks, numberTypeFails, objectTypeFails, readProperty, stringChecks,
+  constant, discriminatorCases, knownKeys, literalFails, numberChecks, numberTypeFails, objectTypeFails, readProperty, stringChecks,
 } from "./fast.ts";
 import { FORMAT_WORDS } from "./runtime.ts";
 
-/** `e.push(...)` for one issue; `received` is an expression. */
-function issue(cx: ModuleCx, path: string, message: string, expected?: string, received?: string): string {
-  const parts = [`path: ${path}`, `message: ${message}`];
-  if (expected !== undefined) parts.push(`expected: ${tsString(expected)}`);
-  if (received !== undefined) parts.push(`received: ${received}`);
-  return `e.push({ ${parts.join(", ")} });`;
+/** `e.push({ … })` for one issue. */
+function issue(path: Expr, message: Expr | string, expected?: string, received?: Expr): Stmt {
+  const props: [string, Expr][] = [
+    ["path", path],
+    ["message", typeof message === "string" ? str(message) : message],
+  ];
+  if (expected !== undefined) props.push(["expected", str(expected)]);
+  if (received !== undefined) props.push(["received", received]);
+  return { s: "expr", e: call("e.push", object(props)) };
 }
-const msg = (s: string) => tsString(s);
 
-export function collect(s: Schema, v: string, p: string, cx: ModuleCx): string {
+const under = (p: Expr, name: string) => bin("+", p, str(`/${pointerPart(name)}`));
+
+export function collect(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
   const body = collectBody(s, v, p, cx);
-  if (!s.nullable || s.kind === "null" || s.kind === "any" || !body) return body;
-  return `if (${v} !== null) {\n${body}\n}`;
+  if (!s.nullable || s.kind === "null" || s.kind === "any" || !body.length) return body;
+  return [{ s: "if", test: bin("!==", v, NULL), then: body }];
 }
 
-function typeError(cx: ModuleCx, s: Schema, v: string, p: string, what: string, expected: string): string {
+function typeError(cx: ModuleCx, s: Schema, v: Expr, p: Expr, what: string, expected: string): Stmt {
   const orNull = s.nullable ? " or null" : "";
-  return issue(cx, p, msg(`must be ${what}${orNull}`), `${expected}${orNull}`, `${cx.use("kind")}(${v})`);
+  return issue(p, `must be ${what}${orNull}`, `${expected}${orNull}`, call(cx.use("kind"), v));
 }
 
-function collectBody(s: Schema, v: string, p: string, cx: ModuleCx): string {
+/** `if (wrong type) issue; else { checks }`. */
+function typed(test: Expr, error: Stmt, inner: Stmt[]): Stmt {
+  return { s: "if", test, then: error, ...(inner.length ? { else: inner } : {}) };
+}
+
+function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
+  const show = () => call(cx.use("show"), v);
   switch (s.kind) {
     case "any":
-      return "";
+      return [];
     case "null":
-      return `if (${v} !== null) ${typeError(cx, s, v, p, "null", "null")}`;
+      return [{ s: "if", test: bin("!==", v, NULL), then: typeError(cx, s, v, p, "null", "null") }];
     case "boolean":
-      return `if (typeof ${v} !== "boolean") ${typeError(cx, s, v, p, "a boolean", "boolean")}`;
+      return [{ s: "if", test: bin("!==", typeOf(v), str("boolean")), then: typeError(cx, s, v, p, "a boolean", "boolean") }];
     case "string": {
       const checks = stringChecks(s, v, cx);
       const words = stringWords(s);
-      const inner = checks.map((c, i) => `if (${c}) ${issue(cx, p, msg(words[i]!.message), words[i]!.expected, `${cx.use("show")}(${v})`)}`);
-      return `if (typeof ${v} !== "string") ${typeError(cx, s, v, p, "a string", "string")}${inner.length ? ` else {\n${inner.join("\n")}\n}` : ""}`;
+      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(p, words[i]!.message, words[i]!.expected, show()) }));
+      return [typed(bin("!==", typeOf(v), str("string")), typeError(cx, s, v, p, "a string", "string"), inner)];
     }
     case "number": {
       const checks = numberChecks(s, v);
       const words = numberWords(s);
       const what = s.integer ? "an integer" : "a number";
-      const inner = checks.map((c, i) => `if (${c}) ${issue(cx, p, msg(words[i]!), undefined, `${cx.use("show")}(${v})`)}`);
-      return `if (${numberTypeFails(s, v)}) ${typeError(cx, s, v, p, what, s.integer ? "integer" : "number")}${inner.length ? ` else {\n${inner.join("\n")}\n}` : ""}`;
+      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(p, words[i]!, undefined, show()) }));
+      return [typed(numberTypeFails(s, v), typeError(cx, s, v, p, what, s.integer ? "integer" : "number"), inner)];
     }
     case "literal": {
       const shown = s.values.map((x) => JSON.stringify(x));
       const text = s.values.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(", ")}`;
       const orNull = s.nullable ? " or null" : "";
-      return `if (${literalFails(s, v, cx)}) ${issue(cx, p, msg(text + orNull), shown.join(" | ") + (s.nullable ? " | null" : ""), `${cx.use("show")}(${v})`)}`;
+      return [{ s: "if", test: literalFails(s, v, cx), then: issue(p, text + orNull, shown.join(" | ") + (s.nullable ? " | null" : ""), show()) }];
     }
     case "array":
       return arrayCollect(s, v, p, cx);
     case "object":
       return objectCollect(s, v, p, cx);
     case "ref":
-      return `${cx.ref(s.name).collect}(${v}, ${p}, e);`;
+      return [{ s: "expr", e: call(cx.ref(s.name).collect, v, p, id("e")) }];
     case "union":
       return unionCollect(s, v, p, cx);
   }
@@ -85,62 +96,74 @@ function numberWords(s: SchemaOf<"number">): string[] {
   return out;
 }
 
-function arrayCollect(s: SchemaOf<"array">, v: string, p: string, cx: ModuleCx): string {
-  const inner: string[] = [];
-  if (s.minItems !== undefined) inner.push(`if (${v}.length < ${s.minItems}) ${issue(cx, p, msg(`must have at least ${s.minItems} items`), `minItems ${s.minItems}`, `String(${v}.length)`)}`);
-  if (s.maxItems !== undefined) inner.push(`if (${v}.length > ${s.maxItems}) ${issue(cx, p, msg(`must have at most ${s.maxItems} items`), `maxItems ${s.maxItems}`, `String(${v}.length)`)}`);
+function arrayCollect(s: SchemaOf<"array">, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
+  const inner: Stmt[] = [];
+  const length = member(v, "length");
+  const count = call("String", length);
+  if (s.minItems !== undefined) inner.push({ s: "if", test: bin("<", length, num(s.minItems)), then: issue(p, `must have at least ${s.minItems} items`, `minItems ${s.minItems}`, count) });
+  if (s.maxItems !== undefined) inner.push({ s: "if", test: bin(">", length, num(s.maxItems)), then: issue(p, `must have at most ${s.maxItems} items`, `maxItems ${s.maxItems}`, count) });
   const item = cx.fresh();
   const i = cx.fresh("i");
-  const each = collect(s.items, item, `${p} + "/" + ${i}`, cx);
-  if (each) inner.push(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\nconst ${item} = ${v}[${i}];\n${each}\n}`);
-  if (s.uniqueItems) inner.push(`if (!${cx.use("uniq")}(${v})) ${issue(cx, p, msg("must not contain duplicate items"), "uniqueItems")}`);
-  return `if (!Array.isArray(${v})) ${typeError(cx, s, v, p, "an array", "array")}${inner.length ? ` else {\n${inner.join("\n")}\n}` : ""}`;
+  const each = collect(s.items, id(item), bin("+", bin("+", p, str("/")), id(i)), cx);
+  if (each.length) inner.push({ s: "for", index: i, bound: length, body: [constant(item, index(v, id(i))), ...each] });
+  if (s.uniqueItems) inner.push({ s: "if", test: { k: "unary", op: "!", arg: call(cx.use("uniq"), v) }, then: issue(p, "must not contain duplicate items", "uniqueItems") });
+  return [typed({ k: "unary", op: "!", arg: call("Array.isArray", v) }, typeError(cx, s, v, p, "an array", "array"), inner)];
 }
 
-function objectCollect(s: SchemaOf<"object">, v: string, p: string, cx: ModuleCx): string {
-  const inner: string[] = [];
+function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
+  const inner: Stmt[] = [];
   for (const prop of s.properties) {
     const x = cx.fresh();
-    const path = `${p} + ${tsString(`/${pointerPart(prop.name)}`)}`;
-    const each = collect(prop.schema, x, path, cx);
-    const read = `const ${x} = ${readProperty(v, prop.name, cx)};`;
-    if (prop.required)
-      inner.push(`${read}\nif (${x} === undefined) ${issue(cx, p, msg(`missing required property ${JSON.stringify(prop.name)}`), `property ${JSON.stringify(prop.name)}`)}${each ? ` else {\n${each}\n}` : ""}`);
-    else if (each) inner.push(`${read}\nif (${x} !== undefined) {\n${each}\n}`);
+    const each = collect(prop.schema, id(x), under(p, prop.name), cx);
+    const read = constant(x, readProperty(v, prop.name, cx));
+    if (prop.required) {
+      const missing = issue(p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
+      inner.push(read, { s: "if", test: bin("===", id(x), UNDEFINED), then: missing, ...(each.length ? { else: each } : {}) });
+    } else if (each.length) inner.push(read, { s: "if", test: bin("!==", id(x), UNDEFINED), then: each });
   }
   if (s.additional !== true) {
     const k = cx.fresh("k");
-    const known = s.properties.map((q) => `case ${jsLiteral(q.name)}:`).join("\n");
-    const keyPath = `${p} + "/" + ${cx.use("esc")}(${k})`;
+    const keyPath = bin("+", bin("+", p, str("/")), call(cx.use("esc"), id(k)));
+    const keys = call("Object.keys", v);
     if (s.additional === false) {
-      const unknown = issue(cx, keyPath, `"unknown property " + JSON.stringify(${k})`, "no other properties");
-      inner.push(`for (const ${k} of Object.keys(${v})) {\nswitch (${k}) {\n${known}\nbreak;\ndefault:\n${unknown}\n}\n}`);
+      const unknown = issue(keyPath, bin("+", str("unknown property "), call("JSON.stringify", id(k))), "no other properties");
+      const cases: Extract<Stmt, { s: "switch" }>["cases"] = [];
+      if (s.properties.length) cases.push({ tests: knownKeys(s), body: [{ s: "raw", text: "break;" }] });
+      cases.push({ tests: "default", body: [unknown] });
+      inner.push({ s: "forOf", name: k, of: keys, body: [{ s: "switch", on: id(k), cases }] });
     } else {
       const x = cx.fresh();
-      const each = collect(s.additional, x, keyPath, cx);
-      const skip = s.properties.length ? `switch (${k}) {\n${known}\ncontinue;\n}\n` : "";
-      if (each) inner.push(`for (const ${k} of Object.keys(${v})) {\n${skip}const ${x} = ${v}[${k}];\n${each}\n}`);
+      const each = collect(s.additional, id(x), keyPath, cx);
+      const skip: Stmt[] = s.properties.length ? [{ s: "switch", on: id(k), cases: [{ tests: knownKeys(s), body: [{ s: "raw", text: "continue;" }] }] }] : [];
+      if (each.length) inner.push({ s: "forOf", name: k, of: keys, body: [...skip, constant(x, index(v, id(k))), ...each] });
     }
   }
-  return `if (${objectTypeFails(v)}) ${typeError(cx, s, v, p, "an object", "object")}${inner.length ? ` else {\n${inner.join("\n")}\n}` : ""}`;
+  return [typed(objectTypeFails(v), typeError(cx, s, v, p, "an object", "object"), inner)];
 }
 
-function unionCollect(s: SchemaOf<"union">, v: string, p: string, cx: ModuleCx): string {
+function unionCollect(s: SchemaOf<"union">, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
   const cases = discriminatorCases(s, cx);
   if (cases) {
     const tag = cx.fresh("t");
-    const all = cases.flatMap((c) => c.values);
-    const arms = cases
-      .map(({ values, index }) => `${values.map((x) => `case ${x}:`).join("\n")}\n${cx.variant(s.variants[index]!).collect}(${v}, ${p}, e);\nbreak;`)
-      .join("\n");
-    const tagPath = `${p} + ${tsString(`/${pointerPart(s.discriminator!)}`)}`;
-    const bad = issue(cx, tagPath, msg(`must be one of ${all.join(", ")}`), all.join(" | "), `${cx.use("show")}(${tag})`);
-    return `if (${objectTypeFails(v)}) ${typeError(cx, s, v, p, "an object", "object")} else {\nconst ${tag} = ${readProperty(v, s.discriminator!, cx)};\nswitch (${tag}) {\n${arms}\ndefault:\n${bad}\n}\n}`;
+    const all = cases.flatMap((c) => c.shown);
+    const arms = cases.map(({ values, index: i }) => ({
+      tests: values,
+      body: [{ s: "expr", e: call(cx.variant(s.variants[i]!).collect, v, p, id("e")) }, { s: "raw", text: "break;" }] as Stmt[],
+    }));
+    const bad = issue(under(p, s.discriminator!), `must be one of ${all.join(", ")}`, all.join(" | "), call(cx.use("show"), id(tag)));
+    return [
+      typed(objectTypeFails(v), typeError(cx, s, v, p, "an object", "object"), [
+        constant(tag, readProperty(v, s.discriminator!, cx)),
+        { s: "switch", on: id(tag), cases: [...arms, { tests: "default", body: [bad] }] },
+      ]),
+    ];
   }
   const n = cx.fresh("n");
-  const tests = s.variants.map((x) => `if (${cx.variant(x).fast}(${v})) ${n}++;`).join("\n");
+  const tests = s.variants.map((x): Stmt => ({ s: "if", test: call(cx.variant(x).fast, v), then: { s: "raw", text: `${n}++;` } }));
   const count = s.variants.length;
-  const none = issue(cx, p, msg(`must match ${s.mode === "anyOf" ? "at least" : "exactly"} one of the ${count} variants`), `one of ${count} variants`, `${cx.use("kind")}(${v})`);
-  if (s.mode === "anyOf") return `let ${n} = 0;\n${tests}\nif (${n} === 0) ${none}`;
-  return `let ${n} = 0;\n${tests}\nif (${n} === 0) ${none}\nelse if (${n} > 1) ${issue(cx, p, msg("must match exactly one variant, but matches several"), `exactly one of ${count} variants`)}`;
+  const none = issue(p, `must match ${s.mode === "anyOf" ? "at least" : "exactly"} one of the ${count} variants`, `one of ${count} variants`, call(cx.use("kind"), v));
+  const start: Stmt = { s: "decl", kind: "let", name: n, init: num(0) };
+  if (s.mode === "anyOf") return [start, ...tests, { s: "if", test: bin("===", id(n), num(0)), then: none }];
+  const several = issue(p, "must match exactly one variant, but matches several", `exactly one of ${count} variants`);
+  return [start, ...tests, { s: "if", test: bin("===", id(n), num(0)), then: none, else: { s: "if", test: bin(">", id(n), num(1)), then: several } }];
 }

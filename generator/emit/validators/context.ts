@@ -1,12 +1,14 @@
 // State shared while one validators module is written: hoisted regular expressions and sets,
 // helper functions used, functions for union variants, and fresh local names.
 import type { CatalogModel, Json, Schema } from "../../model/ir.ts";
-import { tsString } from "../escape/ts.ts";
+import { array, json, newCall, str } from "../ts/expr.ts";
+import type { Stmt } from "../ts/stmt.ts";
 
 export class ModuleCx {
   readonly helpers = new Set<string>();
-  readonly hoisted: string[] = [];
-  readonly functions: string[] = [];
+  readonly hoisted: Stmt[] = [];
+  readonly functions: Stmt[] = [];
+  readonly schemasByName: Map<string, Schema>;
   private readonly regexes = new Map<string, string>();
   private readonly variants = new Map<Schema, { fast: string; collect: string }>();
   private readonly named: Map<string, { fast: string; collect: string; schema: Schema }>;
@@ -14,10 +16,11 @@ export class ModuleCx {
 
   constructor(
     readonly model: CatalogModel,
-    /** Writes the two functions of a hoisted schema; set by module.ts to break the import cycle. */
+    /** Writes the two functions of a hoisted schema; set by the module emitter to break the import cycle. */
     readonly writeFunctions: (cx: ModuleCx, schema: Schema, fast: string, collect: string) => void,
   ) {
     this.named = new Map(model.schemas.map((s) => [s.name, { fast: `fs_${s.typeName}`, collect: `cs_${s.typeName}`, schema: s.schema }]));
+    this.schemasByName = new Map(model.schemas.map((s) => [s.name, s.schema]));
   }
 
   use(helper: string): string {
@@ -34,14 +37,14 @@ export class ModuleCx {
     if (!name) {
       name = `re${this.regexes.size}`;
       this.regexes.set(pattern, name);
-      this.hoisted.push(`const ${name} = new RegExp(${tsString(pattern)}, "u");`);
+      this.hoisted.push({ s: "decl", kind: "const", name, init: newCall("RegExp", str(pattern), str("u")) });
     }
     return name;
   }
 
   set(values: Json[]): string {
     const name = `set${this.hoisted.length}`;
-    this.hoisted.push(`const ${name}: ReadonlySet<unknown> = new Set(${JSON.stringify(values)});`);
+    this.hoisted.push({ s: "decl", kind: "const", name, type: "ReadonlySet<unknown>", init: newCall("Set", array(values.map(json))) });
     return name;
   }
 
@@ -63,11 +66,6 @@ export class ModuleCx {
   }
 }
 
-/** A literal as a JavaScript expression. */
-export const jsLiteral = (v: Json): string => (typeof v === "string" ? tsString(v) : JSON.stringify(v));
-/** Property access that stays correct for any name. */
-export const member = (obj: string, name: string) =>
-  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${obj}.${name}` : `${obj}[${tsString(name)}]`;
 /** Names an inherited property could answer for; those are read only when own. */
 export const inherited = (name: string) => name in Object.prototype;
 export const pointerPart = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");

@@ -1,146 +1,177 @@
 // The fast path: statements that `return false` at the first mismatch. Valid deliveries, the
 // common case, run only this; errors are collected by collect.ts only after it says no.
 import type { Schema, SchemaOf } from "../../model/ir.ts";
-import { inherited, jsLiteral, member, type ModuleCx } from "./context.ts";
+import { bin, call, chain, cond, id, index, json, member, not, NULL, num, str, typeOf, UNDEFINED, type Expr } from "../ts/expr.ts";
+import type { Stmt } from "../ts/stmt.ts";
+import { tsString } from "../escape/ts.ts";
+import { inherited, type ModuleCx } from "./context.ts";
 import { FORMAT_HELPER } from "./runtime.ts";
 
-export function fast(s: Schema, v: string, cx: ModuleCx): string {
+export const RETURN_FALSE: Stmt = { s: "raw", text: "return false;" };
+/** `if (test) return false;` */
+const fail = (test: Expr): Stmt => ({ s: "if", test, then: RETURN_FALSE });
+
+export function fast(s: Schema, v: Expr, cx: ModuleCx): Stmt[] {
   const body = fastBody(s, v, cx);
-  if (!s.nullable || s.kind === "null" || s.kind === "any" || !body) return body;
-  return `if (${v} !== null) {\n${body}\n}`;
+  if (!s.nullable || s.kind === "null" || s.kind === "any" || !body.length) return body;
+  return [{ s: "if", test: bin("!==", v, NULL), then: body }];
 }
 
-function fastBody(s: Schema, v: string, cx: ModuleCx): string {
+function fastBody(s: Schema, v: Expr, cx: ModuleCx): Stmt[] {
   switch (s.kind) {
     case "any":
-      return "";
+      return [];
     case "null":
-      return `if (${v} !== null) return false;`;
+      return [fail(bin("!==", v, NULL))];
     case "boolean":
-      return `if (typeof ${v} !== "boolean") return false;`;
+      return [fail(bin("!==", typeOf(v), str("boolean")))];
     case "string":
-      return [`if (typeof ${v} !== "string") return false;`, ...stringChecks(s, v, cx).map((c) => `if (${c}) return false;`)].join("\n");
+      return [fail(bin("!==", typeOf(v), str("string"))), ...stringChecks(s, v, cx).map(fail)];
     case "number":
-      return [`if (${numberTypeFails(s, v)}) return false;`, ...numberChecks(s, v).map((c) => `if (${c}) return false;`)].join("\n");
+      return [fail(numberTypeFails(s, v)), ...numberChecks(s, v).map(fail)];
     case "literal":
-      return `if (${literalFails(s, v, cx)}) return false;`;
+      return [fail(literalFails(s, v, cx))];
     case "array":
       return arrayFast(s, v, cx);
     case "object":
       return objectFast(s, v, cx);
     case "ref":
-      return `if (!${cx.ref(s.name).fast}(${v})) return false;`;
+      return [fail(not(call(cx.ref(s.name).fast, v)))];
     case "union":
       return unionFast(s, v, cx);
   }
 }
 
 /** Conditions that are true when a string breaks a constraint (the value is known to be a string). */
-export function stringChecks(s: SchemaOf<"string">, v: string, cx: ModuleCx): string[] {
-  const out: string[] = [];
+export function stringChecks(s: SchemaOf<"string">, v: Expr, cx: ModuleCx): Expr[] {
+  const out: Expr[] = [];
+  const length = member(v, "length");
+  const cpLen = () => call(cx.use("cpLen"), v);
   // .length counts UTF-16 units: at least the code points, at most twice them.
-  if (s.minLength !== undefined) out.push(`${v}.length < ${2 * s.minLength} && ${cx.use("cpLen")}(${v}) < ${s.minLength}`);
-  if (s.maxLength !== undefined) out.push(`${v}.length > ${s.maxLength} && ${cx.use("cpLen")}(${v}) > ${s.maxLength}`);
-  if (s.format) out.push(`!${cx.use(FORMAT_HELPER[s.format]!)}(${v})`);
-  if (s.pattern !== undefined) out.push(`!${cx.regex(s.pattern)}.test(${v})`);
+  if (s.minLength !== undefined) out.push(bin("&&", bin("<", length, num(2 * s.minLength)), bin("<", cpLen(), num(s.minLength))));
+  if (s.maxLength !== undefined) out.push(bin("&&", bin(">", length, num(s.maxLength)), bin(">", cpLen(), num(s.maxLength))));
+  if (s.format) out.push(not(call(cx.use(FORMAT_HELPER[s.format]!), v)));
+  if (s.pattern !== undefined) out.push(not(call(member(id(cx.regex(s.pattern)), "test"), v)));
   return out;
 }
 
-export const numberTypeFails = (s: SchemaOf<"number">, v: string) =>
-  s.integer ? `!Number.isInteger(${v})` : `typeof ${v} !== "number" || !Number.isFinite(${v})`;
+export const numberTypeFails = (s: SchemaOf<"number">, v: Expr): Expr =>
+  s.integer ? not(call("Number.isInteger", v)) : bin("||", bin("!==", typeOf(v), str("number")), not(call("Number.isFinite", v)));
 
-export function numberChecks(s: SchemaOf<"number">, v: string): string[] {
-  const out: string[] = [];
-  if (s.minimum !== undefined) out.push(`${v} < ${s.minimum}`);
-  if (s.maximum !== undefined) out.push(`${v} > ${s.maximum}`);
-  if (s.exclusiveMinimum !== undefined) out.push(`${v} <= ${s.exclusiveMinimum}`);
-  if (s.exclusiveMaximum !== undefined) out.push(`${v} >= ${s.exclusiveMaximum}`);
-  if (s.multipleOf !== undefined) out.push(`!Number.isInteger(${v} / ${s.multipleOf})`);
+export function numberChecks(s: SchemaOf<"number">, v: Expr): Expr[] {
+  const out: Expr[] = [];
+  if (s.minimum !== undefined) out.push(bin("<", v, num(s.minimum)));
+  if (s.maximum !== undefined) out.push(bin(">", v, num(s.maximum)));
+  if (s.exclusiveMinimum !== undefined) out.push(bin("<=", v, num(s.exclusiveMinimum)));
+  if (s.exclusiveMaximum !== undefined) out.push(bin(">=", v, num(s.exclusiveMaximum)));
+  if (s.multipleOf !== undefined) out.push(not(call("Number.isInteger", bin("/", v, num(s.multipleOf)))));
   return out;
 }
 
-export function literalFails(s: SchemaOf<"literal">, v: string, cx: ModuleCx): string {
+export function literalFails(s: SchemaOf<"literal">, v: Expr, cx: ModuleCx): Expr {
   const scalars = s.values.filter((x) => x === null || typeof x !== "object");
   const objects = s.values.filter((x) => x !== null && typeof x === "object");
-  const parts: string[] = [];
-  if (scalars.length > 6) parts.push(`${cx.set(scalars)}.has(${v})`);
-  else parts.push(...scalars.map((x) => `${v} === ${jsLiteral(x)}`));
-  parts.push(...objects.map((x) => `${cx.use("deepEqual")}(${v}, ${JSON.stringify(x)})`));
-  return parts.length === 1 ? negate(parts[0]!) : `!(${parts.join(" || ")})`;
+  const parts: Expr[] = [];
+  if (scalars.length > 6) parts.push(call(member(id(cx.set(scalars)), "has"), v));
+  else parts.push(...scalars.map((x) => bin("===", v, json(x))));
+  parts.push(...objects.map((x) => call(cx.use("deepEqual"), v, json(x))));
+  if (parts.length === 1) {
+    const only = parts[0]!;
+    return only.k === "binary" ? bin("!==", only.left, only.right) : not(only);
+  }
+  return not(chain("||", parts));
 }
 
-const negate = (cond: string) => (cond.includes(" === ") && !cond.includes("||") ? cond.replace(" === ", " !== ") : `!(${cond})`);
-
-function arrayFast(s: SchemaOf<"array">, v: string, cx: ModuleCx): string {
-  const lines = [`if (!Array.isArray(${v})) return false;`];
-  if (s.minItems !== undefined) lines.push(`if (${v}.length < ${s.minItems}) return false;`);
-  if (s.maxItems !== undefined) lines.push(`if (${v}.length > ${s.maxItems}) return false;`);
+function arrayFast(s: SchemaOf<"array">, v: Expr, cx: ModuleCx): Stmt[] {
+  const out = [fail(not(call("Array.isArray", v)))];
+  if (s.minItems !== undefined) out.push(fail(bin("<", member(v, "length"), num(s.minItems))));
+  if (s.maxItems !== undefined) out.push(fail(bin(">", member(v, "length"), num(s.maxItems))));
   const item = cx.fresh();
   const i = cx.fresh("i");
-  const inner = fast(s.items, item, cx);
-  if (inner) lines.push(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\nconst ${item} = ${v}[${i}];\n${inner}\n}`);
-  if (s.uniqueItems) lines.push(`if (!${cx.use("uniq")}(${v})) return false;`);
-  return lines.join("\n");
+  const inner = fast(s.items, id(item), cx);
+  if (inner.length) out.push({ s: "for", index: i, bound: member(v, "length"), body: [constant(item, index(v, id(i))), ...inner] });
+  if (s.uniqueItems) out.push(fail(not(call(cx.use("uniq"), v))));
+  return out;
 }
 
-export const objectTypeFails = (v: string) => `typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})`;
+export const constant = (name: string, init: Expr): Stmt => ({ s: "decl", kind: "const", name, init });
+
+export const objectTypeFails = (v: Expr): Expr =>
+  chain("||", [bin("!==", typeOf(v), str("object")), bin("===", v, NULL), call("Array.isArray", v)]);
+
+/** Property access that stays correct for any name. */
+export const property = (obj: Expr, name: string): Expr => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? member(obj, name) : index(obj, str(name)));
 
 /** The value of a property, or undefined when absent; own properties only where it matters. */
-export function readProperty(v: string, name: string, cx: ModuleCx): string {
-  return inherited(name) ? `${cx.use("hasOwn")}.call(${v}, ${jsLiteral(name)}) ? ${member(v, name)} : undefined` : member(v, name);
+export function readProperty(v: Expr, name: string, cx: ModuleCx): Expr {
+  return inherited(name) ? cond(call(member(id(cx.use("hasOwn")), "call"), v, str(name)), property(v, name), UNDEFINED) : property(v, name);
 }
 
-function objectFast(s: SchemaOf<"object">, v: string, cx: ModuleCx): string {
-  const lines = [`if (${objectTypeFails(v)}) return false;`];
+function objectFast(s: SchemaOf<"object">, v: Expr, cx: ModuleCx): Stmt[] {
+  const out = [fail(objectTypeFails(v))];
   for (const p of s.properties) {
     const x = cx.fresh();
-    const inner = fast(p.schema, x, cx);
-    if (p.required) lines.push(`const ${x} = ${readProperty(v, p.name, cx)};\nif (${x} === undefined) return false;\n${inner}`);
-    else if (inner) lines.push(`const ${x} = ${readProperty(v, p.name, cx)};\nif (${x} !== undefined) {\n${inner}\n}`);
+    const inner = fast(p.schema, id(x), cx);
+    if (p.required) out.push(constant(x, readProperty(v, p.name, cx)), fail(bin("===", id(x), UNDEFINED)), ...inner);
+    else if (inner.length) out.push(constant(x, readProperty(v, p.name, cx)), { s: "if", test: bin("!==", id(x), UNDEFINED), then: inner });
   }
-  const extra = extraKeysFast(s, v, cx);
-  if (extra) lines.push(extra);
-  return lines.join("\n");
+  out.push(...extraKeysFast(s, v, cx));
+  return out;
 }
 
-function extraKeysFast(s: SchemaOf<"object">, v: string, cx: ModuleCx): string {
-  if (s.additional === true) return "";
+/** `case "a": case "b":` for the declared property names. */
+export const knownKeys = (s: SchemaOf<"object">): Expr[] => s.properties.map((p) => str(p.name));
+
+function extraKeysFast(s: SchemaOf<"object">, v: Expr, cx: ModuleCx): Stmt[] {
+  if (s.additional === true) return [];
   const k = cx.fresh("k");
-  const known = s.properties.map((p) => `case ${jsLiteral(p.name)}:`).join("\n");
-  if (s.additional === false)
-    return `for (const ${k} of Object.keys(${v})) {\nswitch (${k}) {\n${known}\nbreak;\ndefault:\nreturn false;\n}\n}`;
+  const keys = call("Object.keys", v);
+  if (s.additional === false) {
+    const cases: Extract<Stmt, { s: "switch" }>["cases"] = [];
+    if (s.properties.length) cases.push({ tests: knownKeys(s), body: [{ s: "raw", text: "break;" }] });
+    cases.push({ tests: "default", body: [RETURN_FALSE] });
+    return [{ s: "forOf", name: k, of: keys, body: [{ s: "switch", on: id(k), cases }] }];
+  }
   const x = cx.fresh();
-  const inner = fast(s.additional, x, cx);
-  if (!inner) return "";
-  const skip = s.properties.length ? `switch (${k}) {\n${known}\ncontinue;\n}\n` : "";
-  return `for (const ${k} of Object.keys(${v})) {\n${skip}const ${x} = ${v}[${k}];\n${inner}\n}`;
+  const inner = fast(s.additional, id(x), cx);
+  if (!inner.length) return [];
+  const skip: Stmt[] = s.properties.length ? [{ s: "switch", on: id(k), cases: [{ tests: knownKeys(s), body: [{ s: "raw", text: "continue;" }] }] }] : [];
+  return [{ s: "forOf", name: k, of: keys, body: [...skip, constant(x, index(v, id(k))), ...inner] }];
 }
 
 /** The discriminator values of each variant, or undefined when the union has no discriminator. */
-export function discriminatorCases(s: SchemaOf<"union">, cx: ModuleCx): { values: string[]; index: number }[] | undefined {
+export function discriminatorCases(s: SchemaOf<"union">, cx: ModuleCx): { values: Expr[]; shown: string[]; index: number }[] | undefined {
   if (!s.discriminator) return undefined;
-  const byName = new Map(cx.model.schemas.map((n) => [n.name, n.schema]));
+  const byName = cx.schemasByName;
   return s.variants.map((variant, index) => {
     let o: Schema = variant;
     for (let guard = 0; o.kind === "ref" && guard < 100; guard++) o = byName.get(o.name)!;
     const prop = o.kind === "object" ? o.properties.find((p) => p.name === s.discriminator) : undefined;
-    const values = prop?.schema.kind === "literal" ? prop.schema.values.map(jsLiteral) : [];
-    return { values, index };
+    const values = prop?.schema.kind === "literal" ? prop.schema.values : [];
+    return { values: values.map(json), shown: values.map((x) => (typeof x === "string" ? tsString(x) : JSON.stringify(x))), index };
   });
 }
 
-function unionFast(s: SchemaOf<"union">, v: string, cx: ModuleCx): string {
+function unionFast(s: SchemaOf<"union">, v: Expr, cx: ModuleCx): Stmt[] {
   const cases = discriminatorCases(s, cx);
   if (cases) {
     const tag = cx.fresh("t");
-    const arms = cases
-      .map(({ values, index }) => `${values.map((x) => `case ${x}:`).join("\n")}\nif (!${cx.variant(s.variants[index]!).fast}(${v})) return false;\nbreak;`)
-      .join("\n");
-    return `if (${objectTypeFails(v)}) return false;\nconst ${tag} = ${readProperty(v, s.discriminator!, cx)};\nswitch (${tag}) {\n${arms}\ndefault:\nreturn false;\n}`;
+    const arms = cases.map(({ values, index: i }) => ({
+      tests: values,
+      body: [fail(not(call(cx.variant(s.variants[i]!).fast, v))), { s: "raw", text: "break;" } as Stmt],
+    }));
+    return [
+      fail(objectTypeFails(v)),
+      constant(tag, readProperty(v, s.discriminator!, cx)),
+      { s: "switch", on: id(tag), cases: [...arms, { tests: "default", body: [RETURN_FALSE] }] },
+    ];
   }
-  if (s.mode === "anyOf") return `if (!(${s.variants.map((x) => `${cx.variant(x).fast}(${v})`).join(" || ")})) return false;`;
+  if (s.mode === "anyOf") return [fail(not(chain("||", s.variants.map((x) => call(cx.variant(x).fast, v)))))];
   // oneOf: exactly one variant may match.
   const n = cx.fresh("n");
-  const tests = s.variants.map((x) => `if (${cx.variant(x).fast}(${v})) ${n}++;`).join("\n");
-  return `let ${n} = 0;\n${tests}\nif (${n} !== 1) return false;`;
+  return [
+    { s: "decl", kind: "let", name: n, init: num(0) },
+    ...s.variants.map((x): Stmt => ({ s: "if", test: call(cx.variant(x).fast, v), then: { s: "raw", text: `${n}++;` } })),
+    fail(bin("!==", id(n), num(1))),
+  ];
 }

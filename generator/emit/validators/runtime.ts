@@ -97,7 +97,12 @@ function uniq(a: unknown[]): boolean {
 function canon(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "number") return v === 0 ? "0" : String(v);
-  if (typeof v !== "object" || v === null) return typeof v === "bigint" ? v + "n" : typeof v === "boolean" || v === null ? String(v) : typeof v;
+  if (typeof v !== "object" || v === null)
+    return typeof v === "bigint"
+      ? v + "n"
+      : typeof v === "boolean" || v === null
+        ? String(v)
+        : typeof v;
   if (Array.isArray(v)) {
     let s = "[";
     for (let i = 0; i < v.length; i++) s += canon(v[i]) + ",";
@@ -118,7 +123,9 @@ const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function fmtDate(s: string): boolean {
   const m = DATE.exec(s);
   if (!m) return false;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  const y = +m[1]!,
+    mo = +m[2]!,
+    d = +m[3]!;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS[mo]!);
 }`,
@@ -129,8 +136,11 @@ function fmtDate(s: string): boolean {
 function fmtTime(s: string): boolean {
   const m = TIME.exec(s);
   if (!m) return false;
-  const h = +m[1]!, min = +m[2]!, sec = +m[3]!;
-  const zh = m[5] ? +m[5] : 0, zm = m[6] ? +m[6] : 0;
+  const h = +m[1]!,
+    min = +m[2]!,
+    sec = +m[3]!;
+  const zh = m[5] ? +m[5] : 0,
+    zm = m[6] ? +m[6] : 0;
   if (zh > 23 || zm > 59 || h > 23 || min > 59 || sec > 60) return false;
   if (sec < 60) return true;
   const sign = m[4] === "-" ? -1 : 1;
@@ -145,13 +155,18 @@ function fmtTime(s: string): boolean {
  * case (no leap second) is one regular expression and a few digit reads. */
 function fmtDateTime(s: string): boolean {
   if (!DATE_TIME.test(s)) return false;
-  const mo = d2(s, 5), d = d2(s, 8);
+  const mo = d2(s, 5),
+    d = d2(s, 8);
   if (mo < 1 || mo > 12 || d < 1) return false;
   if (d > 28 && !fmtDate(s.slice(0, 10))) return false;
-  const h = d2(s, 11), mi = d2(s, 14), sec = d2(s, 17);
+  const h = d2(s, 11),
+    mi = d2(s, 14),
+    sec = d2(s, 17);
   if (h > 23 || mi > 59 || sec > 59) return sec === 60 ? fmtTime(s.slice(11)) : false;
   const z = s.length - 6;
-  return s.charCodeAt(z) === 43 || s.charCodeAt(z) === 45 ? d2(s, z + 1) <= 23 && d2(s, z + 4) <= 59 : true;
+  return s.charCodeAt(z) === 43 || s.charCodeAt(z) === 45
+    ? d2(s, z + 1) <= 23 && d2(s, z + 4) <= 59
+    : true;
 }
 function d2(s: string, i: number): number {
   return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
@@ -164,13 +179,15 @@ function fmtUuid(s: string): boolean {
 }`,
   },
   fmtEmail: {
-    code: `const EMAIL = /^[a-z0-9!#$%&'*+/=?^_\`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_\`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+    code: `const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_\`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_\`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 function fmtEmail(s: string): boolean {
   return EMAIL.test(s);
 }`,
   },
   fmtHostname: {
-    code: `const HOSTNAME = /^(?=.{1,253}\\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\\.?$/i;
+    code: `const HOSTNAME =
+  /^(?=.{1,253}\\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\\.?$/i;
 function fmtHostname(s: string): boolean {
   return HOSTNAME.test(s);
 }`,
@@ -215,7 +232,8 @@ function ipLiteral(s: string): boolean {
   },
   fmtUri: {
     uses: ["ipLiteral"],
-    code: `const URI = /${URI}/i;
+    code: `const URI =
+  /${URI}/i;
 /** An absolute URI by RFC 3986's grammar: ASCII only (non-ASCII text makes an IRI, which JSON
  * Schema calls iri), percent signs only in %XX escapes, [ ] only around an IP literal host. */
 function fmtUri(s: string): boolean {
@@ -224,7 +242,8 @@ function fmtUri(s: string): boolean {
   },
   fmtUriReference: {
     uses: ["ipLiteral"],
-    code: `const URI_REF = /${URI_REFERENCE}/i;
+    code: `const URI_REF =
+  /${URI_REFERENCE}/i;
 /** A URI or a relative reference, by RFC 3986's grammar. */
 function fmtUriReference(s: string): boolean {
   return URI_REF.test(s) && ipLiteral(s);
@@ -259,7 +278,7 @@ export const FORMAT_WORDS: Record<string, string> = {
 };
 
 /** The helpers a module needs, with their dependencies, in a stable order. */
-export function helperCode(used: Set<string>): string {
+export function helperNames(used: Set<string>): string[] {
   const all = new Set<string>();
   const add = (name: string) => {
     if (all.has(name)) return;
@@ -267,5 +286,9 @@ export function helperCode(used: Set<string>): string {
     all.add(name);
   };
   [...used].forEach(add);
-  return Object.keys(HELPERS).filter((n) => all.has(n)).map((n) => HELPERS[n]!.code).join("\n\n");
+  return Object.keys(HELPERS).filter((n) => all.has(n));
+}
+
+export function helperCode(used: Set<string>): string {
+  return helperNames(used).map((n) => HELPERS[n]!.code).join("\n\n");
 }

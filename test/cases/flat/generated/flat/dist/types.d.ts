@@ -7,15 +7,18 @@ export declare const eventTypes: readonly EventType[];
 export declare const typeField: "event";
 /** The header that carries the event type, for sources that send it there. */
 export declare const typeHeader: null;
+
 /** The fields every delivery carries besides the type and the payload. */
 export interface EventEnvelope {
-    accountid: string;
-    created: number;
+  accountid: string;
+  created: number;
 }
+
 export interface Conn {
-    connectionid: string;
-    status?: "active" | "inactive";
+  connectionid: string;
+  status?: "active" | "inactive";
 }
+
 /** The payload of `conn.created`: A connection is created */
 export type ConnCreatedPayload = Conn;
 /**
@@ -23,33 +26,39 @@ export type ConnCreatedPayload = Conn;
  *
  * Event type: `conn.created`
  */
-export type ConnCreatedEvent = EventEnvelope & ConnCreatedPayload & {
-    event: "conn.created";
-};
+export type ConnCreatedEvent = EventEnvelope & ConnCreatedPayload & { event: "conn.created" };
+
 /** The payload of `conn.closed`: A connection is closed */
 export interface ConnClosedPayload {
-    connectionid: string;
-    reason?: string | null;
+  connectionid: string;
+  reason?: string | null;
 }
+
 /**
  * A connection is closed
  *
  * Event type: `conn.closed` · scope: POS
  */
 export interface ConnClosedEvent extends EventEnvelope, ConnClosedPayload {
-    /** The event type. */
-    event: "conn.closed";
+  /** The event type. */
+  event: "conn.closed";
 }
+
 /** Any delivery of the catalog; narrows on `event`. */
 export type Event = ConnCreatedEvent | ConnClosedEvent;
+
 /** Event type → its delivery body. */
 export interface EventMap {
-    "conn.created": ConnCreatedEvent;
-    "conn.closed": ConnClosedEvent;
+  "conn.created": ConnCreatedEvent;
+  "conn.closed": ConnClosedEvent;
 }
+
 /** The delivery body of one event type. */
 export type EventOf<T extends EventType> = EventMap[T];
 /** The payload of one event type. */
-export type PayloadOf<T extends EventType> = Omit<EventMap[T], keyof EventEnvelope | typeof typeField>;
+export type PayloadOf<T extends EventType> = Omit<
+  EventMap[T],
+  keyof EventEnvelope | typeof typeField
+>;
 /** Connections */
 export type ConnEvents = ConnCreatedEvent | ConnClosedEvent;

@@ -7,40 +7,46 @@ export declare const eventTypes: readonly EventType[];
 export declare const typeField: null;
 /** The header that carries the event type, for sources that send it there. */
 export declare const typeHeader: "X-GitHub-Event";
+
 /** The fields every delivery carries besides the type and the payload. */
 export interface EventEnvelope {
-    action?: string;
+  action?: string;
 }
+
 /** The payload of `push`: Commits are pushed */
 export interface PushPayload {
-    ref: string;
-    size: number;
+  ref: string;
+  size: number;
 }
+
 /**
  * Commits are pushed
  *
  * Event type: `push`
  */
-export interface PushEvent extends EventEnvelope, PushPayload {
-}
+export interface PushEvent extends EventEnvelope, PushPayload {}
+
 /** The payload of `star`: A repository is starred */
 export interface StarPayload {
-    starred_at: string | null;
+  starred_at: string | null;
 }
+
 /**
  * A repository is starred
  *
  * Event type: `star`
  */
-export interface StarEvent extends EventEnvelope, StarPayload {
-}
+export interface StarEvent extends EventEnvelope, StarPayload {}
+
 /** Any delivery of the catalog. The type travels in the `X-GitHub-Event` header: use EventMap or EventOf to name one. */
 export type Event = PushEvent | StarEvent;
+
 /** Event type → its delivery body. */
 export interface EventMap {
-    "push": PushEvent;
-    "star": StarEvent;
+  push: PushEvent;
+  star: StarEvent;
 }
+
 /** The delivery body of one event type. */
 export type EventOf<T extends EventType> = EventMap[T];
 /** The payload of one event type. */

@@ -237,9 +237,36 @@ const fastChecks: { readonly [K in T.EventType]: Fast } = {
   star: fe_Star,
 };
 
+/** The body field that carries the event type; undefined when it travels in a header. */
+const TYPE_FIELD: string | undefined = undefined;
+const TYPE_PATH = "";
+const NO_TYPE =
+  "the event type travels in the X-GitHub-Event header: pass it as validateEvent(body, type)";
+const NO_TYPE_EXPECTED = "an event type";
+const ANY_TYPE = "one of the 2 event types";
+
 function typeOf(input: unknown): unknown {
-  // The type travels in the X-GitHub-Event header, not in the body.
-  return undefined;
+  if (TYPE_FIELD === undefined) return undefined;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  return hasOwn.call(input, TYPE_FIELD)
+    ? (input as Record<string, unknown>)[TYPE_FIELD]
+    : undefined;
+}
+
+/** The issue for a body whose event type cannot be read. */
+function noType(input: unknown, t: unknown): ValidationIssue {
+  if (TYPE_FIELD === undefined) return { path: "", message: NO_TYPE, expected: "an event type" };
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { path: "", message: "must be an object", expected: "object", received: kind(input) };
+  // A missing field is reported at its object, as every validator does.
+  if (!hasOwn.call(input, TYPE_FIELD))
+    return { path: "", message: NO_TYPE, expected: NO_TYPE_EXPECTED };
+  return {
+    path: TYPE_PATH,
+    message: "must be a string naming the event type",
+    expected: "string",
+    received: kind(t),
+  };
 }
 
 /**
@@ -256,26 +283,15 @@ export function validateEvent(input: unknown, type?: string): ValidationResult<T
 
 function dispatch(input: unknown, type: string | undefined): ValidationResult<T.Event> {
   const t = type ?? typeOf(input);
-  if (typeof t !== "string")
-    return {
-      ok: false,
-      errors: [
-        {
-          path: "",
-          message:
-            "the event type travels in the X-GitHub-Event header: pass it as validateEvent(body, type)",
-          expected: "an event type",
-        },
-      ],
-    };
+  if (typeof t !== "string") return { ok: false, errors: [noType(input, t)] };
   if (!hasOwn.call(validators, t))
     return {
       ok: false,
       errors: [
         {
-          path: "",
+          path: TYPE_PATH,
           message: "unknown event type " + show(t),
-          expected: "one of the 2 event types",
+          expected: ANY_TYPE,
           received: show(t),
         },
       ],

@@ -7,101 +7,107 @@ export declare const eventTypes: readonly EventType[];
 export declare const typeField: "event_type";
 /** The header that carries the event type, for sources that send it there. */
 export declare const typeHeader: null;
+
 /** The fields every delivery carries besides the type and the payload. */
 export interface EventEnvelope {
-    id: string;
-    meta: {
-        attempt: number;
-        trace?: {
-            hop: string;
-            at: string;
-        }[];
-    };
+  id: string;
+  meta: {
+    attempt: number;
+    trace?: {
+      hop: string;
+      at: string;
+    }[];
+  };
 }
+
 export interface Money {
-    amount: string;
-    currency: string;
+  amount: string;
+  currency: string;
 }
+
 export interface Line {
-    sku: string;
-    price: Money;
-    discounts?: Money[];
+  sku: string;
+  price: Money;
+  discounts?: Money[];
 }
+
 export interface Order {
-    id: string;
-    lines: Line[];
-    /** Totals by kind (net, tax, gross) */
-    totals: {
-        [key: string]: Money;
-    };
-    shipping?: Address | null;
+  id: string;
+  lines: Line[];
+  /** Totals by kind (net, tax, gross) */
+  totals: { [key: string]: Money };
+  shipping?: Address | null;
 }
+
 export interface Address {
-    lines: string[];
-    country: string;
+  lines: string[];
+  country: string;
 }
+
 export interface Department {
-    name: string;
-    head?: Person | null;
-    teams: {
-        [key: string]: Department[];
-    };
+  name: string;
+  head?: Person | null;
+  teams: { [key: string]: Department[] };
 }
+
 export interface Person {
-    name: string;
-    email?: string;
-    reports?: Person[];
+  name: string;
+  email?: string;
+  reports?: Person[];
 }
+
 /** The payload of `sync_job_run:completed`: A sync job run completes */
 export type SyncJobRunCompletedPayload = {
-    sync_job_run: {
-        id: string;
-        stats: {
-            records: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-            errors: {
-                code: string;
-                at: string[];
-            }[][];
-        };
+  sync_job_run: {
+    id: string;
+    stats: {
+      records: { [key: string]: { [key: string]: number } };
+      errors: {
+        code: string;
+        at: string[];
+      }[][];
     };
-    orders?: Order[];
+  };
+  orders?: Order[];
 };
+
 /**
  * A sync job run completes
  *
  * Event type: `sync_job_run:completed`
  */
 export interface SyncJobRunCompletedEvent extends EventEnvelope {
-    /** The event type. */
-    event_type: "sync_job_run:completed";
-    payload: SyncJobRunCompletedPayload;
+  /** The event type. */
+  event_type: "sync_job_run:completed";
+  payload: SyncJobRunCompletedPayload;
 }
+
 /** The payload of `org:changed`: The organisation chart changes */
 export type OrgChangedPayload = {
-    root: Department;
-    history?: (((Person | null)[])[])[];
+  root: Department;
+  history?: (Person | null)[][][];
 };
+
 /**
  * The organisation chart changes
  *
  * Event type: `org:changed`
  */
 export interface OrgChangedEvent extends EventEnvelope {
-    /** The event type. */
-    event_type: "org:changed";
-    payload: OrgChangedPayload;
+  /** The event type. */
+  event_type: "org:changed";
+  payload: OrgChangedPayload;
 }
+
 /** Any delivery of the catalog; narrows on `event_type`. */
 export type Event = SyncJobRunCompletedEvent | OrgChangedEvent;
+
 /** Event type → its delivery body. */
 export interface EventMap {
-    "sync_job_run:completed": SyncJobRunCompletedEvent;
-    "org:changed": OrgChangedEvent;
+  "sync_job_run:completed": SyncJobRunCompletedEvent;
+  "org:changed": OrgChangedEvent;
 }
+
 /** The delivery body of one event type. */
 export type EventOf<T extends EventType> = EventMap[T];
 /** The payload of one event type. */
