@@ -69,7 +69,7 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
     problems.push(...(await checkExamples(model, files.find((f) => f.path === "dist/validators.js")!.content)));
     timings["examples"] = (timings["examples"] ?? 0) + performance.now() - tExamples;
     const tFormat = performance.now();
-    outputs.push({ dir, files: await formatFiles(files) });
+    outputs.push({ dir, files: await formatFiles(files, { knownMarkdown: opts.templates === undefined }) });
     timings["format"] = (timings["format"] ?? 0) + performance.now() - tFormat;
   }
   if (hasErrors(problems)) {

@@ -1,0 +1,201 @@
+// The docs README in prettier's Markdown layout without running prettier over the whole file (on a
+// 10,000-event catalog that takes minutes). The default templates write Markdown that prettier
+// leaves alone except for three things, done here: tables get their columns padded, JSON code
+// blocks are laid out as prettier lays out JSON, and runs of blank lines become one. A code block
+// this cannot vouch for (TypeScript with a long line, say) goes through prettier on its own.
+// test/unit/write/format-markdown.test.ts holds the result to prettier's on many catalogs; custom
+// templates are formatted by prettier itself (see format.ts).
+import { isPlainAscii, numberLiteral, stringLiteral } from "../emit/ts/literal.ts";
+
+const WIDTH = 100;
+
+type Width = (s: string) => number;
+/** A block prettier must format: returns its formatted text. */
+type Fallback = (markdown: string) => Promise<string>;
+
+export async function formatMarkdownFast(text: string, prettierBlock: Fallback): Promise<string> {
+  const width = await widthFunction(text);
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const out: string[] = [];
+  const blank = () => out.length > 0 && out[out.length - 1] === "";
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    const fence = /^(`{3,})(\S*)\s*$/.exec(line);
+    if (fence) {
+      let j = i + 1;
+      while (j < lines.length && lines[j] !== fence[1]) j++;
+      const body = lines.slice(i + 1, j).join("\n");
+      const block = lines.slice(i, j + 1).join("\n");
+      out.push(...(await codeBlock(fence[1]!, fence[2]!, body, block, width, prettierBlock)).split("\n"));
+      i = j + 1;
+      continue;
+    }
+    if (line.startsWith("|") && lines[i + 1] !== undefined && /^\|(?:\s*:?-+:?\s*\|)+\s*$/.test(lines[i + 1]!)) {
+      let j = i + 2;
+      while (j < lines.length && lines[j]!.startsWith("|")) j++;
+      out.push(...alignTable(lines.slice(i, j), width));
+      i = j;
+      continue;
+    }
+    if (line === "") {
+      if (!blank()) out.push("");
+    } else out.push(line);
+    i++;
+  }
+  while (out.length && out[0] === "") out.shift();
+  while (out.length && out[out.length - 1] === "") out.pop();
+  return out.join("\n") + "\n";
+}
+
+/** prettier's measure (wide characters count twice) is needed only for text that is not ASCII. */
+async function widthFunction(text: string): Promise<Width> {
+  if (isPlainAscii(text.replace(/\n/g, ""))) return (s) => s.length;
+  const { util } = await import("prettier");
+  return (s) => (isPlainAscii(s) ? s.length : util.getStringWidth(s));
+}
+
+// ---- tables ----
+
+function cells(row: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  // The row starts with `|`; a backslash escapes the next character (`\|` stays in its cell).
+  for (let i = 1; i < row.length; i++) {
+    const c = row[i]!;
+    if (c === "\\" && i + 1 < row.length) {
+      cur += c + row[i + 1];
+      i++;
+    } else if (c === "|") {
+      out.push(cur.trim());
+      cur = "";
+    } else cur += c;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+function alignTable(rows: string[], width: Width): string[] {
+  const header = cells(rows[0]!);
+  const align = cells(rows[1]!).map((d) => (d.startsWith(":") && d.endsWith(":") ? "center" : d.endsWith(":") ? "right" : d.startsWith(":") ? "left" : ""));
+  const body = rows.slice(2).map(cells);
+  const all = [header, ...body];
+  const columns = Math.max(...all.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(3, ...all.map((r) => width(r[c] ?? ""))));
+  const row = (r: string[]) =>
+    `| ${widths
+      .map((w, c) => {
+        const text = r[c] ?? "";
+        const spaces = w - width(text);
+        const before = align[c] === "right" ? spaces : align[c] === "center" ? Math.floor(spaces / 2) : 0;
+        return " ".repeat(before) + text + " ".repeat(spaces - before);
+      })
+      .join(" | ")} |`;
+  const rule = `| ${widths
+    .map((w, c) => {
+      const a = align[c];
+      return `${a === "center" || a === "left" ? ":" : "-"}${"-".repeat(w - 2)}${a === "center" || a === "right" ? ":" : "-"}`;
+    })
+    .join(" | ")} |`;
+  return [row(header), rule, ...body.map(row)];
+}
+
+// ---- code blocks ----
+
+async function codeBlock(fence: string, lang: string, body: string, block: string, width: Width, prettierBlock: Fallback): Promise<string> {
+  if (lang === "json") {
+    const laid = jsonBlock(body, width);
+    if (laid !== undefined) return `${fence}${lang}\n${laid}\n${fence}`;
+  } else if (lang === "" || stableCode(lang, body, width)) return block;
+  return (await prettierBlock(block)).trimEnd();
+}
+
+/** TypeScript that prettier leaves as it is: every line fits, no trailing blanks, and every string
+ * literal is quoted the way prettier quotes it. Other languages: only plain text ones. */
+function stableCode(lang: string, body: string, width: Width): boolean {
+  if (!["ts", "typescript", "js", "javascript"].includes(lang)) return ["sh", "bash", "shell", "text", "txt"].includes(lang);
+  for (const l of body.split("\n")) if (width(l) > WIDTH || /\s$/.test(l) || l.includes("\t")) return false;
+  if (/'/.test(body.replace(/\/\/.*$/gm, "").replace(/"(?:[^"\\\n]|\\.)*"/g, '""'))) return false;
+  for (const m of body.replace(/\/\/.*$/gm, "").matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(m[0]);
+    } catch {
+      return false;
+    }
+    if (stringLiteral(value as string) !== m[0]) return false;
+  }
+  return true;
+}
+
+/** JSON laid out as prettier lays it out: objects always open (they were written open), arrays on
+ * one line when they fit, numbers packed. Undefined when the text is not the JSON.stringify
+ * layout this expects (prettier then formats it). */
+function jsonBlock(body: string, width: Width): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (lineSeparatorsEscaped(JSON.stringify(value, null, 2)) !== body) return undefined;
+  return printJson(value, 0, 0, 0, width);
+}
+
+/** The docs escape U+2028 and U+2029 inside JSON strings (JSON.stringify leaves them raw). */
+const lineSeparatorsEscaped = (s: string) => s.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+const forcesBreak = (v: unknown): boolean =>
+  v !== null && typeof v === "object" && (Array.isArray(v) ? v.some(forcesBreak) : Object.keys(v).length > 0);
+
+function flatJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(flatJson).join(", ")}]`;
+  if (v !== null && typeof v === "object") return "{}";
+  if (typeof v === "number") return (v < 0 ? "-" : "") + numberLiteral(v);
+  return lineSeparatorsEscaped(JSON.stringify(v));
+}
+
+/** `col`: where the value starts; `after`: characters that must fit after it on its line. */
+function printJson(v: unknown, level: number, col: number, after: number, width: Width): string {
+  const pad = "  ".repeat(level);
+  const inner = "  ".repeat(level + 1);
+  if (Array.isArray(v)) {
+    if (!v.length) return "[]";
+    const many = (x: unknown) => x !== null && typeof x === "object" && (Array.isArray(x) ? x.length > 1 : Object.keys(x).length > 1);
+    const sameKind = v.every((x, i) => i === 0 || Array.isArray(x) === Array.isArray(v[i - 1]));
+    const shouldBreak = v.length > 1 && sameKind && v.every(many);
+    if (!shouldBreak && !v.some(forcesBreak)) {
+      const f = flatJson(v);
+      if (col + width(f) + after <= WIDTH) return f;
+      if (v.length > 1 && v.every((x) => typeof x === "number")) return fillNumbers(v as number[], level, width);
+    }
+    const items = v.map((x, i) => inner + printJson(x, level + 1, inner.length, i < v.length - 1 ? 1 : 0, width));
+    return `[\n${items.join(",\n")}\n${pad}]`;
+  }
+  if (v !== null && typeof v === "object") {
+    const entries = Object.entries(v);
+    if (!entries.length) return "{}";
+    const props = entries.map(([k, x], i) => {
+      const key = `${lineSeparatorsEscaped(JSON.stringify(k))}: `;
+      return inner + key + printJson(x, level + 1, inner.length + width(key), i < entries.length - 1 ? 1 : 0, width);
+    });
+    return `{\n${props.join(",\n")}\n${pad}}`;
+  }
+  return flatJson(v);
+}
+
+/** prettier's fill for an array of numbers that does not fit on its line. */
+function fillNumbers(v: number[], level: number, width: Width): string {
+  const inner = "  ".repeat(level + 1);
+  const texts = v.map((n, i) => flatJson(n) + (i < v.length - 1 ? "," : ""));
+  const lines: string[] = [];
+  let cur = inner + texts[0];
+  for (let i = 1; i < texts.length; i++) {
+    if (width(cur) + 1 + width(texts[i]!) <= WIDTH) cur += " " + texts[i];
+    else {
+      lines.push(cur);
+      cur = inner + texts[i];
+    }
+  }
+  lines.push(cur);
+  return `[\n${lines.join("\n")}\n${"  ".repeat(level)}]`;
+}
