@@ -35,11 +35,8 @@ function fmtUuid(s: string): boolean {
   return UUID.test(s);
 }
 
-function fe_AccountConnectionCreated(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v1 = v.event;
-  if (v1 === undefined) return false;
-  if (v1 !== "account.connection.created") return false;
+/** The envelope's fields, which every delivery carries besides the type and the payload. */
+function f_envelope(v: any): boolean {
   const v2 = v.accountid;
   if (v2 === undefined) return false;
   if (typeof v2 !== "string") return false;
@@ -51,10 +48,88 @@ function fe_AccountConnectionCreated(v: any): boolean {
   const v4 = v.created;
   if (v4 === undefined) return false;
   if (!Number.isInteger(v4)) return false;
-  const v5 = v.connectionid;
-  if (v5 === undefined) return false;
-  if (typeof v5 !== "string") return false;
-  if (!fmtUuid(v5)) return false;
+  return true;
+}
+
+function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
+  const v5 = v.accountid;
+  if (v5 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "accountid"',
+      expected: 'property "accountid"',
+    });
+  else {
+    if (typeof v5 !== "string")
+      e.push({
+        path: p + "/accountid",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v5),
+      });
+    else {
+      if (!fmtUuid(v5))
+        e.push({
+          path: p + "/accountid",
+          message: "must be a UUID",
+          expected: "uuid",
+          received: show(v5),
+        });
+    }
+  }
+  const v6 = v.consumerid;
+  if (v6 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "consumerid"',
+      expected: 'property "consumerid"',
+    });
+  else {
+    if (typeof v6 !== "string")
+      e.push({
+        path: p + "/consumerid",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v6),
+      });
+    else {
+      if (!fmtUuid(v6))
+        e.push({
+          path: p + "/consumerid",
+          message: "must be a UUID",
+          expected: "uuid",
+          received: show(v6),
+        });
+    }
+  }
+  const v7 = v.created;
+  if (v7 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "created"',
+      expected: 'property "created"',
+    });
+  else {
+    if (!Number.isInteger(v7))
+      e.push({
+        path: p + "/created",
+        message: "must be an integer",
+        expected: "integer",
+        received: kind(v7),
+      });
+  }
+}
+
+function fe_AccountConnectionCreated(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.connection.created") return false;
+  if (!f_envelope(v)) return false;
+  const v8 = v.connectionid;
+  if (v8 === undefined) return false;
+  if (typeof v8 !== "string") return false;
+  if (!fmtUuid(v8)) return false;
   return true;
 }
 
@@ -62,88 +137,23 @@ function ce_AccountConnectionCreated(v: any, p: string, e: ValidationIssue[]): v
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v6 = v.event;
-    if (v6 === undefined)
+    const v9 = v.event;
+    if (v9 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v6 !== "account.connection.created")
+      if (v9 !== "account.connection.created")
         e.push({
           path: p + "/event",
           message: 'must be "account.connection.created"',
           expected: '"account.connection.created"',
-          received: show(v6),
+          received: show(v9),
         });
     }
-    const v7 = v.accountid;
-    if (v7 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v7 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v7),
-        });
-      else {
-        if (!fmtUuid(v7))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v7),
-          });
-      }
-    }
-    const v8 = v.consumerid;
-    if (v8 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v8 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v8),
-        });
-      else {
-        if (!fmtUuid(v8))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v8),
-          });
-      }
-    }
-    const v9 = v.created;
-    if (v9 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v9))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v9),
-        });
-    }
+    c_envelope(v, p, e);
     const v10 = v.connectionid;
     if (v10 === undefined)
       e.push({
@@ -177,24 +187,14 @@ function fe_AccountConnectionUpdated(v: any): boolean {
   const v11 = v.event;
   if (v11 === undefined) return false;
   if (v11 !== "account.connection.updated") return false;
-  const v12 = v.accountid;
+  if (!f_envelope(v)) return false;
+  const v12 = v.connectionid;
   if (v12 === undefined) return false;
   if (typeof v12 !== "string") return false;
   if (!fmtUuid(v12)) return false;
-  const v13 = v.consumerid;
+  const v13 = v.status;
   if (v13 === undefined) return false;
-  if (typeof v13 !== "string") return false;
-  if (!fmtUuid(v13)) return false;
-  const v14 = v.created;
-  if (v14 === undefined) return false;
-  if (!Number.isInteger(v14)) return false;
-  const v15 = v.connectionid;
-  if (v15 === undefined) return false;
-  if (typeof v15 !== "string") return false;
-  if (!fmtUuid(v15)) return false;
-  const v16 = v.status;
-  if (v16 === undefined) return false;
-  if (!(v16 === "active" || v16 === "inactive")) return false;
+  if (!(v13 === "active" || v13 === "inactive")) return false;
   return true;
 }
 
@@ -202,127 +202,62 @@ function ce_AccountConnectionUpdated(v: any, p: string, e: ValidationIssue[]): v
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v17 = v.event;
-    if (v17 === undefined)
+    const v14 = v.event;
+    if (v14 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v17 !== "account.connection.updated")
+      if (v14 !== "account.connection.updated")
         e.push({
           path: p + "/event",
           message: 'must be "account.connection.updated"',
           expected: '"account.connection.updated"',
-          received: show(v17),
+          received: show(v14),
         });
     }
-    const v18 = v.accountid;
-    if (v18 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v18 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v18),
-        });
-      else {
-        if (!fmtUuid(v18))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v18),
-          });
-      }
-    }
-    const v19 = v.consumerid;
-    if (v19 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v19 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v19),
-        });
-      else {
-        if (!fmtUuid(v19))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v19),
-          });
-      }
-    }
-    const v20 = v.created;
-    if (v20 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v20))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v20),
-        });
-    }
-    const v21 = v.connectionid;
-    if (v21 === undefined)
+    c_envelope(v, p, e);
+    const v15 = v.connectionid;
+    if (v15 === undefined)
       e.push({
         path: p,
         message: 'missing required property "connectionid"',
         expected: 'property "connectionid"',
       });
     else {
-      if (typeof v21 !== "string")
+      if (typeof v15 !== "string")
         e.push({
           path: p + "/connectionid",
           message: "must be a string",
           expected: "string",
-          received: kind(v21),
+          received: kind(v15),
         });
       else {
-        if (!fmtUuid(v21))
+        if (!fmtUuid(v15))
           e.push({
             path: p + "/connectionid",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v21),
+            received: show(v15),
           });
       }
     }
-    const v22 = v.status;
-    if (v22 === undefined)
+    const v16 = v.status;
+    if (v16 === undefined)
       e.push({
         path: p,
         message: 'missing required property "status"',
         expected: 'property "status"',
       });
     else {
-      if (!(v22 === "active" || v22 === "inactive"))
+      if (!(v16 === "active" || v16 === "inactive"))
         e.push({
           path: p + "/status",
           message: 'must be one of "active", "inactive"',
           expected: '"active" | "inactive"',
-          received: show(v22),
+          received: show(v16),
         });
     }
   }
@@ -330,24 +265,14 @@ function ce_AccountConnectionUpdated(v: any, p: string, e: ValidationIssue[]): v
 
 function fe_AccountConnectionDeleted(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v23 = v.event;
-  if (v23 === undefined) return false;
-  if (v23 !== "account.connection.deleted") return false;
-  const v24 = v.accountid;
-  if (v24 === undefined) return false;
-  if (typeof v24 !== "string") return false;
-  if (!fmtUuid(v24)) return false;
-  const v25 = v.consumerid;
-  if (v25 === undefined) return false;
-  if (typeof v25 !== "string") return false;
-  if (!fmtUuid(v25)) return false;
-  const v26 = v.created;
-  if (v26 === undefined) return false;
-  if (!Number.isInteger(v26)) return false;
-  const v27 = v.connectionid;
-  if (v27 === undefined) return false;
-  if (typeof v27 !== "string") return false;
-  if (!fmtUuid(v27)) return false;
+  const v17 = v.event;
+  if (v17 === undefined) return false;
+  if (v17 !== "account.connection.deleted") return false;
+  if (!f_envelope(v)) return false;
+  const v18 = v.connectionid;
+  if (v18 === undefined) return false;
+  if (typeof v18 !== "string") return false;
+  if (!fmtUuid(v18)) return false;
   return true;
 }
 
@@ -355,110 +280,45 @@ function ce_AccountConnectionDeleted(v: any, p: string, e: ValidationIssue[]): v
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v28 = v.event;
-    if (v28 === undefined)
+    const v19 = v.event;
+    if (v19 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v28 !== "account.connection.deleted")
+      if (v19 !== "account.connection.deleted")
         e.push({
           path: p + "/event",
           message: 'must be "account.connection.deleted"',
           expected: '"account.connection.deleted"',
-          received: show(v28),
+          received: show(v19),
         });
     }
-    const v29 = v.accountid;
-    if (v29 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v29 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v29),
-        });
-      else {
-        if (!fmtUuid(v29))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v29),
-          });
-      }
-    }
-    const v30 = v.consumerid;
-    if (v30 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v30 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v30),
-        });
-      else {
-        if (!fmtUuid(v30))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v30),
-          });
-      }
-    }
-    const v31 = v.created;
-    if (v31 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v31))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v31),
-        });
-    }
-    const v32 = v.connectionid;
-    if (v32 === undefined)
+    c_envelope(v, p, e);
+    const v20 = v.connectionid;
+    if (v20 === undefined)
       e.push({
         path: p,
         message: 'missing required property "connectionid"',
         expected: 'property "connectionid"',
       });
     else {
-      if (typeof v32 !== "string")
+      if (typeof v20 !== "string")
         e.push({
           path: p + "/connectionid",
           message: "must be a string",
           expected: "string",
-          received: kind(v32),
+          received: kind(v20),
         });
       else {
-        if (!fmtUuid(v32))
+        if (!fmtUuid(v20))
           e.push({
             path: p + "/connectionid",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v32),
+            received: show(v20),
           });
       }
     }
@@ -467,28 +327,237 @@ function ce_AccountConnectionDeleted(v: any, p: string, e: ValidationIssue[]): v
 
 function fe_AccountConnectionUp(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v33 = v.event;
-  if (v33 === undefined) return false;
-  if (v33 !== "account.connection.up") return false;
-  const v34 = v.accountid;
-  if (v34 === undefined) return false;
-  if (typeof v34 !== "string") return false;
-  if (!fmtUuid(v34)) return false;
-  const v35 = v.consumerid;
+  const v21 = v.event;
+  if (v21 === undefined) return false;
+  if (v21 !== "account.connection.up") return false;
+  if (!f_envelope(v)) return false;
+  const v22 = v.connectionid;
+  if (v22 === undefined) return false;
+  if (typeof v22 !== "string") return false;
+  if (!fmtUuid(v22)) return false;
+  return true;
+}
+
+function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v23 = v.event;
+    if (v23 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event"',
+        expected: 'property "event"',
+      });
+    else {
+      if (v23 !== "account.connection.up")
+        e.push({
+          path: p + "/event",
+          message: 'must be "account.connection.up"',
+          expected: '"account.connection.up"',
+          received: show(v23),
+        });
+    }
+    c_envelope(v, p, e);
+    const v24 = v.connectionid;
+    if (v24 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "connectionid"',
+        expected: 'property "connectionid"',
+      });
+    else {
+      if (typeof v24 !== "string")
+        e.push({
+          path: p + "/connectionid",
+          message: "must be a string",
+          expected: "string",
+          received: kind(v24),
+        });
+      else {
+        if (!fmtUuid(v24))
+          e.push({
+            path: p + "/connectionid",
+            message: "must be a UUID",
+            expected: "uuid",
+            received: show(v24),
+          });
+      }
+    }
+  }
+}
+
+function fe_AccountConnectionDown(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v25 = v.event;
+  if (v25 === undefined) return false;
+  if (v25 !== "account.connection.down") return false;
+  if (!f_envelope(v)) return false;
+  const v26 = v.connectionid;
+  if (v26 === undefined) return false;
+  if (typeof v26 !== "string") return false;
+  if (!fmtUuid(v26)) return false;
+  return true;
+}
+
+function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v27 = v.event;
+    if (v27 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event"',
+        expected: 'property "event"',
+      });
+    else {
+      if (v27 !== "account.connection.down")
+        e.push({
+          path: p + "/event",
+          message: 'must be "account.connection.down"',
+          expected: '"account.connection.down"',
+          received: show(v27),
+        });
+    }
+    c_envelope(v, p, e);
+    const v28 = v.connectionid;
+    if (v28 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "connectionid"',
+        expected: 'property "connectionid"',
+      });
+    else {
+      if (typeof v28 !== "string")
+        e.push({
+          path: p + "/connectionid",
+          message: "must be a string",
+          expected: "string",
+          received: kind(v28),
+        });
+      else {
+        if (!fmtUuid(v28))
+          e.push({
+            path: p + "/connectionid",
+            message: "must be a UUID",
+            expected: "uuid",
+            received: show(v28),
+          });
+      }
+    }
+  }
+}
+
+function fe_AccountFlowEnabled(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v29 = v.event;
+  if (v29 === undefined) return false;
+  if (v29 !== "account.flow.enabled") return false;
+  if (!f_envelope(v)) return false;
+  const v30 = v.flowid;
+  if (v30 === undefined) return false;
+  if (typeof v30 !== "string") return false;
+  if (!fmtUuid(v30)) return false;
+  const v31 = v.syncid;
+  if (v31 === undefined) return false;
+  if (typeof v31 !== "string") return false;
+  if (!fmtUuid(v31)) return false;
+  return true;
+}
+
+function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v32 = v.event;
+    if (v32 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event"',
+        expected: 'property "event"',
+      });
+    else {
+      if (v32 !== "account.flow.enabled")
+        e.push({
+          path: p + "/event",
+          message: 'must be "account.flow.enabled"',
+          expected: '"account.flow.enabled"',
+          received: show(v32),
+        });
+    }
+    c_envelope(v, p, e);
+    const v33 = v.flowid;
+    if (v33 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "flowid"',
+        expected: 'property "flowid"',
+      });
+    else {
+      if (typeof v33 !== "string")
+        e.push({
+          path: p + "/flowid",
+          message: "must be a string",
+          expected: "string",
+          received: kind(v33),
+        });
+      else {
+        if (!fmtUuid(v33))
+          e.push({
+            path: p + "/flowid",
+            message: "must be a UUID",
+            expected: "uuid",
+            received: show(v33),
+          });
+      }
+    }
+    const v34 = v.syncid;
+    if (v34 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "syncid"',
+        expected: 'property "syncid"',
+      });
+    else {
+      if (typeof v34 !== "string")
+        e.push({
+          path: p + "/syncid",
+          message: "must be a string",
+          expected: "string",
+          received: kind(v34),
+        });
+      else {
+        if (!fmtUuid(v34))
+          e.push({
+            path: p + "/syncid",
+            message: "must be a UUID",
+            expected: "uuid",
+            received: show(v34),
+          });
+      }
+    }
+  }
+}
+
+function fe_AccountFlowDisabled(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v35 = v.event;
   if (v35 === undefined) return false;
-  if (typeof v35 !== "string") return false;
-  if (!fmtUuid(v35)) return false;
-  const v36 = v.created;
+  if (v35 !== "account.flow.disabled") return false;
+  if (!f_envelope(v)) return false;
+  const v36 = v.flowid;
   if (v36 === undefined) return false;
-  if (!Number.isInteger(v36)) return false;
-  const v37 = v.connectionid;
+  if (typeof v36 !== "string") return false;
+  if (!fmtUuid(v36)) return false;
+  const v37 = v.syncid;
   if (v37 === undefined) return false;
   if (typeof v37 !== "string") return false;
   if (!fmtUuid(v37)) return false;
   return true;
 }
 
-function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
+function ce_AccountFlowDisabled(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
@@ -500,25 +569,26 @@ function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
         expected: 'property "event"',
       });
     else {
-      if (v38 !== "account.connection.up")
+      if (v38 !== "account.flow.disabled")
         e.push({
           path: p + "/event",
-          message: 'must be "account.connection.up"',
-          expected: '"account.connection.up"',
+          message: 'must be "account.flow.disabled"',
+          expected: '"account.flow.disabled"',
           received: show(v38),
         });
     }
-    const v39 = v.accountid;
+    c_envelope(v, p, e);
+    const v39 = v.flowid;
     if (v39 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
+        message: 'missing required property "flowid"',
+        expected: 'property "flowid"',
       });
     else {
       if (typeof v39 !== "string")
         e.push({
-          path: p + "/accountid",
+          path: p + "/flowid",
           message: "must be a string",
           expected: "string",
           received: kind(v39),
@@ -526,24 +596,24 @@ function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
       else {
         if (!fmtUuid(v39))
           e.push({
-            path: p + "/accountid",
+            path: p + "/flowid",
             message: "must be a UUID",
             expected: "uuid",
             received: show(v39),
           });
       }
     }
-    const v40 = v.consumerid;
+    const v40 = v.syncid;
     if (v40 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
+        message: 'missing required property "syncid"',
+        expected: 'property "syncid"',
       });
     else {
       if (typeof v40 !== "string")
         e.push({
-          path: p + "/consumerid",
+          path: p + "/syncid",
           message: "must be a string",
           expected: "string",
           received: kind(v40),
@@ -551,111 +621,101 @@ function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
       else {
         if (!fmtUuid(v40))
           e.push({
-            path: p + "/consumerid",
+            path: p + "/syncid",
             message: "must be a UUID",
             expected: "uuid",
             received: show(v40),
           });
       }
     }
-    const v41 = v.created;
-    if (v41 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v41))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v41),
-        });
-    }
-    const v42 = v.connectionid;
-    if (v42 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v42 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v42),
-        });
-      else {
-        if (!fmtUuid(v42))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v42),
-          });
-      }
-    }
   }
 }
 
-function fe_AccountConnectionDown(v: any): boolean {
+function fe_AccountFlowExecuted(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v43 = v.event;
+  const v41 = v.event;
+  if (v41 === undefined) return false;
+  if (v41 !== "account.flow.executed") return false;
+  if (!f_envelope(v)) return false;
+  const v42 = v.flowid;
+  if (v42 === undefined) return false;
+  if (typeof v42 !== "string") return false;
+  if (!fmtUuid(v42)) return false;
+  const v43 = v.syncid;
   if (v43 === undefined) return false;
-  if (v43 !== "account.connection.down") return false;
-  const v44 = v.accountid;
+  if (typeof v43 !== "string") return false;
+  if (!fmtUuid(v43)) return false;
+  const v44 = v.status;
   if (v44 === undefined) return false;
-  if (typeof v44 !== "string") return false;
-  if (!fmtUuid(v44)) return false;
-  const v45 = v.consumerid;
+  if (!(v44 === "success" || v44 === "error")) return false;
+  const v45 = v.executionid;
   if (v45 === undefined) return false;
   if (typeof v45 !== "string") return false;
   if (!fmtUuid(v45)) return false;
-  const v46 = v.created;
+  const v46 = v.parentexecutionid;
   if (v46 === undefined) return false;
-  if (!Number.isInteger(v46)) return false;
-  const v47 = v.connectionid;
-  if (v47 === undefined) return false;
-  if (typeof v47 !== "string") return false;
-  if (!fmtUuid(v47)) return false;
+  if (typeof v46 !== "string") return false;
+  if (!fmtUuid(v46)) return false;
   return true;
 }
 
-function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void {
+function ce_AccountFlowExecuted(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v48 = v.event;
-    if (v48 === undefined)
+    const v47 = v.event;
+    if (v47 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v48 !== "account.connection.down")
+      if (v47 !== "account.flow.executed")
         e.push({
           path: p + "/event",
-          message: 'must be "account.connection.down"',
-          expected: '"account.connection.down"',
-          received: show(v48),
+          message: 'must be "account.flow.executed"',
+          expected: '"account.flow.executed"',
+          received: show(v47),
         });
     }
-    const v49 = v.accountid;
+    c_envelope(v, p, e);
+    const v48 = v.flowid;
+    if (v48 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "flowid"',
+        expected: 'property "flowid"',
+      });
+    else {
+      if (typeof v48 !== "string")
+        e.push({
+          path: p + "/flowid",
+          message: "must be a string",
+          expected: "string",
+          received: kind(v48),
+        });
+      else {
+        if (!fmtUuid(v48))
+          e.push({
+            path: p + "/flowid",
+            message: "must be a UUID",
+            expected: "uuid",
+            received: show(v48),
+          });
+      }
+    }
+    const v49 = v.syncid;
     if (v49 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
+        message: 'missing required property "syncid"',
+        expected: 'property "syncid"',
       });
     else {
       if (typeof v49 !== "string")
         e.push({
-          path: p + "/accountid",
+          path: p + "/syncid",
           message: "must be a string",
           expected: "string",
           received: kind(v49),
@@ -663,65 +723,65 @@ function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void
       else {
         if (!fmtUuid(v49))
           e.push({
-            path: p + "/accountid",
+            path: p + "/syncid",
             message: "must be a UUID",
             expected: "uuid",
             received: show(v49),
           });
       }
     }
-    const v50 = v.consumerid;
+    const v50 = v.status;
     if (v50 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
+        message: 'missing required property "status"',
+        expected: 'property "status"',
       });
     else {
-      if (typeof v50 !== "string")
+      if (!(v50 === "success" || v50 === "error"))
         e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v50),
+          path: p + "/status",
+          message: 'must be one of "success", "error"',
+          expected: '"success" | "error"',
+          received: show(v50),
         });
-      else {
-        if (!fmtUuid(v50))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v50),
-          });
-      }
     }
-    const v51 = v.created;
+    const v51 = v.executionid;
     if (v51 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
+        message: 'missing required property "executionid"',
+        expected: 'property "executionid"',
       });
     else {
-      if (!Number.isInteger(v51))
+      if (typeof v51 !== "string")
         e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
+          path: p + "/executionid",
+          message: "must be a string",
+          expected: "string",
           received: kind(v51),
         });
+      else {
+        if (!fmtUuid(v51))
+          e.push({
+            path: p + "/executionid",
+            message: "must be a UUID",
+            expected: "uuid",
+            received: show(v51),
+          });
+      }
     }
-    const v52 = v.connectionid;
+    const v52 = v.parentexecutionid;
     if (v52 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
+        message: 'missing required property "parentexecutionid"',
+        expected: 'property "parentexecutionid"',
       });
     else {
       if (typeof v52 !== "string")
         e.push({
-          path: p + "/connectionid",
+          path: p + "/parentexecutionid",
           message: "must be a string",
           expected: "string",
           received: kind(v52),
@@ -729,7 +789,7 @@ function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void
       else {
         if (!fmtUuid(v52))
           e.push({
-            path: p + "/connectionid",
+            path: p + "/parentexecutionid",
             message: "must be a UUID",
             expected: "uuid",
             received: show(v52),
@@ -739,130 +799,96 @@ function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void
   }
 }
 
-function fe_AccountFlowEnabled(v: any): boolean {
+function fe_AccountIssueCreated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v53 = v.event;
   if (v53 === undefined) return false;
-  if (v53 !== "account.flow.enabled") return false;
-  const v54 = v.accountid;
+  if (v53 !== "account.issue.created") return false;
+  if (!f_envelope(v)) return false;
+  const v54 = v.issue_id;
   if (v54 === undefined) return false;
   if (typeof v54 !== "string") return false;
   if (!fmtUuid(v54)) return false;
-  const v55 = v.consumerid;
+  const v55 = v.connectionid;
   if (v55 === undefined) return false;
   if (typeof v55 !== "string") return false;
   if (!fmtUuid(v55)) return false;
-  const v56 = v.created;
-  if (v56 === undefined) return false;
-  if (!Number.isInteger(v56)) return false;
-  const v57 = v.flowid;
+  const v56 = v.syncid;
+  if (v56 !== undefined) {
+    if (typeof v56 !== "string") return false;
+    if (!fmtUuid(v56)) return false;
+  }
+  const v57 = v.error_code;
   if (v57 === undefined) return false;
   if (typeof v57 !== "string") return false;
-  if (!fmtUuid(v57)) return false;
-  const v58 = v.syncid;
+  const v58 = v.issue_status;
   if (v58 === undefined) return false;
   if (typeof v58 !== "string") return false;
-  if (!fmtUuid(v58)) return false;
+  const v59 = v.message;
+  if (v59 === undefined) return false;
+  if (typeof v59 !== "string") return false;
+  const v60 = v.context;
+  if (v60 === undefined) return false;
   return true;
 }
 
-function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
+function ce_AccountIssueCreated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v59 = v.event;
-    if (v59 === undefined)
+    const v61 = v.event;
+    if (v61 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v59 !== "account.flow.enabled")
+      if (v61 !== "account.issue.created")
         e.push({
           path: p + "/event",
-          message: 'must be "account.flow.enabled"',
-          expected: '"account.flow.enabled"',
-          received: show(v59),
+          message: 'must be "account.issue.created"',
+          expected: '"account.issue.created"',
+          received: show(v61),
         });
     }
-    const v60 = v.accountid;
-    if (v60 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v60 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v60),
-        });
-      else {
-        if (!fmtUuid(v60))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v60),
-          });
-      }
-    }
-    const v61 = v.consumerid;
-    if (v61 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v61 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v61),
-        });
-      else {
-        if (!fmtUuid(v61))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v61),
-          });
-      }
-    }
-    const v62 = v.created;
+    c_envelope(v, p, e);
+    const v62 = v.issue_id;
     if (v62 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
+        message: 'missing required property "issue_id"',
+        expected: 'property "issue_id"',
       });
     else {
-      if (!Number.isInteger(v62))
+      if (typeof v62 !== "string")
         e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
+          path: p + "/issue_id",
+          message: "must be a string",
+          expected: "string",
           received: kind(v62),
         });
+      else {
+        if (!fmtUuid(v62))
+          e.push({
+            path: p + "/issue_id",
+            message: "must be a UUID",
+            expected: "uuid",
+            received: show(v62),
+          });
+      }
     }
-    const v63 = v.flowid;
+    const v63 = v.connectionid;
     if (v63 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "flowid"',
-        expected: 'property "flowid"',
+        message: 'missing required property "connectionid"',
+        expected: 'property "connectionid"',
       });
     else {
       if (typeof v63 !== "string")
         e.push({
-          path: p + "/flowid",
+          path: p + "/connectionid",
           message: "must be a string",
           expected: "string",
           received: kind(v63),
@@ -870,7 +896,7 @@ function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
       else {
         if (!fmtUuid(v63))
           e.push({
-            path: p + "/flowid",
+            path: p + "/connectionid",
             message: "must be a UUID",
             expected: "uuid",
             received: show(v63),
@@ -878,13 +904,7 @@ function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
       }
     }
     const v64 = v.syncid;
-    if (v64 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "syncid"',
-        expected: 'property "syncid"',
-      });
-    else {
+    if (v64 !== undefined) {
       if (typeof v64 !== "string")
         e.push({
           path: p + "/syncid",
@@ -902,666 +922,56 @@ function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
           });
       }
     }
-  }
-}
-
-function fe_AccountFlowDisabled(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v65 = v.event;
-  if (v65 === undefined) return false;
-  if (v65 !== "account.flow.disabled") return false;
-  const v66 = v.accountid;
-  if (v66 === undefined) return false;
-  if (typeof v66 !== "string") return false;
-  if (!fmtUuid(v66)) return false;
-  const v67 = v.consumerid;
-  if (v67 === undefined) return false;
-  if (typeof v67 !== "string") return false;
-  if (!fmtUuid(v67)) return false;
-  const v68 = v.created;
-  if (v68 === undefined) return false;
-  if (!Number.isInteger(v68)) return false;
-  const v69 = v.flowid;
-  if (v69 === undefined) return false;
-  if (typeof v69 !== "string") return false;
-  if (!fmtUuid(v69)) return false;
-  const v70 = v.syncid;
-  if (v70 === undefined) return false;
-  if (typeof v70 !== "string") return false;
-  if (!fmtUuid(v70)) return false;
-  return true;
-}
-
-function ce_AccountFlowDisabled(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v71 = v.event;
-    if (v71 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v71 !== "account.flow.disabled")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.flow.disabled"',
-          expected: '"account.flow.disabled"',
-          received: show(v71),
-        });
-    }
-    const v72 = v.accountid;
-    if (v72 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v72 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v72),
-        });
-      else {
-        if (!fmtUuid(v72))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v72),
-          });
-      }
-    }
-    const v73 = v.consumerid;
-    if (v73 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v73 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v73),
-        });
-      else {
-        if (!fmtUuid(v73))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v73),
-          });
-      }
-    }
-    const v74 = v.created;
-    if (v74 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v74))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v74),
-        });
-    }
-    const v75 = v.flowid;
-    if (v75 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "flowid"',
-        expected: 'property "flowid"',
-      });
-    else {
-      if (typeof v75 !== "string")
-        e.push({
-          path: p + "/flowid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v75),
-        });
-      else {
-        if (!fmtUuid(v75))
-          e.push({
-            path: p + "/flowid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v75),
-          });
-      }
-    }
-    const v76 = v.syncid;
-    if (v76 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "syncid"',
-        expected: 'property "syncid"',
-      });
-    else {
-      if (typeof v76 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v76),
-        });
-      else {
-        if (!fmtUuid(v76))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v76),
-          });
-      }
-    }
-  }
-}
-
-function fe_AccountFlowExecuted(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v77 = v.event;
-  if (v77 === undefined) return false;
-  if (v77 !== "account.flow.executed") return false;
-  const v78 = v.accountid;
-  if (v78 === undefined) return false;
-  if (typeof v78 !== "string") return false;
-  if (!fmtUuid(v78)) return false;
-  const v79 = v.consumerid;
-  if (v79 === undefined) return false;
-  if (typeof v79 !== "string") return false;
-  if (!fmtUuid(v79)) return false;
-  const v80 = v.created;
-  if (v80 === undefined) return false;
-  if (!Number.isInteger(v80)) return false;
-  const v81 = v.flowid;
-  if (v81 === undefined) return false;
-  if (typeof v81 !== "string") return false;
-  if (!fmtUuid(v81)) return false;
-  const v82 = v.syncid;
-  if (v82 === undefined) return false;
-  if (typeof v82 !== "string") return false;
-  if (!fmtUuid(v82)) return false;
-  const v83 = v.status;
-  if (v83 === undefined) return false;
-  if (!(v83 === "success" || v83 === "error")) return false;
-  const v84 = v.executionid;
-  if (v84 === undefined) return false;
-  if (typeof v84 !== "string") return false;
-  if (!fmtUuid(v84)) return false;
-  const v85 = v.parentexecutionid;
-  if (v85 === undefined) return false;
-  if (typeof v85 !== "string") return false;
-  if (!fmtUuid(v85)) return false;
-  return true;
-}
-
-function ce_AccountFlowExecuted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v86 = v.event;
-    if (v86 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v86 !== "account.flow.executed")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.flow.executed"',
-          expected: '"account.flow.executed"',
-          received: show(v86),
-        });
-    }
-    const v87 = v.accountid;
-    if (v87 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v87 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v87),
-        });
-      else {
-        if (!fmtUuid(v87))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v87),
-          });
-      }
-    }
-    const v88 = v.consumerid;
-    if (v88 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v88 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v88),
-        });
-      else {
-        if (!fmtUuid(v88))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v88),
-          });
-      }
-    }
-    const v89 = v.created;
-    if (v89 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v89))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v89),
-        });
-    }
-    const v90 = v.flowid;
-    if (v90 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "flowid"',
-        expected: 'property "flowid"',
-      });
-    else {
-      if (typeof v90 !== "string")
-        e.push({
-          path: p + "/flowid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v90),
-        });
-      else {
-        if (!fmtUuid(v90))
-          e.push({
-            path: p + "/flowid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v90),
-          });
-      }
-    }
-    const v91 = v.syncid;
-    if (v91 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "syncid"',
-        expected: 'property "syncid"',
-      });
-    else {
-      if (typeof v91 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v91),
-        });
-      else {
-        if (!fmtUuid(v91))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v91),
-          });
-      }
-    }
-    const v92 = v.status;
-    if (v92 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!(v92 === "success" || v92 === "error"))
-        e.push({
-          path: p + "/status",
-          message: 'must be one of "success", "error"',
-          expected: '"success" | "error"',
-          received: show(v92),
-        });
-    }
-    const v93 = v.executionid;
-    if (v93 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "executionid"',
-        expected: 'property "executionid"',
-      });
-    else {
-      if (typeof v93 !== "string")
-        e.push({
-          path: p + "/executionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v93),
-        });
-      else {
-        if (!fmtUuid(v93))
-          e.push({
-            path: p + "/executionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v93),
-          });
-      }
-    }
-    const v94 = v.parentexecutionid;
-    if (v94 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "parentexecutionid"',
-        expected: 'property "parentexecutionid"',
-      });
-    else {
-      if (typeof v94 !== "string")
-        e.push({
-          path: p + "/parentexecutionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v94),
-        });
-      else {
-        if (!fmtUuid(v94))
-          e.push({
-            path: p + "/parentexecutionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v94),
-          });
-      }
-    }
-  }
-}
-
-function fe_AccountIssueCreated(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v95 = v.event;
-  if (v95 === undefined) return false;
-  if (v95 !== "account.issue.created") return false;
-  const v96 = v.accountid;
-  if (v96 === undefined) return false;
-  if (typeof v96 !== "string") return false;
-  if (!fmtUuid(v96)) return false;
-  const v97 = v.consumerid;
-  if (v97 === undefined) return false;
-  if (typeof v97 !== "string") return false;
-  if (!fmtUuid(v97)) return false;
-  const v98 = v.created;
-  if (v98 === undefined) return false;
-  if (!Number.isInteger(v98)) return false;
-  const v99 = v.issue_id;
-  if (v99 === undefined) return false;
-  if (typeof v99 !== "string") return false;
-  if (!fmtUuid(v99)) return false;
-  const v100 = v.connectionid;
-  if (v100 === undefined) return false;
-  if (typeof v100 !== "string") return false;
-  if (!fmtUuid(v100)) return false;
-  const v101 = v.syncid;
-  if (v101 !== undefined) {
-    if (typeof v101 !== "string") return false;
-    if (!fmtUuid(v101)) return false;
-  }
-  const v102 = v.error_code;
-  if (v102 === undefined) return false;
-  if (typeof v102 !== "string") return false;
-  const v103 = v.issue_status;
-  if (v103 === undefined) return false;
-  if (typeof v103 !== "string") return false;
-  const v104 = v.message;
-  if (v104 === undefined) return false;
-  if (typeof v104 !== "string") return false;
-  const v105 = v.context;
-  if (v105 === undefined) return false;
-  return true;
-}
-
-function ce_AccountIssueCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v106 = v.event;
-    if (v106 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v106 !== "account.issue.created")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.issue.created"',
-          expected: '"account.issue.created"',
-          received: show(v106),
-        });
-    }
-    const v107 = v.accountid;
-    if (v107 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v107 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v107),
-        });
-      else {
-        if (!fmtUuid(v107))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v107),
-          });
-      }
-    }
-    const v108 = v.consumerid;
-    if (v108 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v108 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v108),
-        });
-      else {
-        if (!fmtUuid(v108))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v108),
-          });
-      }
-    }
-    const v109 = v.created;
-    if (v109 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v109))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v109),
-        });
-    }
-    const v110 = v.issue_id;
-    if (v110 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "issue_id"',
-        expected: 'property "issue_id"',
-      });
-    else {
-      if (typeof v110 !== "string")
-        e.push({
-          path: p + "/issue_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v110),
-        });
-      else {
-        if (!fmtUuid(v110))
-          e.push({
-            path: p + "/issue_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v110),
-          });
-      }
-    }
-    const v111 = v.connectionid;
-    if (v111 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v111 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v111),
-        });
-      else {
-        if (!fmtUuid(v111))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v111),
-          });
-      }
-    }
-    const v112 = v.syncid;
-    if (v112 !== undefined) {
-      if (typeof v112 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v112),
-        });
-      else {
-        if (!fmtUuid(v112))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v112),
-          });
-      }
-    }
-    const v113 = v.error_code;
-    if (v113 === undefined)
+    const v65 = v.error_code;
+    if (v65 === undefined)
       e.push({
         path: p,
         message: 'missing required property "error_code"',
         expected: 'property "error_code"',
       });
     else {
-      if (typeof v113 !== "string")
+      if (typeof v65 !== "string")
         e.push({
           path: p + "/error_code",
           message: "must be a string",
           expected: "string",
-          received: kind(v113),
+          received: kind(v65),
         });
     }
-    const v114 = v.issue_status;
-    if (v114 === undefined)
+    const v66 = v.issue_status;
+    if (v66 === undefined)
       e.push({
         path: p,
         message: 'missing required property "issue_status"',
         expected: 'property "issue_status"',
       });
     else {
-      if (typeof v114 !== "string")
+      if (typeof v66 !== "string")
         e.push({
           path: p + "/issue_status",
           message: "must be a string",
           expected: "string",
-          received: kind(v114),
+          received: kind(v66),
         });
     }
-    const v115 = v.message;
-    if (v115 === undefined)
+    const v67 = v.message;
+    if (v67 === undefined)
       e.push({
         path: p,
         message: 'missing required property "message"',
         expected: 'property "message"',
       });
     else {
-      if (typeof v115 !== "string")
+      if (typeof v67 !== "string")
         e.push({
           path: p + "/message",
           message: "must be a string",
           expected: "string",
-          received: kind(v115),
+          received: kind(v67),
         });
     }
-    const v116 = v.context;
-    if (v116 === undefined)
+    const v68 = v.context;
+    if (v68 === undefined)
       e.push({
         path: p,
         message: 'missing required property "context"',
@@ -1572,48 +982,38 @@ function ce_AccountIssueCreated(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_AccountIssueUpdated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v117 = v.event;
-  if (v117 === undefined) return false;
-  if (v117 !== "account.issue.updated") return false;
-  const v118 = v.accountid;
-  if (v118 === undefined) return false;
-  if (typeof v118 !== "string") return false;
-  if (!fmtUuid(v118)) return false;
-  const v119 = v.consumerid;
-  if (v119 === undefined) return false;
-  if (typeof v119 !== "string") return false;
-  if (!fmtUuid(v119)) return false;
-  const v120 = v.created;
-  if (v120 === undefined) return false;
-  if (!Number.isInteger(v120)) return false;
-  const v121 = v.issue_id;
-  if (v121 === undefined) return false;
-  if (typeof v121 !== "string") return false;
-  if (!fmtUuid(v121)) return false;
-  const v122 = v.connectionid;
-  if (v122 === undefined) return false;
-  if (typeof v122 !== "string") return false;
-  if (!fmtUuid(v122)) return false;
-  const v123 = v.syncid;
-  if (v123 !== undefined) {
-    if (typeof v123 !== "string") return false;
-    if (!fmtUuid(v123)) return false;
+  const v69 = v.event;
+  if (v69 === undefined) return false;
+  if (v69 !== "account.issue.updated") return false;
+  if (!f_envelope(v)) return false;
+  const v70 = v.issue_id;
+  if (v70 === undefined) return false;
+  if (typeof v70 !== "string") return false;
+  if (!fmtUuid(v70)) return false;
+  const v71 = v.connectionid;
+  if (v71 === undefined) return false;
+  if (typeof v71 !== "string") return false;
+  if (!fmtUuid(v71)) return false;
+  const v72 = v.syncid;
+  if (v72 !== undefined) {
+    if (typeof v72 !== "string") return false;
+    if (!fmtUuid(v72)) return false;
   }
-  const v124 = v.error_code;
-  if (v124 === undefined) return false;
-  if (typeof v124 !== "string") return false;
-  const v125 = v.issue_status;
-  if (v125 === undefined) return false;
-  if (typeof v125 !== "string") return false;
-  const v126 = v.message;
-  if (v126 === undefined) return false;
-  if (typeof v126 !== "string") return false;
-  const v127 = v.context;
-  if (v127 === undefined) return false;
-  const v128 = v.occurrences;
-  if (v128 === undefined) return false;
-  if (!Number.isInteger(v128)) return false;
-  if (v128 < 1) return false;
+  const v73 = v.error_code;
+  if (v73 === undefined) return false;
+  if (typeof v73 !== "string") return false;
+  const v74 = v.issue_status;
+  if (v74 === undefined) return false;
+  if (typeof v74 !== "string") return false;
+  const v75 = v.message;
+  if (v75 === undefined) return false;
+  if (typeof v75 !== "string") return false;
+  const v76 = v.context;
+  if (v76 === undefined) return false;
+  const v77 = v.occurrences;
+  if (v77 === undefined) return false;
+  if (!Number.isInteger(v77)) return false;
+  if (v77 < 1) return false;
   return true;
 }
 
@@ -1621,230 +1021,165 @@ function ce_AccountIssueUpdated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v129 = v.event;
-    if (v129 === undefined)
+    const v78 = v.event;
+    if (v78 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v129 !== "account.issue.updated")
+      if (v78 !== "account.issue.updated")
         e.push({
           path: p + "/event",
           message: 'must be "account.issue.updated"',
           expected: '"account.issue.updated"',
-          received: show(v129),
+          received: show(v78),
         });
     }
-    const v130 = v.accountid;
-    if (v130 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v130 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v130),
-        });
-      else {
-        if (!fmtUuid(v130))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v130),
-          });
-      }
-    }
-    const v131 = v.consumerid;
-    if (v131 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v131 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v131),
-        });
-      else {
-        if (!fmtUuid(v131))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v131),
-          });
-      }
-    }
-    const v132 = v.created;
-    if (v132 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v132))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v132),
-        });
-    }
-    const v133 = v.issue_id;
-    if (v133 === undefined)
+    c_envelope(v, p, e);
+    const v79 = v.issue_id;
+    if (v79 === undefined)
       e.push({
         path: p,
         message: 'missing required property "issue_id"',
         expected: 'property "issue_id"',
       });
     else {
-      if (typeof v133 !== "string")
+      if (typeof v79 !== "string")
         e.push({
           path: p + "/issue_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v133),
+          received: kind(v79),
         });
       else {
-        if (!fmtUuid(v133))
+        if (!fmtUuid(v79))
           e.push({
             path: p + "/issue_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v133),
+            received: show(v79),
           });
       }
     }
-    const v134 = v.connectionid;
-    if (v134 === undefined)
+    const v80 = v.connectionid;
+    if (v80 === undefined)
       e.push({
         path: p,
         message: 'missing required property "connectionid"',
         expected: 'property "connectionid"',
       });
     else {
-      if (typeof v134 !== "string")
+      if (typeof v80 !== "string")
         e.push({
           path: p + "/connectionid",
           message: "must be a string",
           expected: "string",
-          received: kind(v134),
+          received: kind(v80),
         });
       else {
-        if (!fmtUuid(v134))
+        if (!fmtUuid(v80))
           e.push({
             path: p + "/connectionid",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v134),
+            received: show(v80),
           });
       }
     }
-    const v135 = v.syncid;
-    if (v135 !== undefined) {
-      if (typeof v135 !== "string")
+    const v81 = v.syncid;
+    if (v81 !== undefined) {
+      if (typeof v81 !== "string")
         e.push({
           path: p + "/syncid",
           message: "must be a string",
           expected: "string",
-          received: kind(v135),
+          received: kind(v81),
         });
       else {
-        if (!fmtUuid(v135))
+        if (!fmtUuid(v81))
           e.push({
             path: p + "/syncid",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v135),
+            received: show(v81),
           });
       }
     }
-    const v136 = v.error_code;
-    if (v136 === undefined)
+    const v82 = v.error_code;
+    if (v82 === undefined)
       e.push({
         path: p,
         message: 'missing required property "error_code"',
         expected: 'property "error_code"',
       });
     else {
-      if (typeof v136 !== "string")
+      if (typeof v82 !== "string")
         e.push({
           path: p + "/error_code",
           message: "must be a string",
           expected: "string",
-          received: kind(v136),
+          received: kind(v82),
         });
     }
-    const v137 = v.issue_status;
-    if (v137 === undefined)
+    const v83 = v.issue_status;
+    if (v83 === undefined)
       e.push({
         path: p,
         message: 'missing required property "issue_status"',
         expected: 'property "issue_status"',
       });
     else {
-      if (typeof v137 !== "string")
+      if (typeof v83 !== "string")
         e.push({
           path: p + "/issue_status",
           message: "must be a string",
           expected: "string",
-          received: kind(v137),
+          received: kind(v83),
         });
     }
-    const v138 = v.message;
-    if (v138 === undefined)
+    const v84 = v.message;
+    if (v84 === undefined)
       e.push({
         path: p,
         message: 'missing required property "message"',
         expected: 'property "message"',
       });
     else {
-      if (typeof v138 !== "string")
+      if (typeof v84 !== "string")
         e.push({
           path: p + "/message",
           message: "must be a string",
           expected: "string",
-          received: kind(v138),
+          received: kind(v84),
         });
     }
-    const v139 = v.context;
-    if (v139 === undefined)
+    const v85 = v.context;
+    if (v85 === undefined)
       e.push({
         path: p,
         message: 'missing required property "context"',
         expected: 'property "context"',
       });
-    const v140 = v.occurrences;
-    if (v140 === undefined)
+    const v86 = v.occurrences;
+    if (v86 === undefined)
       e.push({
         path: p,
         message: 'missing required property "occurrences"',
         expected: 'property "occurrences"',
       });
     else {
-      if (!Number.isInteger(v140))
+      if (!Number.isInteger(v86))
         e.push({
           path: p + "/occurrences",
           message: "must be an integer",
           expected: "integer",
-          received: kind(v140),
+          received: kind(v86),
         });
       else {
-        if (v140 < 1)
-          e.push({ path: p + "/occurrences", message: "must be >= 1", received: show(v140) });
+        if (v86 < 1)
+          e.push({ path: p + "/occurrences", message: "must be >= 1", received: show(v86) });
       }
     }
   }
@@ -1852,39 +1187,29 @@ function ce_AccountIssueUpdated(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_AccountIssueClosed(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v141 = v.event;
-  if (v141 === undefined) return false;
-  if (v141 !== "account.issue.closed") return false;
-  const v142 = v.accountid;
-  if (v142 === undefined) return false;
-  if (typeof v142 !== "string") return false;
-  if (!fmtUuid(v142)) return false;
-  const v143 = v.consumerid;
-  if (v143 === undefined) return false;
-  if (typeof v143 !== "string") return false;
-  if (!fmtUuid(v143)) return false;
-  const v144 = v.created;
-  if (v144 === undefined) return false;
-  if (!Number.isInteger(v144)) return false;
-  const v145 = v.issue_id;
-  if (v145 === undefined) return false;
-  if (typeof v145 !== "string") return false;
-  if (!fmtUuid(v145)) return false;
-  const v146 = v.connectionid;
-  if (v146 === undefined) return false;
-  if (typeof v146 !== "string") return false;
-  if (!fmtUuid(v146)) return false;
-  const v147 = v.syncid;
-  if (v147 !== undefined) {
-    if (typeof v147 !== "string") return false;
-    if (!fmtUuid(v147)) return false;
+  const v87 = v.event;
+  if (v87 === undefined) return false;
+  if (v87 !== "account.issue.closed") return false;
+  if (!f_envelope(v)) return false;
+  const v88 = v.issue_id;
+  if (v88 === undefined) return false;
+  if (typeof v88 !== "string") return false;
+  if (!fmtUuid(v88)) return false;
+  const v89 = v.connectionid;
+  if (v89 === undefined) return false;
+  if (typeof v89 !== "string") return false;
+  if (!fmtUuid(v89)) return false;
+  const v90 = v.syncid;
+  if (v90 !== undefined) {
+    if (typeof v90 !== "string") return false;
+    if (!fmtUuid(v90)) return false;
   }
-  const v148 = v.error_code;
-  if (v148 === undefined) return false;
-  if (typeof v148 !== "string") return false;
-  const v149 = v.issue_status;
-  if (v149 === undefined) return false;
-  if (v149 !== "auto_closed") return false;
+  const v91 = v.error_code;
+  if (v91 === undefined) return false;
+  if (typeof v91 !== "string") return false;
+  const v92 = v.issue_status;
+  if (v92 === undefined) return false;
+  if (v92 !== "auto_closed") return false;
   return true;
 }
 
@@ -1892,187 +1217,122 @@ function ce_AccountIssueClosed(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v150 = v.event;
-    if (v150 === undefined)
+    const v93 = v.event;
+    if (v93 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v150 !== "account.issue.closed")
+      if (v93 !== "account.issue.closed")
         e.push({
           path: p + "/event",
           message: 'must be "account.issue.closed"',
           expected: '"account.issue.closed"',
-          received: show(v150),
+          received: show(v93),
         });
     }
-    const v151 = v.accountid;
-    if (v151 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v151 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v151),
-        });
-      else {
-        if (!fmtUuid(v151))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v151),
-          });
-      }
-    }
-    const v152 = v.consumerid;
-    if (v152 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v152 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v152),
-        });
-      else {
-        if (!fmtUuid(v152))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v152),
-          });
-      }
-    }
-    const v153 = v.created;
-    if (v153 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v153))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v153),
-        });
-    }
-    const v154 = v.issue_id;
-    if (v154 === undefined)
+    c_envelope(v, p, e);
+    const v94 = v.issue_id;
+    if (v94 === undefined)
       e.push({
         path: p,
         message: 'missing required property "issue_id"',
         expected: 'property "issue_id"',
       });
     else {
-      if (typeof v154 !== "string")
+      if (typeof v94 !== "string")
         e.push({
           path: p + "/issue_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v154),
+          received: kind(v94),
         });
       else {
-        if (!fmtUuid(v154))
+        if (!fmtUuid(v94))
           e.push({
             path: p + "/issue_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v154),
+            received: show(v94),
           });
       }
     }
-    const v155 = v.connectionid;
-    if (v155 === undefined)
+    const v95 = v.connectionid;
+    if (v95 === undefined)
       e.push({
         path: p,
         message: 'missing required property "connectionid"',
         expected: 'property "connectionid"',
       });
     else {
-      if (typeof v155 !== "string")
+      if (typeof v95 !== "string")
         e.push({
           path: p + "/connectionid",
           message: "must be a string",
           expected: "string",
-          received: kind(v155),
+          received: kind(v95),
         });
       else {
-        if (!fmtUuid(v155))
+        if (!fmtUuid(v95))
           e.push({
             path: p + "/connectionid",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v155),
+            received: show(v95),
           });
       }
     }
-    const v156 = v.syncid;
-    if (v156 !== undefined) {
-      if (typeof v156 !== "string")
+    const v96 = v.syncid;
+    if (v96 !== undefined) {
+      if (typeof v96 !== "string")
         e.push({
           path: p + "/syncid",
           message: "must be a string",
           expected: "string",
-          received: kind(v156),
+          received: kind(v96),
         });
       else {
-        if (!fmtUuid(v156))
+        if (!fmtUuid(v96))
           e.push({
             path: p + "/syncid",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v156),
+            received: show(v96),
           });
       }
     }
-    const v157 = v.error_code;
-    if (v157 === undefined)
+    const v97 = v.error_code;
+    if (v97 === undefined)
       e.push({
         path: p,
         message: 'missing required property "error_code"',
         expected: 'property "error_code"',
       });
     else {
-      if (typeof v157 !== "string")
+      if (typeof v97 !== "string")
         e.push({
           path: p + "/error_code",
           message: "must be a string",
           expected: "string",
-          received: kind(v157),
+          received: kind(v97),
         });
     }
-    const v158 = v.issue_status;
-    if (v158 === undefined)
+    const v98 = v.issue_status;
+    if (v98 === undefined)
       e.push({
         path: p,
         message: 'missing required property "issue_status"',
         expected: 'property "issue_status"',
       });
     else {
-      if (v158 !== "auto_closed")
+      if (v98 !== "auto_closed")
         e.push({
           path: p + "/issue_status",
           message: 'must be "auto_closed"',
           expected: '"auto_closed"',
-          received: show(v158),
+          received: show(v98),
         });
     }
   }
@@ -2080,41 +1340,31 @@ function ce_AccountIssueClosed(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_PosOrderCompleted(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v159 = v.event;
-  if (v159 === undefined) return false;
-  if (v159 !== "pos.order.completed") return false;
-  const v160 = v.accountid;
-  if (v160 === undefined) return false;
-  if (typeof v160 !== "string") return false;
-  if (!fmtUuid(v160)) return false;
-  const v161 = v.consumerid;
-  if (v161 === undefined) return false;
-  if (typeof v161 !== "string") return false;
-  if (!fmtUuid(v161)) return false;
-  const v162 = v.created;
-  if (v162 === undefined) return false;
-  if (!Number.isInteger(v162)) return false;
-  const v163 = v.order_id;
-  if (v163 === undefined) return false;
-  if (typeof v163 !== "string") return false;
-  if (!fmtUuid(v163)) return false;
-  const v164 = v.device_id;
-  if (v164 !== undefined) {
-    if (typeof v164 !== "string") return false;
-    if (!fmtUuid(v164)) return false;
+  const v99 = v.event;
+  if (v99 === undefined) return false;
+  if (v99 !== "pos.order.completed") return false;
+  if (!f_envelope(v)) return false;
+  const v100 = v.order_id;
+  if (v100 === undefined) return false;
+  if (typeof v100 !== "string") return false;
+  if (!fmtUuid(v100)) return false;
+  const v101 = v.device_id;
+  if (v101 !== undefined) {
+    if (typeof v101 !== "string") return false;
+    if (!fmtUuid(v101)) return false;
   }
-  const v165 = v.customer_id;
-  if (v165 !== undefined) {
-    if (typeof v165 !== "string") return false;
-    if (!fmtUuid(v165)) return false;
+  const v102 = v.customer_id;
+  if (v102 !== undefined) {
+    if (typeof v102 !== "string") return false;
+    if (!fmtUuid(v102)) return false;
   }
-  const v166 = v.location_id;
-  if (v166 === undefined) return false;
-  if (typeof v166 !== "string") return false;
-  if (!fmtUuid(v166)) return false;
-  const v167 = v.updated_at;
-  if (v167 === undefined) return false;
-  if (typeof v167 !== "string") return false;
+  const v103 = v.location_id;
+  if (v103 === undefined) return false;
+  if (typeof v103 !== "string") return false;
+  if (!fmtUuid(v103)) return false;
+  const v104 = v.updated_at;
+  if (v104 === undefined) return false;
+  if (typeof v104 !== "string") return false;
   return true;
 }
 
@@ -2122,190 +1372,125 @@ function ce_PosOrderCompleted(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v168 = v.event;
-    if (v168 === undefined)
+    const v105 = v.event;
+    if (v105 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v168 !== "pos.order.completed")
+      if (v105 !== "pos.order.completed")
         e.push({
           path: p + "/event",
           message: 'must be "pos.order.completed"',
           expected: '"pos.order.completed"',
-          received: show(v168),
+          received: show(v105),
         });
     }
-    const v169 = v.accountid;
-    if (v169 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v169 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v169),
-        });
-      else {
-        if (!fmtUuid(v169))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v169),
-          });
-      }
-    }
-    const v170 = v.consumerid;
-    if (v170 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v170 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v170),
-        });
-      else {
-        if (!fmtUuid(v170))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v170),
-          });
-      }
-    }
-    const v171 = v.created;
-    if (v171 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v171))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v171),
-        });
-    }
-    const v172 = v.order_id;
-    if (v172 === undefined)
+    c_envelope(v, p, e);
+    const v106 = v.order_id;
+    if (v106 === undefined)
       e.push({
         path: p,
         message: 'missing required property "order_id"',
         expected: 'property "order_id"',
       });
     else {
-      if (typeof v172 !== "string")
+      if (typeof v106 !== "string")
         e.push({
           path: p + "/order_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v172),
+          received: kind(v106),
         });
       else {
-        if (!fmtUuid(v172))
+        if (!fmtUuid(v106))
           e.push({
             path: p + "/order_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v172),
+            received: show(v106),
           });
       }
     }
-    const v173 = v.device_id;
-    if (v173 !== undefined) {
-      if (typeof v173 !== "string")
+    const v107 = v.device_id;
+    if (v107 !== undefined) {
+      if (typeof v107 !== "string")
         e.push({
           path: p + "/device_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v173),
+          received: kind(v107),
         });
       else {
-        if (!fmtUuid(v173))
+        if (!fmtUuid(v107))
           e.push({
             path: p + "/device_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v173),
+            received: show(v107),
           });
       }
     }
-    const v174 = v.customer_id;
-    if (v174 !== undefined) {
-      if (typeof v174 !== "string")
+    const v108 = v.customer_id;
+    if (v108 !== undefined) {
+      if (typeof v108 !== "string")
         e.push({
           path: p + "/customer_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v174),
+          received: kind(v108),
         });
       else {
-        if (!fmtUuid(v174))
+        if (!fmtUuid(v108))
           e.push({
             path: p + "/customer_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v174),
+            received: show(v108),
           });
       }
     }
-    const v175 = v.location_id;
-    if (v175 === undefined)
+    const v109 = v.location_id;
+    if (v109 === undefined)
       e.push({
         path: p,
         message: 'missing required property "location_id"',
         expected: 'property "location_id"',
       });
     else {
-      if (typeof v175 !== "string")
+      if (typeof v109 !== "string")
         e.push({
           path: p + "/location_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v175),
+          received: kind(v109),
         });
       else {
-        if (!fmtUuid(v175))
+        if (!fmtUuid(v109))
           e.push({
             path: p + "/location_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v175),
+            received: show(v109),
           });
       }
     }
-    const v176 = v.updated_at;
-    if (v176 === undefined)
+    const v110 = v.updated_at;
+    if (v110 === undefined)
       e.push({
         path: p,
         message: 'missing required property "updated_at"',
         expected: 'property "updated_at"',
       });
     else {
-      if (typeof v176 !== "string")
+      if (typeof v110 !== "string")
         e.push({
           path: p + "/updated_at",
           message: "must be a string",
           expected: "string",
-          received: kind(v176),
+          received: kind(v110),
         });
     }
   }
@@ -2313,41 +1498,31 @@ function ce_PosOrderCompleted(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_PosOrderUpdated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v177 = v.event;
-  if (v177 === undefined) return false;
-  if (v177 !== "pos.order.updated") return false;
-  const v178 = v.accountid;
-  if (v178 === undefined) return false;
-  if (typeof v178 !== "string") return false;
-  if (!fmtUuid(v178)) return false;
-  const v179 = v.consumerid;
-  if (v179 === undefined) return false;
-  if (typeof v179 !== "string") return false;
-  if (!fmtUuid(v179)) return false;
-  const v180 = v.created;
-  if (v180 === undefined) return false;
-  if (!Number.isInteger(v180)) return false;
-  const v181 = v.order_id;
-  if (v181 === undefined) return false;
-  if (typeof v181 !== "string") return false;
-  if (!fmtUuid(v181)) return false;
-  const v182 = v.device_id;
-  if (v182 !== undefined) {
-    if (typeof v182 !== "string") return false;
-    if (!fmtUuid(v182)) return false;
+  const v111 = v.event;
+  if (v111 === undefined) return false;
+  if (v111 !== "pos.order.updated") return false;
+  if (!f_envelope(v)) return false;
+  const v112 = v.order_id;
+  if (v112 === undefined) return false;
+  if (typeof v112 !== "string") return false;
+  if (!fmtUuid(v112)) return false;
+  const v113 = v.device_id;
+  if (v113 !== undefined) {
+    if (typeof v113 !== "string") return false;
+    if (!fmtUuid(v113)) return false;
   }
-  const v183 = v.customer_id;
-  if (v183 !== undefined) {
-    if (typeof v183 !== "string") return false;
-    if (!fmtUuid(v183)) return false;
+  const v114 = v.customer_id;
+  if (v114 !== undefined) {
+    if (typeof v114 !== "string") return false;
+    if (!fmtUuid(v114)) return false;
   }
-  const v184 = v.location_id;
-  if (v184 === undefined) return false;
-  if (typeof v184 !== "string") return false;
-  if (!fmtUuid(v184)) return false;
-  const v185 = v.updated_at;
-  if (v185 === undefined) return false;
-  if (typeof v185 !== "string") return false;
+  const v115 = v.location_id;
+  if (v115 === undefined) return false;
+  if (typeof v115 !== "string") return false;
+  if (!fmtUuid(v115)) return false;
+  const v116 = v.updated_at;
+  if (v116 === undefined) return false;
+  if (typeof v116 !== "string") return false;
   return true;
 }
 
@@ -2355,190 +1530,125 @@ function ce_PosOrderUpdated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v186 = v.event;
-    if (v186 === undefined)
+    const v117 = v.event;
+    if (v117 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v186 !== "pos.order.updated")
+      if (v117 !== "pos.order.updated")
         e.push({
           path: p + "/event",
           message: 'must be "pos.order.updated"',
           expected: '"pos.order.updated"',
-          received: show(v186),
+          received: show(v117),
         });
     }
-    const v187 = v.accountid;
-    if (v187 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v187 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v187),
-        });
-      else {
-        if (!fmtUuid(v187))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v187),
-          });
-      }
-    }
-    const v188 = v.consumerid;
-    if (v188 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "consumerid"',
-        expected: 'property "consumerid"',
-      });
-    else {
-      if (typeof v188 !== "string")
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v188),
-        });
-      else {
-        if (!fmtUuid(v188))
-          e.push({
-            path: p + "/consumerid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v188),
-          });
-      }
-    }
-    const v189 = v.created;
-    if (v189 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v189))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v189),
-        });
-    }
-    const v190 = v.order_id;
-    if (v190 === undefined)
+    c_envelope(v, p, e);
+    const v118 = v.order_id;
+    if (v118 === undefined)
       e.push({
         path: p,
         message: 'missing required property "order_id"',
         expected: 'property "order_id"',
       });
     else {
-      if (typeof v190 !== "string")
+      if (typeof v118 !== "string")
         e.push({
           path: p + "/order_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v190),
+          received: kind(v118),
         });
       else {
-        if (!fmtUuid(v190))
+        if (!fmtUuid(v118))
           e.push({
             path: p + "/order_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v190),
+            received: show(v118),
           });
       }
     }
-    const v191 = v.device_id;
-    if (v191 !== undefined) {
-      if (typeof v191 !== "string")
+    const v119 = v.device_id;
+    if (v119 !== undefined) {
+      if (typeof v119 !== "string")
         e.push({
           path: p + "/device_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v191),
+          received: kind(v119),
         });
       else {
-        if (!fmtUuid(v191))
+        if (!fmtUuid(v119))
           e.push({
             path: p + "/device_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v191),
+            received: show(v119),
           });
       }
     }
-    const v192 = v.customer_id;
-    if (v192 !== undefined) {
-      if (typeof v192 !== "string")
+    const v120 = v.customer_id;
+    if (v120 !== undefined) {
+      if (typeof v120 !== "string")
         e.push({
           path: p + "/customer_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v192),
+          received: kind(v120),
         });
       else {
-        if (!fmtUuid(v192))
+        if (!fmtUuid(v120))
           e.push({
             path: p + "/customer_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v192),
+            received: show(v120),
           });
       }
     }
-    const v193 = v.location_id;
-    if (v193 === undefined)
+    const v121 = v.location_id;
+    if (v121 === undefined)
       e.push({
         path: p,
         message: 'missing required property "location_id"',
         expected: 'property "location_id"',
       });
     else {
-      if (typeof v193 !== "string")
+      if (typeof v121 !== "string")
         e.push({
           path: p + "/location_id",
           message: "must be a string",
           expected: "string",
-          received: kind(v193),
+          received: kind(v121),
         });
       else {
-        if (!fmtUuid(v193))
+        if (!fmtUuid(v121))
           e.push({
             path: p + "/location_id",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v193),
+            received: show(v121),
           });
       }
     }
-    const v194 = v.updated_at;
-    if (v194 === undefined)
+    const v122 = v.updated_at;
+    if (v122 === undefined)
       e.push({
         path: p,
         message: 'missing required property "updated_at"',
         expected: 'property "updated_at"',
       });
     else {
-      if (typeof v194 !== "string")
+      if (typeof v122 !== "string")
         e.push({
           path: p + "/updated_at",
           message: "must be a string",
           expected: "string",
-          received: kind(v194),
+          received: kind(v122),
         });
     }
   }

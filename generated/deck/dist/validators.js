@@ -1191,11 +1191,8 @@ function cs_EventDestination(v, p, e) {
   }
 }
 
-function fe_AgentCreated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v111 = v.type;
-  if (v111 === undefined) return false;
-  if (v111 !== "agent.created") return false;
+/** The envelope's fields, which every delivery carries besides the type and the payload. */
+function f_envelope(v) {
   const v112 = v.id;
   if (v112 === undefined) return false;
   if (typeof v112 !== "string") return false;
@@ -1212,9 +1209,101 @@ function fe_AgentCreated(v) {
   if (v115 !== null) {
     if (typeof v115 !== "string") return false;
   }
-  const v116 = v.data;
-  if (v116 === undefined) return false;
-  if (!fs_Agent(v116)) return false;
+  return true;
+}
+
+function c_envelope(v, p, e) {
+  const v116 = v.id;
+  if (v116 === undefined)
+    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
+  else {
+    if (typeof v116 !== "string")
+      e.push({
+        path: p + "/id",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v116),
+      });
+    else {
+      if (!re4.test(v116))
+        e.push({
+          path: p + "/id",
+          message: "must match the pattern ^evt_",
+          expected: "pattern ^evt_",
+          received: show(v116),
+        });
+    }
+  }
+  const v117 = v.object;
+  if (v117 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "object"',
+      expected: 'property "object"',
+    });
+  else {
+    if (v117 !== "event")
+      e.push({
+        path: p + "/object",
+        message: 'must be "event"',
+        expected: '"event"',
+        received: show(v117),
+      });
+  }
+  const v118 = v.created_at;
+  if (v118 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "created_at"',
+      expected: 'property "created_at"',
+    });
+  else {
+    if (typeof v118 !== "string")
+      e.push({
+        path: p + "/created_at",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v118),
+      });
+    else {
+      if (!fmtDateTime(v118))
+        e.push({
+          path: p + "/created_at",
+          message: "must be an RFC 3339 date-time",
+          expected: "date-time",
+          received: show(v118),
+        });
+    }
+  }
+  const v119 = v.request_id;
+  if (v119 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "request_id"',
+      expected: 'property "request_id"',
+    });
+  else {
+    if (v119 !== null) {
+      if (typeof v119 !== "string")
+        e.push({
+          path: p + "/request_id",
+          message: "must be a string or null",
+          expected: "string or null",
+          received: kind(v119),
+        });
+    }
+  }
+}
+
+function fe_AgentCreated(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v111 = v.type;
+  if (v111 === undefined) return false;
+  if (v111 !== "agent.created") return false;
+  if (!f_envelope(v)) return false;
+  const v120 = v.data;
+  if (v120 === undefined) return false;
+  if (!fs_Agent(v120)) return false;
   return true;
 }
 
@@ -1222,98 +1311,19 @@ function ce_AgentCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v117 = v.type;
-    if (v117 === undefined)
+    const v121 = v.type;
+    if (v121 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v117 !== "agent.created")
+      if (v121 !== "agent.created")
         e.push({
           path: p + "/type",
           message: 'must be "agent.created"',
           expected: '"agent.created"',
-          received: show(v117),
+          received: show(v121),
         });
     }
-    const v118 = v.id;
-    if (v118 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v118 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v118),
-        });
-      else {
-        if (!re4.test(v118))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v118),
-          });
-      }
-    }
-    const v119 = v.object;
-    if (v119 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v119 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v119),
-        });
-    }
-    const v120 = v.created_at;
-    if (v120 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v120 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v120),
-        });
-      else {
-        if (!fmtDateTime(v120))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v120),
-          });
-      }
-    }
-    const v121 = v.request_id;
-    if (v121 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v121 !== null) {
-        if (typeof v121 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v121),
-          });
-      }
-    }
+    c_envelope(v, p, e);
     const v122 = v.data;
     if (v122 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
@@ -1328,25 +1338,10 @@ function fe_AgentUpdated(v) {
   const v123 = v.type;
   if (v123 === undefined) return false;
   if (v123 !== "agent.updated") return false;
-  const v124 = v.id;
+  if (!f_envelope(v)) return false;
+  const v124 = v.data;
   if (v124 === undefined) return false;
-  if (typeof v124 !== "string") return false;
-  if (!re4.test(v124)) return false;
-  const v125 = v.object;
-  if (v125 === undefined) return false;
-  if (v125 !== "event") return false;
-  const v126 = v.created_at;
-  if (v126 === undefined) return false;
-  if (typeof v126 !== "string") return false;
-  if (!fmtDateTime(v126)) return false;
-  const v127 = v.request_id;
-  if (v127 === undefined) return false;
-  if (v127 !== null) {
-    if (typeof v127 !== "string") return false;
-  }
-  const v128 = v.data;
-  if (v128 === undefined) return false;
-  if (!fs_Agent(v128)) return false;
+  if (!fs_Agent(v124)) return false;
   return true;
 }
 
@@ -1354,131 +1349,37 @@ function ce_AgentUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v129 = v.type;
-    if (v129 === undefined)
+    const v125 = v.type;
+    if (v125 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v129 !== "agent.updated")
+      if (v125 !== "agent.updated")
         e.push({
           path: p + "/type",
           message: 'must be "agent.updated"',
           expected: '"agent.updated"',
-          received: show(v129),
+          received: show(v125),
         });
     }
-    const v130 = v.id;
-    if (v130 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v130 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v130),
-        });
-      else {
-        if (!re4.test(v130))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v130),
-          });
-      }
-    }
-    const v131 = v.object;
-    if (v131 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v131 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v131),
-        });
-    }
-    const v132 = v.created_at;
-    if (v132 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v132 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v132),
-        });
-      else {
-        if (!fmtDateTime(v132))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v132),
-          });
-      }
-    }
-    const v133 = v.request_id;
-    if (v133 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v133 !== null) {
-        if (typeof v133 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v133),
-          });
-      }
-    }
-    const v134 = v.data;
-    if (v134 === undefined)
+    c_envelope(v, p, e);
+    const v126 = v.data;
+    if (v126 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Agent(v134, p + "/data", e);
+      cs_Agent(v126, p + "/data", e);
     }
   }
 }
 
 function fe_AgentDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v135 = v.type;
-  if (v135 === undefined) return false;
-  if (v135 !== "agent.deleted") return false;
-  const v136 = v.id;
-  if (v136 === undefined) return false;
-  if (typeof v136 !== "string") return false;
-  if (!re4.test(v136)) return false;
-  const v137 = v.object;
-  if (v137 === undefined) return false;
-  if (v137 !== "event") return false;
-  const v138 = v.created_at;
-  if (v138 === undefined) return false;
-  if (typeof v138 !== "string") return false;
-  if (!fmtDateTime(v138)) return false;
-  const v139 = v.request_id;
-  if (v139 === undefined) return false;
-  if (v139 !== null) {
-    if (typeof v139 !== "string") return false;
-  }
-  const v140 = v.data;
-  if (v140 === undefined) return false;
-  if (!fs_Agent(v140)) return false;
+  const v127 = v.type;
+  if (v127 === undefined) return false;
+  if (v127 !== "agent.deleted") return false;
+  if (!f_envelope(v)) return false;
+  const v128 = v.data;
+  if (v128 === undefined) return false;
+  if (!fs_Agent(v128)) return false;
   return true;
 }
 
@@ -1486,131 +1387,37 @@ function ce_AgentDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v141 = v.type;
-    if (v141 === undefined)
+    const v129 = v.type;
+    if (v129 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v141 !== "agent.deleted")
+      if (v129 !== "agent.deleted")
         e.push({
           path: p + "/type",
           message: 'must be "agent.deleted"',
           expected: '"agent.deleted"',
-          received: show(v141),
+          received: show(v129),
         });
     }
-    const v142 = v.id;
-    if (v142 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v142 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v142),
-        });
-      else {
-        if (!re4.test(v142))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v142),
-          });
-      }
-    }
-    const v143 = v.object;
-    if (v143 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v143 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v143),
-        });
-    }
-    const v144 = v.created_at;
-    if (v144 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v144 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v144),
-        });
-      else {
-        if (!fmtDateTime(v144))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v144),
-          });
-      }
-    }
-    const v145 = v.request_id;
-    if (v145 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v145 !== null) {
-        if (typeof v145 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v145),
-          });
-      }
-    }
-    const v146 = v.data;
-    if (v146 === undefined)
+    c_envelope(v, p, e);
+    const v130 = v.data;
+    if (v130 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Agent(v146, p + "/data", e);
+      cs_Agent(v130, p + "/data", e);
     }
   }
 }
 
 function fe_SourceCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v147 = v.type;
-  if (v147 === undefined) return false;
-  if (v147 !== "source.created") return false;
-  const v148 = v.id;
-  if (v148 === undefined) return false;
-  if (typeof v148 !== "string") return false;
-  if (!re4.test(v148)) return false;
-  const v149 = v.object;
-  if (v149 === undefined) return false;
-  if (v149 !== "event") return false;
-  const v150 = v.created_at;
-  if (v150 === undefined) return false;
-  if (typeof v150 !== "string") return false;
-  if (!fmtDateTime(v150)) return false;
-  const v151 = v.request_id;
-  if (v151 === undefined) return false;
-  if (v151 !== null) {
-    if (typeof v151 !== "string") return false;
-  }
-  const v152 = v.data;
-  if (v152 === undefined) return false;
-  if (!fs_Source(v152)) return false;
+  const v131 = v.type;
+  if (v131 === undefined) return false;
+  if (v131 !== "source.created") return false;
+  if (!f_envelope(v)) return false;
+  const v132 = v.data;
+  if (v132 === undefined) return false;
+  if (!fs_Source(v132)) return false;
   return true;
 }
 
@@ -1618,131 +1425,37 @@ function ce_SourceCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v153 = v.type;
-    if (v153 === undefined)
+    const v133 = v.type;
+    if (v133 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v153 !== "source.created")
+      if (v133 !== "source.created")
         e.push({
           path: p + "/type",
           message: 'must be "source.created"',
           expected: '"source.created"',
-          received: show(v153),
+          received: show(v133),
         });
     }
-    const v154 = v.id;
-    if (v154 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v154 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v154),
-        });
-      else {
-        if (!re4.test(v154))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v154),
-          });
-      }
-    }
-    const v155 = v.object;
-    if (v155 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v155 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v155),
-        });
-    }
-    const v156 = v.created_at;
-    if (v156 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v156 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v156),
-        });
-      else {
-        if (!fmtDateTime(v156))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v156),
-          });
-      }
-    }
-    const v157 = v.request_id;
-    if (v157 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v157 !== null) {
-        if (typeof v157 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v157),
-          });
-      }
-    }
-    const v158 = v.data;
-    if (v158 === undefined)
+    c_envelope(v, p, e);
+    const v134 = v.data;
+    if (v134 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Source(v158, p + "/data", e);
+      cs_Source(v134, p + "/data", e);
     }
   }
 }
 
 function fe_SourceUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v159 = v.type;
-  if (v159 === undefined) return false;
-  if (v159 !== "source.updated") return false;
-  const v160 = v.id;
-  if (v160 === undefined) return false;
-  if (typeof v160 !== "string") return false;
-  if (!re4.test(v160)) return false;
-  const v161 = v.object;
-  if (v161 === undefined) return false;
-  if (v161 !== "event") return false;
-  const v162 = v.created_at;
-  if (v162 === undefined) return false;
-  if (typeof v162 !== "string") return false;
-  if (!fmtDateTime(v162)) return false;
-  const v163 = v.request_id;
-  if (v163 === undefined) return false;
-  if (v163 !== null) {
-    if (typeof v163 !== "string") return false;
-  }
-  const v164 = v.data;
-  if (v164 === undefined) return false;
-  if (!fs_Source(v164)) return false;
+  const v135 = v.type;
+  if (v135 === undefined) return false;
+  if (v135 !== "source.updated") return false;
+  if (!f_envelope(v)) return false;
+  const v136 = v.data;
+  if (v136 === undefined) return false;
+  if (!fs_Source(v136)) return false;
   return true;
 }
 
@@ -1750,131 +1463,37 @@ function ce_SourceUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v165 = v.type;
-    if (v165 === undefined)
+    const v137 = v.type;
+    if (v137 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v165 !== "source.updated")
+      if (v137 !== "source.updated")
         e.push({
           path: p + "/type",
           message: 'must be "source.updated"',
           expected: '"source.updated"',
-          received: show(v165),
+          received: show(v137),
         });
     }
-    const v166 = v.id;
-    if (v166 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v166 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v166),
-        });
-      else {
-        if (!re4.test(v166))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v166),
-          });
-      }
-    }
-    const v167 = v.object;
-    if (v167 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v167 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v167),
-        });
-    }
-    const v168 = v.created_at;
-    if (v168 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v168 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v168),
-        });
-      else {
-        if (!fmtDateTime(v168))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v168),
-          });
-      }
-    }
-    const v169 = v.request_id;
-    if (v169 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v169 !== null) {
-        if (typeof v169 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v169),
-          });
-      }
-    }
-    const v170 = v.data;
-    if (v170 === undefined)
+    c_envelope(v, p, e);
+    const v138 = v.data;
+    if (v138 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Source(v170, p + "/data", e);
+      cs_Source(v138, p + "/data", e);
     }
   }
 }
 
 function fe_SourceDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v171 = v.type;
-  if (v171 === undefined) return false;
-  if (v171 !== "source.deleted") return false;
-  const v172 = v.id;
-  if (v172 === undefined) return false;
-  if (typeof v172 !== "string") return false;
-  if (!re4.test(v172)) return false;
-  const v173 = v.object;
-  if (v173 === undefined) return false;
-  if (v173 !== "event") return false;
-  const v174 = v.created_at;
-  if (v174 === undefined) return false;
-  if (typeof v174 !== "string") return false;
-  if (!fmtDateTime(v174)) return false;
-  const v175 = v.request_id;
-  if (v175 === undefined) return false;
-  if (v175 !== null) {
-    if (typeof v175 !== "string") return false;
-  }
-  const v176 = v.data;
-  if (v176 === undefined) return false;
-  if (!fs_Source(v176)) return false;
+  const v139 = v.type;
+  if (v139 === undefined) return false;
+  if (v139 !== "source.deleted") return false;
+  if (!f_envelope(v)) return false;
+  const v140 = v.data;
+  if (v140 === undefined) return false;
+  if (!fs_Source(v140)) return false;
   return true;
 }
 
@@ -1882,131 +1501,37 @@ function ce_SourceDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v177 = v.type;
-    if (v177 === undefined)
+    const v141 = v.type;
+    if (v141 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v177 !== "source.deleted")
+      if (v141 !== "source.deleted")
         e.push({
           path: p + "/type",
           message: 'must be "source.deleted"',
           expected: '"source.deleted"',
-          received: show(v177),
+          received: show(v141),
         });
     }
-    const v178 = v.id;
-    if (v178 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v178 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v178),
-        });
-      else {
-        if (!re4.test(v178))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v178),
-          });
-      }
-    }
-    const v179 = v.object;
-    if (v179 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v179 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v179),
-        });
-    }
-    const v180 = v.created_at;
-    if (v180 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v180 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v180),
-        });
-      else {
-        if (!fmtDateTime(v180))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v180),
-          });
-      }
-    }
-    const v181 = v.request_id;
-    if (v181 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v181 !== null) {
-        if (typeof v181 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v181),
-          });
-      }
-    }
-    const v182 = v.data;
-    if (v182 === undefined)
+    c_envelope(v, p, e);
+    const v142 = v.data;
+    if (v142 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Source(v182, p + "/data", e);
+      cs_Source(v142, p + "/data", e);
     }
   }
 }
 
 function fe_ConnectionConnecting(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v183 = v.type;
-  if (v183 === undefined) return false;
-  if (v183 !== "connection.connecting") return false;
-  const v184 = v.id;
-  if (v184 === undefined) return false;
-  if (typeof v184 !== "string") return false;
-  if (!re4.test(v184)) return false;
-  const v185 = v.object;
-  if (v185 === undefined) return false;
-  if (v185 !== "event") return false;
-  const v186 = v.created_at;
-  if (v186 === undefined) return false;
-  if (typeof v186 !== "string") return false;
-  if (!fmtDateTime(v186)) return false;
-  const v187 = v.request_id;
-  if (v187 === undefined) return false;
-  if (v187 !== null) {
-    if (typeof v187 !== "string") return false;
-  }
-  const v188 = v.data;
-  if (v188 === undefined) return false;
-  if (!fs_Connection(v188)) return false;
+  const v143 = v.type;
+  if (v143 === undefined) return false;
+  if (v143 !== "connection.connecting") return false;
+  if (!f_envelope(v)) return false;
+  const v144 = v.data;
+  if (v144 === undefined) return false;
+  if (!fs_Connection(v144)) return false;
   return true;
 }
 
@@ -2014,131 +1539,37 @@ function ce_ConnectionConnecting(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v189 = v.type;
-    if (v189 === undefined)
+    const v145 = v.type;
+    if (v145 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v189 !== "connection.connecting")
+      if (v145 !== "connection.connecting")
         e.push({
           path: p + "/type",
           message: 'must be "connection.connecting"',
           expected: '"connection.connecting"',
-          received: show(v189),
+          received: show(v145),
         });
     }
-    const v190 = v.id;
-    if (v190 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v190 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v190),
-        });
-      else {
-        if (!re4.test(v190))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v190),
-          });
-      }
-    }
-    const v191 = v.object;
-    if (v191 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v191 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v191),
-        });
-    }
-    const v192 = v.created_at;
-    if (v192 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v192 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v192),
-        });
-      else {
-        if (!fmtDateTime(v192))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v192),
-          });
-      }
-    }
-    const v193 = v.request_id;
-    if (v193 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v193 !== null) {
-        if (typeof v193 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v193),
-          });
-      }
-    }
-    const v194 = v.data;
-    if (v194 === undefined)
+    c_envelope(v, p, e);
+    const v146 = v.data;
+    if (v146 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Connection(v194, p + "/data", e);
+      cs_Connection(v146, p + "/data", e);
     }
   }
 }
 
 function fe_ConnectionConnected(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v195 = v.type;
-  if (v195 === undefined) return false;
-  if (v195 !== "connection.connected") return false;
-  const v196 = v.id;
-  if (v196 === undefined) return false;
-  if (typeof v196 !== "string") return false;
-  if (!re4.test(v196)) return false;
-  const v197 = v.object;
-  if (v197 === undefined) return false;
-  if (v197 !== "event") return false;
-  const v198 = v.created_at;
-  if (v198 === undefined) return false;
-  if (typeof v198 !== "string") return false;
-  if (!fmtDateTime(v198)) return false;
-  const v199 = v.request_id;
-  if (v199 === undefined) return false;
-  if (v199 !== null) {
-    if (typeof v199 !== "string") return false;
-  }
-  const v200 = v.data;
-  if (v200 === undefined) return false;
-  if (!fs_Connection(v200)) return false;
+  const v147 = v.type;
+  if (v147 === undefined) return false;
+  if (v147 !== "connection.connected") return false;
+  if (!f_envelope(v)) return false;
+  const v148 = v.data;
+  if (v148 === undefined) return false;
+  if (!fs_Connection(v148)) return false;
   return true;
 }
 
@@ -2146,131 +1577,37 @@ function ce_ConnectionConnected(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v201 = v.type;
-    if (v201 === undefined)
+    const v149 = v.type;
+    if (v149 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v201 !== "connection.connected")
+      if (v149 !== "connection.connected")
         e.push({
           path: p + "/type",
           message: 'must be "connection.connected"',
           expected: '"connection.connected"',
-          received: show(v201),
+          received: show(v149),
         });
     }
-    const v202 = v.id;
-    if (v202 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v202 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v202),
-        });
-      else {
-        if (!re4.test(v202))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v202),
-          });
-      }
-    }
-    const v203 = v.object;
-    if (v203 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v203 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v203),
-        });
-    }
-    const v204 = v.created_at;
-    if (v204 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v204 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v204),
-        });
-      else {
-        if (!fmtDateTime(v204))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v204),
-          });
-      }
-    }
-    const v205 = v.request_id;
-    if (v205 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v205 !== null) {
-        if (typeof v205 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v205),
-          });
-      }
-    }
-    const v206 = v.data;
-    if (v206 === undefined)
+    c_envelope(v, p, e);
+    const v150 = v.data;
+    if (v150 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Connection(v206, p + "/data", e);
+      cs_Connection(v150, p + "/data", e);
     }
   }
 }
 
 function fe_ConnectionInvalid(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v207 = v.type;
-  if (v207 === undefined) return false;
-  if (v207 !== "connection.invalid") return false;
-  const v208 = v.id;
-  if (v208 === undefined) return false;
-  if (typeof v208 !== "string") return false;
-  if (!re4.test(v208)) return false;
-  const v209 = v.object;
-  if (v209 === undefined) return false;
-  if (v209 !== "event") return false;
-  const v210 = v.created_at;
-  if (v210 === undefined) return false;
-  if (typeof v210 !== "string") return false;
-  if (!fmtDateTime(v210)) return false;
-  const v211 = v.request_id;
-  if (v211 === undefined) return false;
-  if (v211 !== null) {
-    if (typeof v211 !== "string") return false;
-  }
-  const v212 = v.data;
-  if (v212 === undefined) return false;
-  if (!fs_Connection(v212)) return false;
+  const v151 = v.type;
+  if (v151 === undefined) return false;
+  if (v151 !== "connection.invalid") return false;
+  if (!f_envelope(v)) return false;
+  const v152 = v.data;
+  if (v152 === undefined) return false;
+  if (!fs_Connection(v152)) return false;
   return true;
 }
 
@@ -2278,131 +1615,37 @@ function ce_ConnectionInvalid(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v213 = v.type;
-    if (v213 === undefined)
+    const v153 = v.type;
+    if (v153 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v213 !== "connection.invalid")
+      if (v153 !== "connection.invalid")
         e.push({
           path: p + "/type",
           message: 'must be "connection.invalid"',
           expected: '"connection.invalid"',
-          received: show(v213),
+          received: show(v153),
         });
     }
-    const v214 = v.id;
-    if (v214 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v214 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v214),
-        });
-      else {
-        if (!re4.test(v214))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v214),
-          });
-      }
-    }
-    const v215 = v.object;
-    if (v215 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v215 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v215),
-        });
-    }
-    const v216 = v.created_at;
-    if (v216 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v216 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v216),
-        });
-      else {
-        if (!fmtDateTime(v216))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v216),
-          });
-      }
-    }
-    const v217 = v.request_id;
-    if (v217 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v217 !== null) {
-        if (typeof v217 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v217),
-          });
-      }
-    }
-    const v218 = v.data;
-    if (v218 === undefined)
+    c_envelope(v, p, e);
+    const v154 = v.data;
+    if (v154 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Connection(v218, p + "/data", e);
+      cs_Connection(v154, p + "/data", e);
     }
   }
 }
 
 function fe_ConnectionDisconnected(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v219 = v.type;
-  if (v219 === undefined) return false;
-  if (v219 !== "connection.disconnected") return false;
-  const v220 = v.id;
-  if (v220 === undefined) return false;
-  if (typeof v220 !== "string") return false;
-  if (!re4.test(v220)) return false;
-  const v221 = v.object;
-  if (v221 === undefined) return false;
-  if (v221 !== "event") return false;
-  const v222 = v.created_at;
-  if (v222 === undefined) return false;
-  if (typeof v222 !== "string") return false;
-  if (!fmtDateTime(v222)) return false;
-  const v223 = v.request_id;
-  if (v223 === undefined) return false;
-  if (v223 !== null) {
-    if (typeof v223 !== "string") return false;
-  }
-  const v224 = v.data;
-  if (v224 === undefined) return false;
-  if (!fs_Connection(v224)) return false;
+  const v155 = v.type;
+  if (v155 === undefined) return false;
+  if (v155 !== "connection.disconnected") return false;
+  if (!f_envelope(v)) return false;
+  const v156 = v.data;
+  if (v156 === undefined) return false;
+  if (!fs_Connection(v156)) return false;
   return true;
 }
 
@@ -2410,131 +1653,37 @@ function ce_ConnectionDisconnected(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v225 = v.type;
-    if (v225 === undefined)
+    const v157 = v.type;
+    if (v157 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v225 !== "connection.disconnected")
+      if (v157 !== "connection.disconnected")
         e.push({
           path: p + "/type",
           message: 'must be "connection.disconnected"',
           expected: '"connection.disconnected"',
-          received: show(v225),
+          received: show(v157),
         });
     }
-    const v226 = v.id;
-    if (v226 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v226 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v226),
-        });
-      else {
-        if (!re4.test(v226))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v226),
-          });
-      }
-    }
-    const v227 = v.object;
-    if (v227 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v227 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v227),
-        });
-    }
-    const v228 = v.created_at;
-    if (v228 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v228 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v228),
-        });
-      else {
-        if (!fmtDateTime(v228))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v228),
-          });
-      }
-    }
-    const v229 = v.request_id;
-    if (v229 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v229 !== null) {
-        if (typeof v229 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v229),
-          });
-      }
-    }
-    const v230 = v.data;
-    if (v230 === undefined)
+    c_envelope(v, p, e);
+    const v158 = v.data;
+    if (v158 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Connection(v230, p + "/data", e);
+      cs_Connection(v158, p + "/data", e);
     }
   }
 }
 
 function fe_ConnectionTerminated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v231 = v.type;
-  if (v231 === undefined) return false;
-  if (v231 !== "connection.terminated") return false;
-  const v232 = v.id;
-  if (v232 === undefined) return false;
-  if (typeof v232 !== "string") return false;
-  if (!re4.test(v232)) return false;
-  const v233 = v.object;
-  if (v233 === undefined) return false;
-  if (v233 !== "event") return false;
-  const v234 = v.created_at;
-  if (v234 === undefined) return false;
-  if (typeof v234 !== "string") return false;
-  if (!fmtDateTime(v234)) return false;
-  const v235 = v.request_id;
-  if (v235 === undefined) return false;
-  if (v235 !== null) {
-    if (typeof v235 !== "string") return false;
-  }
-  const v236 = v.data;
-  if (v236 === undefined) return false;
-  if (!fs_Connection(v236)) return false;
+  const v159 = v.type;
+  if (v159 === undefined) return false;
+  if (v159 !== "connection.terminated") return false;
+  if (!f_envelope(v)) return false;
+  const v160 = v.data;
+  if (v160 === undefined) return false;
+  if (!fs_Connection(v160)) return false;
   return true;
 }
 
@@ -2542,131 +1691,37 @@ function ce_ConnectionTerminated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v237 = v.type;
-    if (v237 === undefined)
+    const v161 = v.type;
+    if (v161 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v237 !== "connection.terminated")
+      if (v161 !== "connection.terminated")
         e.push({
           path: p + "/type",
           message: 'must be "connection.terminated"',
           expected: '"connection.terminated"',
-          received: show(v237),
+          received: show(v161),
         });
     }
-    const v238 = v.id;
-    if (v238 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v238 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v238),
-        });
-      else {
-        if (!re4.test(v238))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v238),
-          });
-      }
-    }
-    const v239 = v.object;
-    if (v239 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v239 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v239),
-        });
-    }
-    const v240 = v.created_at;
-    if (v240 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v240 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v240),
-        });
-      else {
-        if (!fmtDateTime(v240))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v240),
-          });
-      }
-    }
-    const v241 = v.request_id;
-    if (v241 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v241 !== null) {
-        if (typeof v241 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v241),
-          });
-      }
-    }
-    const v242 = v.data;
-    if (v242 === undefined)
+    c_envelope(v, p, e);
+    const v162 = v.data;
+    if (v162 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Connection(v242, p + "/data", e);
+      cs_Connection(v162, p + "/data", e);
     }
   }
 }
 
 function fe_ConnectionInteractionRequired(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v243 = v.type;
-  if (v243 === undefined) return false;
-  if (v243 !== "connection.interaction_required") return false;
-  const v244 = v.id;
-  if (v244 === undefined) return false;
-  if (typeof v244 !== "string") return false;
-  if (!re4.test(v244)) return false;
-  const v245 = v.object;
-  if (v245 === undefined) return false;
-  if (v245 !== "event") return false;
-  const v246 = v.created_at;
-  if (v246 === undefined) return false;
-  if (typeof v246 !== "string") return false;
-  if (!fmtDateTime(v246)) return false;
-  const v247 = v.request_id;
-  if (v247 === undefined) return false;
-  if (v247 !== null) {
-    if (typeof v247 !== "string") return false;
-  }
-  const v248 = v.data;
-  if (v248 === undefined) return false;
-  if (!fs_Connection(v248)) return false;
+  const v163 = v.type;
+  if (v163 === undefined) return false;
+  if (v163 !== "connection.interaction_required") return false;
+  if (!f_envelope(v)) return false;
+  const v164 = v.data;
+  if (v164 === undefined) return false;
+  if (!fs_Connection(v164)) return false;
   return true;
 }
 
@@ -2674,131 +1729,37 @@ function ce_ConnectionInteractionRequired(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v249 = v.type;
-    if (v249 === undefined)
+    const v165 = v.type;
+    if (v165 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v249 !== "connection.interaction_required")
+      if (v165 !== "connection.interaction_required")
         e.push({
           path: p + "/type",
           message: 'must be "connection.interaction_required"',
           expected: '"connection.interaction_required"',
-          received: show(v249),
+          received: show(v165),
         });
     }
-    const v250 = v.id;
-    if (v250 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v250 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v250),
-        });
-      else {
-        if (!re4.test(v250))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v250),
-          });
-      }
-    }
-    const v251 = v.object;
-    if (v251 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v251 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v251),
-        });
-    }
-    const v252 = v.created_at;
-    if (v252 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v252 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v252),
-        });
-      else {
-        if (!fmtDateTime(v252))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v252),
-          });
-      }
-    }
-    const v253 = v.request_id;
-    if (v253 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v253 !== null) {
-        if (typeof v253 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v253),
-          });
-      }
-    }
-    const v254 = v.data;
-    if (v254 === undefined)
+    c_envelope(v, p, e);
+    const v166 = v.data;
+    if (v166 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Connection(v254, p + "/data", e);
+      cs_Connection(v166, p + "/data", e);
     }
   }
 }
 
 function fe_TaskCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v255 = v.type;
-  if (v255 === undefined) return false;
-  if (v255 !== "task.created") return false;
-  const v256 = v.id;
-  if (v256 === undefined) return false;
-  if (typeof v256 !== "string") return false;
-  if (!re4.test(v256)) return false;
-  const v257 = v.object;
-  if (v257 === undefined) return false;
-  if (v257 !== "event") return false;
-  const v258 = v.created_at;
-  if (v258 === undefined) return false;
-  if (typeof v258 !== "string") return false;
-  if (!fmtDateTime(v258)) return false;
-  const v259 = v.request_id;
-  if (v259 === undefined) return false;
-  if (v259 !== null) {
-    if (typeof v259 !== "string") return false;
-  }
-  const v260 = v.data;
-  if (v260 === undefined) return false;
-  if (!fs_Task(v260)) return false;
+  const v167 = v.type;
+  if (v167 === undefined) return false;
+  if (v167 !== "task.created") return false;
+  if (!f_envelope(v)) return false;
+  const v168 = v.data;
+  if (v168 === undefined) return false;
+  if (!fs_Task(v168)) return false;
   return true;
 }
 
@@ -2806,131 +1767,37 @@ function ce_TaskCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v261 = v.type;
-    if (v261 === undefined)
+    const v169 = v.type;
+    if (v169 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v261 !== "task.created")
+      if (v169 !== "task.created")
         e.push({
           path: p + "/type",
           message: 'must be "task.created"',
           expected: '"task.created"',
-          received: show(v261),
+          received: show(v169),
         });
     }
-    const v262 = v.id;
-    if (v262 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v262 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v262),
-        });
-      else {
-        if (!re4.test(v262))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v262),
-          });
-      }
-    }
-    const v263 = v.object;
-    if (v263 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v263 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v263),
-        });
-    }
-    const v264 = v.created_at;
-    if (v264 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v264 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v264),
-        });
-      else {
-        if (!fmtDateTime(v264))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v264),
-          });
-      }
-    }
-    const v265 = v.request_id;
-    if (v265 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v265 !== null) {
-        if (typeof v265 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v265),
-          });
-      }
-    }
-    const v266 = v.data;
-    if (v266 === undefined)
+    c_envelope(v, p, e);
+    const v170 = v.data;
+    if (v170 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Task(v266, p + "/data", e);
+      cs_Task(v170, p + "/data", e);
     }
   }
 }
 
 function fe_TaskUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v267 = v.type;
-  if (v267 === undefined) return false;
-  if (v267 !== "task.updated") return false;
-  const v268 = v.id;
-  if (v268 === undefined) return false;
-  if (typeof v268 !== "string") return false;
-  if (!re4.test(v268)) return false;
-  const v269 = v.object;
-  if (v269 === undefined) return false;
-  if (v269 !== "event") return false;
-  const v270 = v.created_at;
-  if (v270 === undefined) return false;
-  if (typeof v270 !== "string") return false;
-  if (!fmtDateTime(v270)) return false;
-  const v271 = v.request_id;
-  if (v271 === undefined) return false;
-  if (v271 !== null) {
-    if (typeof v271 !== "string") return false;
-  }
-  const v272 = v.data;
-  if (v272 === undefined) return false;
-  if (!fs_Task(v272)) return false;
+  const v171 = v.type;
+  if (v171 === undefined) return false;
+  if (v171 !== "task.updated") return false;
+  if (!f_envelope(v)) return false;
+  const v172 = v.data;
+  if (v172 === undefined) return false;
+  if (!fs_Task(v172)) return false;
   return true;
 }
 
@@ -2938,131 +1805,37 @@ function ce_TaskUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v273 = v.type;
-    if (v273 === undefined)
+    const v173 = v.type;
+    if (v173 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v273 !== "task.updated")
+      if (v173 !== "task.updated")
         e.push({
           path: p + "/type",
           message: 'must be "task.updated"',
           expected: '"task.updated"',
-          received: show(v273),
+          received: show(v173),
         });
     }
-    const v274 = v.id;
-    if (v274 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v274 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v274),
-        });
-      else {
-        if (!re4.test(v274))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v274),
-          });
-      }
-    }
-    const v275 = v.object;
-    if (v275 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v275 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v275),
-        });
-    }
-    const v276 = v.created_at;
-    if (v276 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v276 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v276),
-        });
-      else {
-        if (!fmtDateTime(v276))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v276),
-          });
-      }
-    }
-    const v277 = v.request_id;
-    if (v277 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v277 !== null) {
-        if (typeof v277 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v277),
-          });
-      }
-    }
-    const v278 = v.data;
-    if (v278 === undefined)
+    c_envelope(v, p, e);
+    const v174 = v.data;
+    if (v174 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Task(v278, p + "/data", e);
+      cs_Task(v174, p + "/data", e);
     }
   }
 }
 
 function fe_TaskDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v279 = v.type;
-  if (v279 === undefined) return false;
-  if (v279 !== "task.deleted") return false;
-  const v280 = v.id;
-  if (v280 === undefined) return false;
-  if (typeof v280 !== "string") return false;
-  if (!re4.test(v280)) return false;
-  const v281 = v.object;
-  if (v281 === undefined) return false;
-  if (v281 !== "event") return false;
-  const v282 = v.created_at;
-  if (v282 === undefined) return false;
-  if (typeof v282 !== "string") return false;
-  if (!fmtDateTime(v282)) return false;
-  const v283 = v.request_id;
-  if (v283 === undefined) return false;
-  if (v283 !== null) {
-    if (typeof v283 !== "string") return false;
-  }
-  const v284 = v.data;
-  if (v284 === undefined) return false;
-  if (!fs_Task(v284)) return false;
+  const v175 = v.type;
+  if (v175 === undefined) return false;
+  if (v175 !== "task.deleted") return false;
+  if (!f_envelope(v)) return false;
+  const v176 = v.data;
+  if (v176 === undefined) return false;
+  if (!fs_Task(v176)) return false;
   return true;
 }
 
@@ -3070,131 +1843,37 @@ function ce_TaskDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v285 = v.type;
-    if (v285 === undefined)
+    const v177 = v.type;
+    if (v177 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v285 !== "task.deleted")
+      if (v177 !== "task.deleted")
         e.push({
           path: p + "/type",
           message: 'must be "task.deleted"',
           expected: '"task.deleted"',
-          received: show(v285),
+          received: show(v177),
         });
     }
-    const v286 = v.id;
-    if (v286 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v286 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v286),
-        });
-      else {
-        if (!re4.test(v286))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v286),
-          });
-      }
-    }
-    const v287 = v.object;
-    if (v287 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v287 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v287),
-        });
-    }
-    const v288 = v.created_at;
-    if (v288 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v288 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v288),
-        });
-      else {
-        if (!fmtDateTime(v288))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v288),
-          });
-      }
-    }
-    const v289 = v.request_id;
-    if (v289 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v289 !== null) {
-        if (typeof v289 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v289),
-          });
-      }
-    }
-    const v290 = v.data;
-    if (v290 === undefined)
+    c_envelope(v, p, e);
+    const v178 = v.data;
+    if (v178 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_Task(v290, p + "/data", e);
+      cs_Task(v178, p + "/data", e);
     }
   }
 }
 
 function fe_TaskRunQueued(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v291 = v.type;
-  if (v291 === undefined) return false;
-  if (v291 !== "task_run.queued") return false;
-  const v292 = v.id;
-  if (v292 === undefined) return false;
-  if (typeof v292 !== "string") return false;
-  if (!re4.test(v292)) return false;
-  const v293 = v.object;
-  if (v293 === undefined) return false;
-  if (v293 !== "event") return false;
-  const v294 = v.created_at;
-  if (v294 === undefined) return false;
-  if (typeof v294 !== "string") return false;
-  if (!fmtDateTime(v294)) return false;
-  const v295 = v.request_id;
-  if (v295 === undefined) return false;
-  if (v295 !== null) {
-    if (typeof v295 !== "string") return false;
-  }
-  const v296 = v.data;
-  if (v296 === undefined) return false;
-  if (!fs_TaskRun(v296)) return false;
+  const v179 = v.type;
+  if (v179 === undefined) return false;
+  if (v179 !== "task_run.queued") return false;
+  if (!f_envelope(v)) return false;
+  const v180 = v.data;
+  if (v180 === undefined) return false;
+  if (!fs_TaskRun(v180)) return false;
   return true;
 }
 
@@ -3202,131 +1881,37 @@ function ce_TaskRunQueued(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v297 = v.type;
-    if (v297 === undefined)
+    const v181 = v.type;
+    if (v181 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v297 !== "task_run.queued")
+      if (v181 !== "task_run.queued")
         e.push({
           path: p + "/type",
           message: 'must be "task_run.queued"',
           expected: '"task_run.queued"',
-          received: show(v297),
+          received: show(v181),
         });
     }
-    const v298 = v.id;
-    if (v298 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v298 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v298),
-        });
-      else {
-        if (!re4.test(v298))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v298),
-          });
-      }
-    }
-    const v299 = v.object;
-    if (v299 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v299 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v299),
-        });
-    }
-    const v300 = v.created_at;
-    if (v300 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v300 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v300),
-        });
-      else {
-        if (!fmtDateTime(v300))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v300),
-          });
-      }
-    }
-    const v301 = v.request_id;
-    if (v301 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v301 !== null) {
-        if (typeof v301 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v301),
-          });
-      }
-    }
-    const v302 = v.data;
-    if (v302 === undefined)
+    c_envelope(v, p, e);
+    const v182 = v.data;
+    if (v182 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_TaskRun(v302, p + "/data", e);
+      cs_TaskRun(v182, p + "/data", e);
     }
   }
 }
 
 function fe_TaskRunRunning(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v303 = v.type;
-  if (v303 === undefined) return false;
-  if (v303 !== "task_run.running") return false;
-  const v304 = v.id;
-  if (v304 === undefined) return false;
-  if (typeof v304 !== "string") return false;
-  if (!re4.test(v304)) return false;
-  const v305 = v.object;
-  if (v305 === undefined) return false;
-  if (v305 !== "event") return false;
-  const v306 = v.created_at;
-  if (v306 === undefined) return false;
-  if (typeof v306 !== "string") return false;
-  if (!fmtDateTime(v306)) return false;
-  const v307 = v.request_id;
-  if (v307 === undefined) return false;
-  if (v307 !== null) {
-    if (typeof v307 !== "string") return false;
-  }
-  const v308 = v.data;
-  if (v308 === undefined) return false;
-  if (!fs_TaskRun(v308)) return false;
+  const v183 = v.type;
+  if (v183 === undefined) return false;
+  if (v183 !== "task_run.running") return false;
+  if (!f_envelope(v)) return false;
+  const v184 = v.data;
+  if (v184 === undefined) return false;
+  if (!fs_TaskRun(v184)) return false;
   return true;
 }
 
@@ -3334,131 +1919,37 @@ function ce_TaskRunRunning(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v309 = v.type;
-    if (v309 === undefined)
+    const v185 = v.type;
+    if (v185 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v309 !== "task_run.running")
+      if (v185 !== "task_run.running")
         e.push({
           path: p + "/type",
           message: 'must be "task_run.running"',
           expected: '"task_run.running"',
-          received: show(v309),
+          received: show(v185),
         });
     }
-    const v310 = v.id;
-    if (v310 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v310 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v310),
-        });
-      else {
-        if (!re4.test(v310))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v310),
-          });
-      }
-    }
-    const v311 = v.object;
-    if (v311 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v311 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v311),
-        });
-    }
-    const v312 = v.created_at;
-    if (v312 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v312 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v312),
-        });
-      else {
-        if (!fmtDateTime(v312))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v312),
-          });
-      }
-    }
-    const v313 = v.request_id;
-    if (v313 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v313 !== null) {
-        if (typeof v313 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v313),
-          });
-      }
-    }
-    const v314 = v.data;
-    if (v314 === undefined)
+    c_envelope(v, p, e);
+    const v186 = v.data;
+    if (v186 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_TaskRun(v314, p + "/data", e);
+      cs_TaskRun(v186, p + "/data", e);
     }
   }
 }
 
 function fe_TaskRunPending(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v315 = v.type;
-  if (v315 === undefined) return false;
-  if (v315 !== "task_run.pending") return false;
-  const v316 = v.id;
-  if (v316 === undefined) return false;
-  if (typeof v316 !== "string") return false;
-  if (!re4.test(v316)) return false;
-  const v317 = v.object;
-  if (v317 === undefined) return false;
-  if (v317 !== "event") return false;
-  const v318 = v.created_at;
-  if (v318 === undefined) return false;
-  if (typeof v318 !== "string") return false;
-  if (!fmtDateTime(v318)) return false;
-  const v319 = v.request_id;
-  if (v319 === undefined) return false;
-  if (v319 !== null) {
-    if (typeof v319 !== "string") return false;
-  }
-  const v320 = v.data;
-  if (v320 === undefined) return false;
-  if (!fs_TaskRun(v320)) return false;
+  const v187 = v.type;
+  if (v187 === undefined) return false;
+  if (v187 !== "task_run.pending") return false;
+  if (!f_envelope(v)) return false;
+  const v188 = v.data;
+  if (v188 === undefined) return false;
+  if (!fs_TaskRun(v188)) return false;
   return true;
 }
 
@@ -3466,131 +1957,37 @@ function ce_TaskRunPending(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v321 = v.type;
-    if (v321 === undefined)
+    const v189 = v.type;
+    if (v189 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v321 !== "task_run.pending")
+      if (v189 !== "task_run.pending")
         e.push({
           path: p + "/type",
           message: 'must be "task_run.pending"',
           expected: '"task_run.pending"',
-          received: show(v321),
+          received: show(v189),
         });
     }
-    const v322 = v.id;
-    if (v322 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v322 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v322),
-        });
-      else {
-        if (!re4.test(v322))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v322),
-          });
-      }
-    }
-    const v323 = v.object;
-    if (v323 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v323 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v323),
-        });
-    }
-    const v324 = v.created_at;
-    if (v324 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v324 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v324),
-        });
-      else {
-        if (!fmtDateTime(v324))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v324),
-          });
-      }
-    }
-    const v325 = v.request_id;
-    if (v325 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v325 !== null) {
-        if (typeof v325 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v325),
-          });
-      }
-    }
-    const v326 = v.data;
-    if (v326 === undefined)
+    c_envelope(v, p, e);
+    const v190 = v.data;
+    if (v190 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_TaskRun(v326, p + "/data", e);
+      cs_TaskRun(v190, p + "/data", e);
     }
   }
 }
 
 function fe_TaskRunCompleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v327 = v.type;
-  if (v327 === undefined) return false;
-  if (v327 !== "task_run.completed") return false;
-  const v328 = v.id;
-  if (v328 === undefined) return false;
-  if (typeof v328 !== "string") return false;
-  if (!re4.test(v328)) return false;
-  const v329 = v.object;
-  if (v329 === undefined) return false;
-  if (v329 !== "event") return false;
-  const v330 = v.created_at;
-  if (v330 === undefined) return false;
-  if (typeof v330 !== "string") return false;
-  if (!fmtDateTime(v330)) return false;
-  const v331 = v.request_id;
-  if (v331 === undefined) return false;
-  if (v331 !== null) {
-    if (typeof v331 !== "string") return false;
-  }
-  const v332 = v.data;
-  if (v332 === undefined) return false;
-  if (!fs_TaskRun(v332)) return false;
+  const v191 = v.type;
+  if (v191 === undefined) return false;
+  if (v191 !== "task_run.completed") return false;
+  if (!f_envelope(v)) return false;
+  const v192 = v.data;
+  if (v192 === undefined) return false;
+  if (!fs_TaskRun(v192)) return false;
   return true;
 }
 
@@ -3598,131 +1995,37 @@ function ce_TaskRunCompleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v333 = v.type;
-    if (v333 === undefined)
+    const v193 = v.type;
+    if (v193 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v333 !== "task_run.completed")
+      if (v193 !== "task_run.completed")
         e.push({
           path: p + "/type",
           message: 'must be "task_run.completed"',
           expected: '"task_run.completed"',
-          received: show(v333),
+          received: show(v193),
         });
     }
-    const v334 = v.id;
-    if (v334 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v334 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v334),
-        });
-      else {
-        if (!re4.test(v334))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v334),
-          });
-      }
-    }
-    const v335 = v.object;
-    if (v335 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v335 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v335),
-        });
-    }
-    const v336 = v.created_at;
-    if (v336 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v336 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v336),
-        });
-      else {
-        if (!fmtDateTime(v336))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v336),
-          });
-      }
-    }
-    const v337 = v.request_id;
-    if (v337 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v337 !== null) {
-        if (typeof v337 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v337),
-          });
-      }
-    }
-    const v338 = v.data;
-    if (v338 === undefined)
+    c_envelope(v, p, e);
+    const v194 = v.data;
+    if (v194 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_TaskRun(v338, p + "/data", e);
+      cs_TaskRun(v194, p + "/data", e);
     }
   }
 }
 
 function fe_TaskRunFailed(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v339 = v.type;
-  if (v339 === undefined) return false;
-  if (v339 !== "task_run.failed") return false;
-  const v340 = v.id;
-  if (v340 === undefined) return false;
-  if (typeof v340 !== "string") return false;
-  if (!re4.test(v340)) return false;
-  const v341 = v.object;
-  if (v341 === undefined) return false;
-  if (v341 !== "event") return false;
-  const v342 = v.created_at;
-  if (v342 === undefined) return false;
-  if (typeof v342 !== "string") return false;
-  if (!fmtDateTime(v342)) return false;
-  const v343 = v.request_id;
-  if (v343 === undefined) return false;
-  if (v343 !== null) {
-    if (typeof v343 !== "string") return false;
-  }
-  const v344 = v.data;
-  if (v344 === undefined) return false;
-  if (!fs_TaskRun(v344)) return false;
+  const v195 = v.type;
+  if (v195 === undefined) return false;
+  if (v195 !== "task_run.failed") return false;
+  if (!f_envelope(v)) return false;
+  const v196 = v.data;
+  if (v196 === undefined) return false;
+  if (!fs_TaskRun(v196)) return false;
   return true;
 }
 
@@ -3730,131 +2033,37 @@ function ce_TaskRunFailed(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v345 = v.type;
-    if (v345 === undefined)
+    const v197 = v.type;
+    if (v197 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v345 !== "task_run.failed")
+      if (v197 !== "task_run.failed")
         e.push({
           path: p + "/type",
           message: 'must be "task_run.failed"',
           expected: '"task_run.failed"',
-          received: show(v345),
+          received: show(v197),
         });
     }
-    const v346 = v.id;
-    if (v346 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v346 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v346),
-        });
-      else {
-        if (!re4.test(v346))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v346),
-          });
-      }
-    }
-    const v347 = v.object;
-    if (v347 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v347 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v347),
-        });
-    }
-    const v348 = v.created_at;
-    if (v348 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v348 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v348),
-        });
-      else {
-        if (!fmtDateTime(v348))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v348),
-          });
-      }
-    }
-    const v349 = v.request_id;
-    if (v349 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v349 !== null) {
-        if (typeof v349 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v349),
-          });
-      }
-    }
-    const v350 = v.data;
-    if (v350 === undefined)
+    c_envelope(v, p, e);
+    const v198 = v.data;
+    if (v198 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_TaskRun(v350, p + "/data", e);
+      cs_TaskRun(v198, p + "/data", e);
     }
   }
 }
 
 function fe_TaskRunCanceled(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v351 = v.type;
-  if (v351 === undefined) return false;
-  if (v351 !== "task_run.canceled") return false;
-  const v352 = v.id;
-  if (v352 === undefined) return false;
-  if (typeof v352 !== "string") return false;
-  if (!re4.test(v352)) return false;
-  const v353 = v.object;
-  if (v353 === undefined) return false;
-  if (v353 !== "event") return false;
-  const v354 = v.created_at;
-  if (v354 === undefined) return false;
-  if (typeof v354 !== "string") return false;
-  if (!fmtDateTime(v354)) return false;
-  const v355 = v.request_id;
-  if (v355 === undefined) return false;
-  if (v355 !== null) {
-    if (typeof v355 !== "string") return false;
-  }
-  const v356 = v.data;
-  if (v356 === undefined) return false;
-  if (!fs_TaskRun(v356)) return false;
+  const v199 = v.type;
+  if (v199 === undefined) return false;
+  if (v199 !== "task_run.canceled") return false;
+  if (!f_envelope(v)) return false;
+  const v200 = v.data;
+  if (v200 === undefined) return false;
+  if (!fs_TaskRun(v200)) return false;
   return true;
 }
 
@@ -3862,131 +2071,37 @@ function ce_TaskRunCanceled(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v357 = v.type;
-    if (v357 === undefined)
+    const v201 = v.type;
+    if (v201 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v357 !== "task_run.canceled")
+      if (v201 !== "task_run.canceled")
         e.push({
           path: p + "/type",
           message: 'must be "task_run.canceled"',
           expected: '"task_run.canceled"',
-          received: show(v357),
+          received: show(v201),
         });
     }
-    const v358 = v.id;
-    if (v358 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v358 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v358),
-        });
-      else {
-        if (!re4.test(v358))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v358),
-          });
-      }
-    }
-    const v359 = v.object;
-    if (v359 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v359 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v359),
-        });
-    }
-    const v360 = v.created_at;
-    if (v360 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v360 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v360),
-        });
-      else {
-        if (!fmtDateTime(v360))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v360),
-          });
-      }
-    }
-    const v361 = v.request_id;
-    if (v361 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v361 !== null) {
-        if (typeof v361 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v361),
-          });
-      }
-    }
-    const v362 = v.data;
-    if (v362 === undefined)
+    c_envelope(v, p, e);
+    const v202 = v.data;
+    if (v202 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_TaskRun(v362, p + "/data", e);
+      cs_TaskRun(v202, p + "/data", e);
     }
   }
 }
 
 function fe_TaskRunInteractionRequired(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v363 = v.type;
-  if (v363 === undefined) return false;
-  if (v363 !== "task_run.interaction_required") return false;
-  const v364 = v.id;
-  if (v364 === undefined) return false;
-  if (typeof v364 !== "string") return false;
-  if (!re4.test(v364)) return false;
-  const v365 = v.object;
-  if (v365 === undefined) return false;
-  if (v365 !== "event") return false;
-  const v366 = v.created_at;
-  if (v366 === undefined) return false;
-  if (typeof v366 !== "string") return false;
-  if (!fmtDateTime(v366)) return false;
-  const v367 = v.request_id;
-  if (v367 === undefined) return false;
-  if (v367 !== null) {
-    if (typeof v367 !== "string") return false;
-  }
-  const v368 = v.data;
-  if (v368 === undefined) return false;
-  if (!fs_TaskRun(v368)) return false;
+  const v203 = v.type;
+  if (v203 === undefined) return false;
+  if (v203 !== "task_run.interaction_required") return false;
+  if (!f_envelope(v)) return false;
+  const v204 = v.data;
+  if (v204 === undefined) return false;
+  if (!fs_TaskRun(v204)) return false;
   return true;
 }
 
@@ -3994,131 +2109,37 @@ function ce_TaskRunInteractionRequired(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v369 = v.type;
-    if (v369 === undefined)
+    const v205 = v.type;
+    if (v205 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v369 !== "task_run.interaction_required")
+      if (v205 !== "task_run.interaction_required")
         e.push({
           path: p + "/type",
           message: 'must be "task_run.interaction_required"',
           expected: '"task_run.interaction_required"',
-          received: show(v369),
+          received: show(v205),
         });
     }
-    const v370 = v.id;
-    if (v370 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v370 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v370),
-        });
-      else {
-        if (!re4.test(v370))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v370),
-          });
-      }
-    }
-    const v371 = v.object;
-    if (v371 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v371 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v371),
-        });
-    }
-    const v372 = v.created_at;
-    if (v372 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v372 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v372),
-        });
-      else {
-        if (!fmtDateTime(v372))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v372),
-          });
-      }
-    }
-    const v373 = v.request_id;
-    if (v373 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v373 !== null) {
-        if (typeof v373 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v373),
-          });
-      }
-    }
-    const v374 = v.data;
-    if (v374 === undefined)
+    c_envelope(v, p, e);
+    const v206 = v.data;
+    if (v206 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_TaskRun(v374, p + "/data", e);
+      cs_TaskRun(v206, p + "/data", e);
     }
   }
 }
 
 function fe_StorageCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v375 = v.type;
-  if (v375 === undefined) return false;
-  if (v375 !== "storage.created") return false;
-  const v376 = v.id;
-  if (v376 === undefined) return false;
-  if (typeof v376 !== "string") return false;
-  if (!re4.test(v376)) return false;
-  const v377 = v.object;
-  if (v377 === undefined) return false;
-  if (v377 !== "event") return false;
-  const v378 = v.created_at;
-  if (v378 === undefined) return false;
-  if (typeof v378 !== "string") return false;
-  if (!fmtDateTime(v378)) return false;
-  const v379 = v.request_id;
-  if (v379 === undefined) return false;
-  if (v379 !== null) {
-    if (typeof v379 !== "string") return false;
-  }
-  const v380 = v.data;
-  if (v380 === undefined) return false;
-  if (!fs_StorageItem(v380)) return false;
+  const v207 = v.type;
+  if (v207 === undefined) return false;
+  if (v207 !== "storage.created") return false;
+  if (!f_envelope(v)) return false;
+  const v208 = v.data;
+  if (v208 === undefined) return false;
+  if (!fs_StorageItem(v208)) return false;
   return true;
 }
 
@@ -4126,131 +2147,37 @@ function ce_StorageCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v381 = v.type;
-    if (v381 === undefined)
+    const v209 = v.type;
+    if (v209 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v381 !== "storage.created")
+      if (v209 !== "storage.created")
         e.push({
           path: p + "/type",
           message: 'must be "storage.created"',
           expected: '"storage.created"',
-          received: show(v381),
+          received: show(v209),
         });
     }
-    const v382 = v.id;
-    if (v382 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v382 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v382),
-        });
-      else {
-        if (!re4.test(v382))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v382),
-          });
-      }
-    }
-    const v383 = v.object;
-    if (v383 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v383 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v383),
-        });
-    }
-    const v384 = v.created_at;
-    if (v384 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v384 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v384),
-        });
-      else {
-        if (!fmtDateTime(v384))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v384),
-          });
-      }
-    }
-    const v385 = v.request_id;
-    if (v385 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v385 !== null) {
-        if (typeof v385 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v385),
-          });
-      }
-    }
-    const v386 = v.data;
-    if (v386 === undefined)
+    c_envelope(v, p, e);
+    const v210 = v.data;
+    if (v210 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_StorageItem(v386, p + "/data", e);
+      cs_StorageItem(v210, p + "/data", e);
     }
   }
 }
 
 function fe_StorageDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v387 = v.type;
-  if (v387 === undefined) return false;
-  if (v387 !== "storage.deleted") return false;
-  const v388 = v.id;
-  if (v388 === undefined) return false;
-  if (typeof v388 !== "string") return false;
-  if (!re4.test(v388)) return false;
-  const v389 = v.object;
-  if (v389 === undefined) return false;
-  if (v389 !== "event") return false;
-  const v390 = v.created_at;
-  if (v390 === undefined) return false;
-  if (typeof v390 !== "string") return false;
-  if (!fmtDateTime(v390)) return false;
-  const v391 = v.request_id;
-  if (v391 === undefined) return false;
-  if (v391 !== null) {
-    if (typeof v391 !== "string") return false;
-  }
-  const v392 = v.data;
-  if (v392 === undefined) return false;
-  if (!fs_StorageItem(v392)) return false;
+  const v211 = v.type;
+  if (v211 === undefined) return false;
+  if (v211 !== "storage.deleted") return false;
+  if (!f_envelope(v)) return false;
+  const v212 = v.data;
+  if (v212 === undefined) return false;
+  if (!fs_StorageItem(v212)) return false;
   return true;
 }
 
@@ -4258,131 +2185,37 @@ function ce_StorageDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v393 = v.type;
-    if (v393 === undefined)
+    const v213 = v.type;
+    if (v213 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v393 !== "storage.deleted")
+      if (v213 !== "storage.deleted")
         e.push({
           path: p + "/type",
           message: 'must be "storage.deleted"',
           expected: '"storage.deleted"',
-          received: show(v393),
+          received: show(v213),
         });
     }
-    const v394 = v.id;
-    if (v394 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v394 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v394),
-        });
-      else {
-        if (!re4.test(v394))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v394),
-          });
-      }
-    }
-    const v395 = v.object;
-    if (v395 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v395 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v395),
-        });
-    }
-    const v396 = v.created_at;
-    if (v396 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v396 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v396),
-        });
-      else {
-        if (!fmtDateTime(v396))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v396),
-          });
-      }
-    }
-    const v397 = v.request_id;
-    if (v397 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v397 !== null) {
-        if (typeof v397 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v397),
-          });
-      }
-    }
-    const v398 = v.data;
-    if (v398 === undefined)
+    c_envelope(v, p, e);
+    const v214 = v.data;
+    if (v214 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_StorageItem(v398, p + "/data", e);
+      cs_StorageItem(v214, p + "/data", e);
     }
   }
 }
 
 function fe_WorkflowRunQueued(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v399 = v.type;
-  if (v399 === undefined) return false;
-  if (v399 !== "workflow_run.queued") return false;
-  const v400 = v.id;
-  if (v400 === undefined) return false;
-  if (typeof v400 !== "string") return false;
-  if (!re4.test(v400)) return false;
-  const v401 = v.object;
-  if (v401 === undefined) return false;
-  if (v401 !== "event") return false;
-  const v402 = v.created_at;
-  if (v402 === undefined) return false;
-  if (typeof v402 !== "string") return false;
-  if (!fmtDateTime(v402)) return false;
-  const v403 = v.request_id;
-  if (v403 === undefined) return false;
-  if (v403 !== null) {
-    if (typeof v403 !== "string") return false;
-  }
-  const v404 = v.data;
-  if (v404 === undefined) return false;
-  if (!fs_WorkflowRun(v404)) return false;
+  const v215 = v.type;
+  if (v215 === undefined) return false;
+  if (v215 !== "workflow_run.queued") return false;
+  if (!f_envelope(v)) return false;
+  const v216 = v.data;
+  if (v216 === undefined) return false;
+  if (!fs_WorkflowRun(v216)) return false;
   return true;
 }
 
@@ -4390,131 +2223,37 @@ function ce_WorkflowRunQueued(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v405 = v.type;
-    if (v405 === undefined)
+    const v217 = v.type;
+    if (v217 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v405 !== "workflow_run.queued")
+      if (v217 !== "workflow_run.queued")
         e.push({
           path: p + "/type",
           message: 'must be "workflow_run.queued"',
           expected: '"workflow_run.queued"',
-          received: show(v405),
+          received: show(v217),
         });
     }
-    const v406 = v.id;
-    if (v406 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v406 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v406),
-        });
-      else {
-        if (!re4.test(v406))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v406),
-          });
-      }
-    }
-    const v407 = v.object;
-    if (v407 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v407 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v407),
-        });
-    }
-    const v408 = v.created_at;
-    if (v408 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v408 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v408),
-        });
-      else {
-        if (!fmtDateTime(v408))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v408),
-          });
-      }
-    }
-    const v409 = v.request_id;
-    if (v409 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v409 !== null) {
-        if (typeof v409 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v409),
-          });
-      }
-    }
-    const v410 = v.data;
-    if (v410 === undefined)
+    c_envelope(v, p, e);
+    const v218 = v.data;
+    if (v218 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_WorkflowRun(v410, p + "/data", e);
+      cs_WorkflowRun(v218, p + "/data", e);
     }
   }
 }
 
 function fe_WorkflowRunRunning(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v411 = v.type;
-  if (v411 === undefined) return false;
-  if (v411 !== "workflow_run.running") return false;
-  const v412 = v.id;
-  if (v412 === undefined) return false;
-  if (typeof v412 !== "string") return false;
-  if (!re4.test(v412)) return false;
-  const v413 = v.object;
-  if (v413 === undefined) return false;
-  if (v413 !== "event") return false;
-  const v414 = v.created_at;
-  if (v414 === undefined) return false;
-  if (typeof v414 !== "string") return false;
-  if (!fmtDateTime(v414)) return false;
-  const v415 = v.request_id;
-  if (v415 === undefined) return false;
-  if (v415 !== null) {
-    if (typeof v415 !== "string") return false;
-  }
-  const v416 = v.data;
-  if (v416 === undefined) return false;
-  if (!fs_WorkflowRun(v416)) return false;
+  const v219 = v.type;
+  if (v219 === undefined) return false;
+  if (v219 !== "workflow_run.running") return false;
+  if (!f_envelope(v)) return false;
+  const v220 = v.data;
+  if (v220 === undefined) return false;
+  if (!fs_WorkflowRun(v220)) return false;
   return true;
 }
 
@@ -4522,131 +2261,37 @@ function ce_WorkflowRunRunning(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v417 = v.type;
-    if (v417 === undefined)
+    const v221 = v.type;
+    if (v221 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v417 !== "workflow_run.running")
+      if (v221 !== "workflow_run.running")
         e.push({
           path: p + "/type",
           message: 'must be "workflow_run.running"',
           expected: '"workflow_run.running"',
-          received: show(v417),
+          received: show(v221),
         });
     }
-    const v418 = v.id;
-    if (v418 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v418 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v418),
-        });
-      else {
-        if (!re4.test(v418))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v418),
-          });
-      }
-    }
-    const v419 = v.object;
-    if (v419 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v419 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v419),
-        });
-    }
-    const v420 = v.created_at;
-    if (v420 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v420 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v420),
-        });
-      else {
-        if (!fmtDateTime(v420))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v420),
-          });
-      }
-    }
-    const v421 = v.request_id;
-    if (v421 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v421 !== null) {
-        if (typeof v421 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v421),
-          });
-      }
-    }
-    const v422 = v.data;
-    if (v422 === undefined)
+    c_envelope(v, p, e);
+    const v222 = v.data;
+    if (v222 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_WorkflowRun(v422, p + "/data", e);
+      cs_WorkflowRun(v222, p + "/data", e);
     }
   }
 }
 
 function fe_WorkflowRunSleeping(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v423 = v.type;
-  if (v423 === undefined) return false;
-  if (v423 !== "workflow_run.sleeping") return false;
-  const v424 = v.id;
-  if (v424 === undefined) return false;
-  if (typeof v424 !== "string") return false;
-  if (!re4.test(v424)) return false;
-  const v425 = v.object;
-  if (v425 === undefined) return false;
-  if (v425 !== "event") return false;
-  const v426 = v.created_at;
-  if (v426 === undefined) return false;
-  if (typeof v426 !== "string") return false;
-  if (!fmtDateTime(v426)) return false;
-  const v427 = v.request_id;
-  if (v427 === undefined) return false;
-  if (v427 !== null) {
-    if (typeof v427 !== "string") return false;
-  }
-  const v428 = v.data;
-  if (v428 === undefined) return false;
-  if (!fs_WorkflowRun(v428)) return false;
+  const v223 = v.type;
+  if (v223 === undefined) return false;
+  if (v223 !== "workflow_run.sleeping") return false;
+  if (!f_envelope(v)) return false;
+  const v224 = v.data;
+  if (v224 === undefined) return false;
+  if (!fs_WorkflowRun(v224)) return false;
   return true;
 }
 
@@ -4654,131 +2299,37 @@ function ce_WorkflowRunSleeping(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v429 = v.type;
-    if (v429 === undefined)
+    const v225 = v.type;
+    if (v225 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v429 !== "workflow_run.sleeping")
+      if (v225 !== "workflow_run.sleeping")
         e.push({
           path: p + "/type",
           message: 'must be "workflow_run.sleeping"',
           expected: '"workflow_run.sleeping"',
-          received: show(v429),
+          received: show(v225),
         });
     }
-    const v430 = v.id;
-    if (v430 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v430 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v430),
-        });
-      else {
-        if (!re4.test(v430))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v430),
-          });
-      }
-    }
-    const v431 = v.object;
-    if (v431 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v431 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v431),
-        });
-    }
-    const v432 = v.created_at;
-    if (v432 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v432 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v432),
-        });
-      else {
-        if (!fmtDateTime(v432))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v432),
-          });
-      }
-    }
-    const v433 = v.request_id;
-    if (v433 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v433 !== null) {
-        if (typeof v433 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v433),
-          });
-      }
-    }
-    const v434 = v.data;
-    if (v434 === undefined)
+    c_envelope(v, p, e);
+    const v226 = v.data;
+    if (v226 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_WorkflowRun(v434, p + "/data", e);
+      cs_WorkflowRun(v226, p + "/data", e);
     }
   }
 }
 
 function fe_WorkflowRunCompleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v435 = v.type;
-  if (v435 === undefined) return false;
-  if (v435 !== "workflow_run.completed") return false;
-  const v436 = v.id;
-  if (v436 === undefined) return false;
-  if (typeof v436 !== "string") return false;
-  if (!re4.test(v436)) return false;
-  const v437 = v.object;
-  if (v437 === undefined) return false;
-  if (v437 !== "event") return false;
-  const v438 = v.created_at;
-  if (v438 === undefined) return false;
-  if (typeof v438 !== "string") return false;
-  if (!fmtDateTime(v438)) return false;
-  const v439 = v.request_id;
-  if (v439 === undefined) return false;
-  if (v439 !== null) {
-    if (typeof v439 !== "string") return false;
-  }
-  const v440 = v.data;
-  if (v440 === undefined) return false;
-  if (!fs_WorkflowRun(v440)) return false;
+  const v227 = v.type;
+  if (v227 === undefined) return false;
+  if (v227 !== "workflow_run.completed") return false;
+  if (!f_envelope(v)) return false;
+  const v228 = v.data;
+  if (v228 === undefined) return false;
+  if (!fs_WorkflowRun(v228)) return false;
   return true;
 }
 
@@ -4786,131 +2337,37 @@ function ce_WorkflowRunCompleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v441 = v.type;
-    if (v441 === undefined)
+    const v229 = v.type;
+    if (v229 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v441 !== "workflow_run.completed")
+      if (v229 !== "workflow_run.completed")
         e.push({
           path: p + "/type",
           message: 'must be "workflow_run.completed"',
           expected: '"workflow_run.completed"',
-          received: show(v441),
+          received: show(v229),
         });
     }
-    const v442 = v.id;
-    if (v442 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v442 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v442),
-        });
-      else {
-        if (!re4.test(v442))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v442),
-          });
-      }
-    }
-    const v443 = v.object;
-    if (v443 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v443 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v443),
-        });
-    }
-    const v444 = v.created_at;
-    if (v444 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v444 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v444),
-        });
-      else {
-        if (!fmtDateTime(v444))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v444),
-          });
-      }
-    }
-    const v445 = v.request_id;
-    if (v445 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v445 !== null) {
-        if (typeof v445 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v445),
-          });
-      }
-    }
-    const v446 = v.data;
-    if (v446 === undefined)
+    c_envelope(v, p, e);
+    const v230 = v.data;
+    if (v230 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_WorkflowRun(v446, p + "/data", e);
+      cs_WorkflowRun(v230, p + "/data", e);
     }
   }
 }
 
 function fe_WorkflowRunFailed(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v447 = v.type;
-  if (v447 === undefined) return false;
-  if (v447 !== "workflow_run.failed") return false;
-  const v448 = v.id;
-  if (v448 === undefined) return false;
-  if (typeof v448 !== "string") return false;
-  if (!re4.test(v448)) return false;
-  const v449 = v.object;
-  if (v449 === undefined) return false;
-  if (v449 !== "event") return false;
-  const v450 = v.created_at;
-  if (v450 === undefined) return false;
-  if (typeof v450 !== "string") return false;
-  if (!fmtDateTime(v450)) return false;
-  const v451 = v.request_id;
-  if (v451 === undefined) return false;
-  if (v451 !== null) {
-    if (typeof v451 !== "string") return false;
-  }
-  const v452 = v.data;
-  if (v452 === undefined) return false;
-  if (!fs_WorkflowRun(v452)) return false;
+  const v231 = v.type;
+  if (v231 === undefined) return false;
+  if (v231 !== "workflow_run.failed") return false;
+  if (!f_envelope(v)) return false;
+  const v232 = v.data;
+  if (v232 === undefined) return false;
+  if (!fs_WorkflowRun(v232)) return false;
   return true;
 }
 
@@ -4918,131 +2375,37 @@ function ce_WorkflowRunFailed(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v453 = v.type;
-    if (v453 === undefined)
+    const v233 = v.type;
+    if (v233 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v453 !== "workflow_run.failed")
+      if (v233 !== "workflow_run.failed")
         e.push({
           path: p + "/type",
           message: 'must be "workflow_run.failed"',
           expected: '"workflow_run.failed"',
-          received: show(v453),
+          received: show(v233),
         });
     }
-    const v454 = v.id;
-    if (v454 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v454 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v454),
-        });
-      else {
-        if (!re4.test(v454))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v454),
-          });
-      }
-    }
-    const v455 = v.object;
-    if (v455 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v455 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v455),
-        });
-    }
-    const v456 = v.created_at;
-    if (v456 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v456 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v456),
-        });
-      else {
-        if (!fmtDateTime(v456))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v456),
-          });
-      }
-    }
-    const v457 = v.request_id;
-    if (v457 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v457 !== null) {
-        if (typeof v457 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v457),
-          });
-      }
-    }
-    const v458 = v.data;
-    if (v458 === undefined)
+    c_envelope(v, p, e);
+    const v234 = v.data;
+    if (v234 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_WorkflowRun(v458, p + "/data", e);
+      cs_WorkflowRun(v234, p + "/data", e);
     }
   }
 }
 
 function fe_WorkflowRunCanceled(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v459 = v.type;
-  if (v459 === undefined) return false;
-  if (v459 !== "workflow_run.canceled") return false;
-  const v460 = v.id;
-  if (v460 === undefined) return false;
-  if (typeof v460 !== "string") return false;
-  if (!re4.test(v460)) return false;
-  const v461 = v.object;
-  if (v461 === undefined) return false;
-  if (v461 !== "event") return false;
-  const v462 = v.created_at;
-  if (v462 === undefined) return false;
-  if (typeof v462 !== "string") return false;
-  if (!fmtDateTime(v462)) return false;
-  const v463 = v.request_id;
-  if (v463 === undefined) return false;
-  if (v463 !== null) {
-    if (typeof v463 !== "string") return false;
-  }
-  const v464 = v.data;
-  if (v464 === undefined) return false;
-  if (!fs_WorkflowRun(v464)) return false;
+  const v235 = v.type;
+  if (v235 === undefined) return false;
+  if (v235 !== "workflow_run.canceled") return false;
+  if (!f_envelope(v)) return false;
+  const v236 = v.data;
+  if (v236 === undefined) return false;
+  if (!fs_WorkflowRun(v236)) return false;
   return true;
 }
 
@@ -5050,131 +2413,37 @@ function ce_WorkflowRunCanceled(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v465 = v.type;
-    if (v465 === undefined)
+    const v237 = v.type;
+    if (v237 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v465 !== "workflow_run.canceled")
+      if (v237 !== "workflow_run.canceled")
         e.push({
           path: p + "/type",
           message: 'must be "workflow_run.canceled"',
           expected: '"workflow_run.canceled"',
-          received: show(v465),
+          received: show(v237),
         });
     }
-    const v466 = v.id;
-    if (v466 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v466 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v466),
-        });
-      else {
-        if (!re4.test(v466))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v466),
-          });
-      }
-    }
-    const v467 = v.object;
-    if (v467 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v467 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v467),
-        });
-    }
-    const v468 = v.created_at;
-    if (v468 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v468 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v468),
-        });
-      else {
-        if (!fmtDateTime(v468))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v468),
-          });
-      }
-    }
-    const v469 = v.request_id;
-    if (v469 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v469 !== null) {
-        if (typeof v469 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v469),
-          });
-      }
-    }
-    const v470 = v.data;
-    if (v470 === undefined)
+    c_envelope(v, p, e);
+    const v238 = v.data;
+    if (v238 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_WorkflowRun(v470, p + "/data", e);
+      cs_WorkflowRun(v238, p + "/data", e);
     }
   }
 }
 
 function fe_WorkflowRunInteractionRequired(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v471 = v.type;
-  if (v471 === undefined) return false;
-  if (v471 !== "workflow_run.interaction_required") return false;
-  const v472 = v.id;
-  if (v472 === undefined) return false;
-  if (typeof v472 !== "string") return false;
-  if (!re4.test(v472)) return false;
-  const v473 = v.object;
-  if (v473 === undefined) return false;
-  if (v473 !== "event") return false;
-  const v474 = v.created_at;
-  if (v474 === undefined) return false;
-  if (typeof v474 !== "string") return false;
-  if (!fmtDateTime(v474)) return false;
-  const v475 = v.request_id;
-  if (v475 === undefined) return false;
-  if (v475 !== null) {
-    if (typeof v475 !== "string") return false;
-  }
-  const v476 = v.data;
-  if (v476 === undefined) return false;
-  if (!fs_WorkflowRun(v476)) return false;
+  const v239 = v.type;
+  if (v239 === undefined) return false;
+  if (v239 !== "workflow_run.interaction_required") return false;
+  if (!f_envelope(v)) return false;
+  const v240 = v.data;
+  if (v240 === undefined) return false;
+  if (!fs_WorkflowRun(v240)) return false;
   return true;
 }
 
@@ -5182,131 +2451,37 @@ function ce_WorkflowRunInteractionRequired(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v477 = v.type;
-    if (v477 === undefined)
+    const v241 = v.type;
+    if (v241 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v477 !== "workflow_run.interaction_required")
+      if (v241 !== "workflow_run.interaction_required")
         e.push({
           path: p + "/type",
           message: 'must be "workflow_run.interaction_required"',
           expected: '"workflow_run.interaction_required"',
-          received: show(v477),
+          received: show(v241),
         });
     }
-    const v478 = v.id;
-    if (v478 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v478 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v478),
-        });
-      else {
-        if (!re4.test(v478))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v478),
-          });
-      }
-    }
-    const v479 = v.object;
-    if (v479 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v479 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v479),
-        });
-    }
-    const v480 = v.created_at;
-    if (v480 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v480 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v480),
-        });
-      else {
-        if (!fmtDateTime(v480))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v480),
-          });
-      }
-    }
-    const v481 = v.request_id;
-    if (v481 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v481 !== null) {
-        if (typeof v481 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v481),
-          });
-      }
-    }
-    const v482 = v.data;
-    if (v482 === undefined)
+    c_envelope(v, p, e);
+    const v242 = v.data;
+    if (v242 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_WorkflowRun(v482, p + "/data", e);
+      cs_WorkflowRun(v242, p + "/data", e);
     }
   }
 }
 
 function fe_EventDestinationActivated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v483 = v.type;
-  if (v483 === undefined) return false;
-  if (v483 !== "event_destination.activated") return false;
-  const v484 = v.id;
-  if (v484 === undefined) return false;
-  if (typeof v484 !== "string") return false;
-  if (!re4.test(v484)) return false;
-  const v485 = v.object;
-  if (v485 === undefined) return false;
-  if (v485 !== "event") return false;
-  const v486 = v.created_at;
-  if (v486 === undefined) return false;
-  if (typeof v486 !== "string") return false;
-  if (!fmtDateTime(v486)) return false;
-  const v487 = v.request_id;
-  if (v487 === undefined) return false;
-  if (v487 !== null) {
-    if (typeof v487 !== "string") return false;
-  }
-  const v488 = v.data;
-  if (v488 === undefined) return false;
-  if (!fs_EventDestination(v488)) return false;
+  const v243 = v.type;
+  if (v243 === undefined) return false;
+  if (v243 !== "event_destination.activated") return false;
+  if (!f_envelope(v)) return false;
+  const v244 = v.data;
+  if (v244 === undefined) return false;
+  if (!fs_EventDestination(v244)) return false;
   return true;
 }
 
@@ -5314,131 +2489,37 @@ function ce_EventDestinationActivated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v489 = v.type;
-    if (v489 === undefined)
+    const v245 = v.type;
+    if (v245 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v489 !== "event_destination.activated")
+      if (v245 !== "event_destination.activated")
         e.push({
           path: p + "/type",
           message: 'must be "event_destination.activated"',
           expected: '"event_destination.activated"',
-          received: show(v489),
+          received: show(v245),
         });
     }
-    const v490 = v.id;
-    if (v490 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v490 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v490),
-        });
-      else {
-        if (!re4.test(v490))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v490),
-          });
-      }
-    }
-    const v491 = v.object;
-    if (v491 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v491 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v491),
-        });
-    }
-    const v492 = v.created_at;
-    if (v492 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v492 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v492),
-        });
-      else {
-        if (!fmtDateTime(v492))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v492),
-          });
-      }
-    }
-    const v493 = v.request_id;
-    if (v493 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v493 !== null) {
-        if (typeof v493 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v493),
-          });
-      }
-    }
-    const v494 = v.data;
-    if (v494 === undefined)
+    c_envelope(v, p, e);
+    const v246 = v.data;
+    if (v246 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_EventDestination(v494, p + "/data", e);
+      cs_EventDestination(v246, p + "/data", e);
     }
   }
 }
 
 function fe_EventDestinationDeactivated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v495 = v.type;
-  if (v495 === undefined) return false;
-  if (v495 !== "event_destination.deactivated") return false;
-  const v496 = v.id;
-  if (v496 === undefined) return false;
-  if (typeof v496 !== "string") return false;
-  if (!re4.test(v496)) return false;
-  const v497 = v.object;
-  if (v497 === undefined) return false;
-  if (v497 !== "event") return false;
-  const v498 = v.created_at;
-  if (v498 === undefined) return false;
-  if (typeof v498 !== "string") return false;
-  if (!fmtDateTime(v498)) return false;
-  const v499 = v.request_id;
-  if (v499 === undefined) return false;
-  if (v499 !== null) {
-    if (typeof v499 !== "string") return false;
-  }
-  const v500 = v.data;
-  if (v500 === undefined) return false;
-  if (!fs_EventDestination(v500)) return false;
+  const v247 = v.type;
+  if (v247 === undefined) return false;
+  if (v247 !== "event_destination.deactivated") return false;
+  if (!f_envelope(v)) return false;
+  const v248 = v.data;
+  if (v248 === undefined) return false;
+  if (!fs_EventDestination(v248)) return false;
   return true;
 }
 
@@ -5446,103 +2527,24 @@ function ce_EventDestinationDeactivated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v501 = v.type;
-    if (v501 === undefined)
+    const v249 = v.type;
+    if (v249 === undefined)
       e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
     else {
-      if (v501 !== "event_destination.deactivated")
+      if (v249 !== "event_destination.deactivated")
         e.push({
           path: p + "/type",
           message: 'must be "event_destination.deactivated"',
           expected: '"event_destination.deactivated"',
-          received: show(v501),
+          received: show(v249),
         });
     }
-    const v502 = v.id;
-    if (v502 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v502 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v502),
-        });
-      else {
-        if (!re4.test(v502))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evt_",
-            expected: "pattern ^evt_",
-            received: show(v502),
-          });
-      }
-    }
-    const v503 = v.object;
-    if (v503 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (v503 !== "event")
-        e.push({
-          path: p + "/object",
-          message: 'must be "event"',
-          expected: '"event"',
-          received: show(v503),
-        });
-    }
-    const v504 = v.created_at;
-    if (v504 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v504 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v504),
-        });
-      else {
-        if (!fmtDateTime(v504))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v504),
-          });
-      }
-    }
-    const v505 = v.request_id;
-    if (v505 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "request_id"',
-        expected: 'property "request_id"',
-      });
-    else {
-      if (v505 !== null) {
-        if (typeof v505 !== "string")
-          e.push({
-            path: p + "/request_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v505),
-          });
-      }
-    }
-    const v506 = v.data;
-    if (v506 === undefined)
+    c_envelope(v, p, e);
+    const v250 = v.data;
+    if (v250 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      cs_EventDestination(v506, p + "/data", e);
+      cs_EventDestination(v250, p + "/data", e);
     }
   }
 }

@@ -512,11 +512,8 @@ function cs_RecordSchema(v, p, e) {
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
 }
 
-function fe_IntegratedAccountCreated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v41 = v.event_type;
-  if (v41 === undefined) return false;
-  if (v41 !== "integrated_account:created") return false;
+/** The envelope's fields, which every delivery carries besides the type and the payload. */
+function f_envelope(v) {
   const v42 = v.id;
   if (v42 === undefined) return false;
   if (typeof v42 !== "string") return false;
@@ -532,9 +529,108 @@ function fe_IntegratedAccountCreated(v) {
   if (v45 === undefined) return false;
   if (typeof v45 !== "string") return false;
   if (!fmtDateTime(v45)) return false;
-  const v46 = v.payload;
-  if (v46 === undefined) return false;
-  if (!fs_IntegratedAccount(v46)) return false;
+  return true;
+}
+
+function c_envelope(v, p, e) {
+  const v46 = v.id;
+  if (v46 === undefined)
+    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
+  else {
+    if (typeof v46 !== "string")
+      e.push({
+        path: p + "/id",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v46),
+      });
+  }
+  const v47 = v.environment_id;
+  if (v47 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "environment_id"',
+      expected: 'property "environment_id"',
+    });
+  else {
+    if (typeof v47 !== "string")
+      e.push({
+        path: p + "/environment_id",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v47),
+      });
+    else {
+      if (!fmtUuid(v47))
+        e.push({
+          path: p + "/environment_id",
+          message: "must be a UUID",
+          expected: "uuid",
+          received: show(v47),
+        });
+    }
+  }
+  const v48 = v.webhook_id;
+  if (v48 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "webhook_id"',
+      expected: 'property "webhook_id"',
+    });
+  else {
+    if (typeof v48 !== "string")
+      e.push({
+        path: p + "/webhook_id",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v48),
+      });
+    else {
+      if (!fmtUuid(v48))
+        e.push({
+          path: p + "/webhook_id",
+          message: "must be a UUID",
+          expected: "uuid",
+          received: show(v48),
+        });
+    }
+  }
+  const v49 = v.created_at;
+  if (v49 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "created_at"',
+      expected: 'property "created_at"',
+    });
+  else {
+    if (typeof v49 !== "string")
+      e.push({
+        path: p + "/created_at",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v49),
+      });
+    else {
+      if (!fmtDateTime(v49))
+        e.push({
+          path: p + "/created_at",
+          message: "must be an RFC 3339 date-time",
+          expected: "date-time",
+          received: show(v49),
+        });
+    }
+  }
+}
+
+function fe_IntegratedAccountCreated(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v41 = v.event_type;
+  if (v41 === undefined) return false;
+  if (v41 !== "integrated_account:created") return false;
+  if (!f_envelope(v)) return false;
+  const v50 = v.payload;
+  if (v50 === undefined) return false;
+  if (!fs_IntegratedAccount(v50)) return false;
   return true;
 }
 
@@ -542,109 +638,23 @@ function ce_IntegratedAccountCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v47 = v.event_type;
-    if (v47 === undefined)
+    const v51 = v.event_type;
+    if (v51 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event_type"',
         expected: 'property "event_type"',
       });
     else {
-      if (v47 !== "integrated_account:created")
+      if (v51 !== "integrated_account:created")
         e.push({
           path: p + "/event_type",
           message: 'must be "integrated_account:created"',
           expected: '"integrated_account:created"',
-          received: show(v47),
+          received: show(v51),
         });
     }
-    const v48 = v.id;
-    if (v48 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v48 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v48),
-        });
-    }
-    const v49 = v.environment_id;
-    if (v49 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v49 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v49),
-        });
-      else {
-        if (!fmtUuid(v49))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v49),
-          });
-      }
-    }
-    const v50 = v.webhook_id;
-    if (v50 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v50 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v50),
-        });
-      else {
-        if (!fmtUuid(v50))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v50),
-          });
-      }
-    }
-    const v51 = v.created_at;
-    if (v51 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v51 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v51),
-        });
-      else {
-        if (!fmtDateTime(v51))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v51),
-          });
-      }
-    }
+    c_envelope(v, p, e);
     const v52 = v.payload;
     if (v52 === undefined)
       e.push({
@@ -663,28 +673,60 @@ function fe_IntegratedAccountUpdated(v) {
   const v53 = v.event_type;
   if (v53 === undefined) return false;
   if (v53 !== "integrated_account:updated") return false;
-  const v54 = v.id;
+  if (!f_envelope(v)) return false;
+  const v54 = v.payload;
   if (v54 === undefined) return false;
-  if (typeof v54 !== "string") return false;
-  const v55 = v.environment_id;
-  if (v55 === undefined) return false;
-  if (typeof v55 !== "string") return false;
-  if (!fmtUuid(v55)) return false;
-  const v56 = v.webhook_id;
-  if (v56 === undefined) return false;
-  if (typeof v56 !== "string") return false;
-  if (!fmtUuid(v56)) return false;
-  const v57 = v.created_at;
+  if (!fs_IntegratedAccount(v54)) return false;
+  return true;
+}
+
+function ce_IntegratedAccountUpdated(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v55 = v.event_type;
+    if (v55 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
+      });
+    else {
+      if (v55 !== "integrated_account:updated")
+        e.push({
+          path: p + "/event_type",
+          message: 'must be "integrated_account:updated"',
+          expected: '"integrated_account:updated"',
+          received: show(v55),
+        });
+    }
+    c_envelope(v, p, e);
+    const v56 = v.payload;
+    if (v56 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
+      });
+    else {
+      cs_IntegratedAccount(v56, p + "/payload", e);
+    }
+  }
+}
+
+function fe_IntegratedAccountPostInstallError(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v57 = v.event_type;
   if (v57 === undefined) return false;
-  if (typeof v57 !== "string") return false;
-  if (!fmtDateTime(v57)) return false;
+  if (v57 !== "integrated_account:post_install_error") return false;
+  if (!f_envelope(v)) return false;
   const v58 = v.payload;
   if (v58 === undefined) return false;
   if (!fs_IntegratedAccount(v58)) return false;
   return true;
 }
 
-function ce_IntegratedAccountUpdated(v, p, e) {
+function ce_IntegratedAccountPostInstallError(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
@@ -696,101 +738,61 @@ function ce_IntegratedAccountUpdated(v, p, e) {
         expected: 'property "event_type"',
       });
     else {
-      if (v59 !== "integrated_account:updated")
+      if (v59 !== "integrated_account:post_install_error")
         e.push({
           path: p + "/event_type",
-          message: 'must be "integrated_account:updated"',
-          expected: '"integrated_account:updated"',
+          message: 'must be "integrated_account:post_install_error"',
+          expected: '"integrated_account:post_install_error"',
           received: show(v59),
         });
     }
-    const v60 = v.id;
+    c_envelope(v, p, e);
+    const v60 = v.payload;
     if (v60 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v60 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v60),
-        });
-    }
-    const v61 = v.environment_id;
-    if (v61 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
       });
     else {
-      if (typeof v61 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v61),
-        });
-      else {
-        if (!fmtUuid(v61))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v61),
-          });
-      }
+      cs_IntegratedAccount(v60, p + "/payload", e);
     }
-    const v62 = v.webhook_id;
-    if (v62 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v62 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v62),
-        });
-      else {
-        if (!fmtUuid(v62))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v62),
-          });
-      }
-    }
-    const v63 = v.created_at;
+  }
+}
+
+function fe_IntegratedAccountValidationError(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v61 = v.event_type;
+  if (v61 === undefined) return false;
+  if (v61 !== "integrated_account:validation_error") return false;
+  if (!f_envelope(v)) return false;
+  const v62 = v.payload;
+  if (v62 === undefined) return false;
+  if (!fs_IntegratedAccount(v62)) return false;
+  return true;
+}
+
+function ce_IntegratedAccountValidationError(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v63 = v.event_type;
     if (v63 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
       });
     else {
-      if (typeof v63 !== "string")
+      if (v63 !== "integrated_account:validation_error")
         e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v63),
+          path: p + "/event_type",
+          message: 'must be "integrated_account:validation_error"',
+          expected: '"integrated_account:validation_error"',
+          received: show(v63),
         });
-      else {
-        if (!fmtDateTime(v63))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v63),
-          });
-      }
     }
+    c_envelope(v, p, e);
     const v64 = v.payload;
     if (v64 === undefined)
       e.push({
@@ -804,33 +806,65 @@ function ce_IntegratedAccountUpdated(v, p, e) {
   }
 }
 
-function fe_IntegratedAccountPostInstallError(v) {
+function fe_IntegratedAccountActive(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v65 = v.event_type;
   if (v65 === undefined) return false;
-  if (v65 !== "integrated_account:post_install_error") return false;
-  const v66 = v.id;
+  if (v65 !== "integrated_account:active") return false;
+  if (!f_envelope(v)) return false;
+  const v66 = v.payload;
   if (v66 === undefined) return false;
-  if (typeof v66 !== "string") return false;
-  const v67 = v.environment_id;
-  if (v67 === undefined) return false;
-  if (typeof v67 !== "string") return false;
-  if (!fmtUuid(v67)) return false;
-  const v68 = v.webhook_id;
-  if (v68 === undefined) return false;
-  if (typeof v68 !== "string") return false;
-  if (!fmtUuid(v68)) return false;
-  const v69 = v.created_at;
+  if (!fs_IntegratedAccount(v66)) return false;
+  return true;
+}
+
+function ce_IntegratedAccountActive(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v67 = v.event_type;
+    if (v67 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
+      });
+    else {
+      if (v67 !== "integrated_account:active")
+        e.push({
+          path: p + "/event_type",
+          message: 'must be "integrated_account:active"',
+          expected: '"integrated_account:active"',
+          received: show(v67),
+        });
+    }
+    c_envelope(v, p, e);
+    const v68 = v.payload;
+    if (v68 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
+      });
+    else {
+      cs_IntegratedAccount(v68, p + "/payload", e);
+    }
+  }
+}
+
+function fe_IntegratedAccountPostConnectFormSubmitted(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v69 = v.event_type;
   if (v69 === undefined) return false;
-  if (typeof v69 !== "string") return false;
-  if (!fmtDateTime(v69)) return false;
+  if (v69 !== "integrated_account:post_connect_form_submitted") return false;
+  if (!f_envelope(v)) return false;
   const v70 = v.payload;
   if (v70 === undefined) return false;
   if (!fs_IntegratedAccount(v70)) return false;
   return true;
 }
 
-function ce_IntegratedAccountPostInstallError(v, p, e) {
+function ce_IntegratedAccountPostConnectFormSubmitted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
@@ -842,101 +876,61 @@ function ce_IntegratedAccountPostInstallError(v, p, e) {
         expected: 'property "event_type"',
       });
     else {
-      if (v71 !== "integrated_account:post_install_error")
+      if (v71 !== "integrated_account:post_connect_form_submitted")
         e.push({
           path: p + "/event_type",
-          message: 'must be "integrated_account:post_install_error"',
-          expected: '"integrated_account:post_install_error"',
+          message: 'must be "integrated_account:post_connect_form_submitted"',
+          expected: '"integrated_account:post_connect_form_submitted"',
           received: show(v71),
         });
     }
-    const v72 = v.id;
+    c_envelope(v, p, e);
+    const v72 = v.payload;
     if (v72 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v72 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v72),
-        });
-    }
-    const v73 = v.environment_id;
-    if (v73 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
       });
     else {
-      if (typeof v73 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v73),
-        });
-      else {
-        if (!fmtUuid(v73))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v73),
-          });
-      }
+      cs_IntegratedAccount(v72, p + "/payload", e);
     }
-    const v74 = v.webhook_id;
-    if (v74 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v74 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v74),
-        });
-      else {
-        if (!fmtUuid(v74))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v74),
-          });
-      }
-    }
-    const v75 = v.created_at;
+  }
+}
+
+function fe_IntegratedAccountAuthenticationError(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v73 = v.event_type;
+  if (v73 === undefined) return false;
+  if (v73 !== "integrated_account:authentication_error") return false;
+  if (!f_envelope(v)) return false;
+  const v74 = v.payload;
+  if (v74 === undefined) return false;
+  if (!fs_IntegratedAccount(v74)) return false;
+  return true;
+}
+
+function ce_IntegratedAccountAuthenticationError(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v75 = v.event_type;
     if (v75 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
       });
     else {
-      if (typeof v75 !== "string")
+      if (v75 !== "integrated_account:authentication_error")
         e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v75),
+          path: p + "/event_type",
+          message: 'must be "integrated_account:authentication_error"',
+          expected: '"integrated_account:authentication_error"',
+          received: show(v75),
         });
-      else {
-        if (!fmtDateTime(v75))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v75),
-          });
-      }
     }
+    c_envelope(v, p, e);
     const v76 = v.payload;
     if (v76 === undefined)
       e.push({
@@ -950,33 +944,65 @@ function ce_IntegratedAccountPostInstallError(v, p, e) {
   }
 }
 
-function fe_IntegratedAccountValidationError(v) {
+function fe_IntegratedAccountReactivated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v77 = v.event_type;
   if (v77 === undefined) return false;
-  if (v77 !== "integrated_account:validation_error") return false;
-  const v78 = v.id;
+  if (v77 !== "integrated_account:reactivated") return false;
+  if (!f_envelope(v)) return false;
+  const v78 = v.payload;
   if (v78 === undefined) return false;
-  if (typeof v78 !== "string") return false;
-  const v79 = v.environment_id;
-  if (v79 === undefined) return false;
-  if (typeof v79 !== "string") return false;
-  if (!fmtUuid(v79)) return false;
-  const v80 = v.webhook_id;
-  if (v80 === undefined) return false;
-  if (typeof v80 !== "string") return false;
-  if (!fmtUuid(v80)) return false;
-  const v81 = v.created_at;
-  if (v81 === undefined) return false;
-  if (typeof v81 !== "string") return false;
-  if (!fmtDateTime(v81)) return false;
-  const v82 = v.payload;
-  if (v82 === undefined) return false;
-  if (!fs_IntegratedAccount(v82)) return false;
+  if (!fs_IntegratedAccount(v78)) return false;
   return true;
 }
 
-function ce_IntegratedAccountValidationError(v, p, e) {
+function ce_IntegratedAccountReactivated(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v79 = v.event_type;
+    if (v79 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
+      });
+    else {
+      if (v79 !== "integrated_account:reactivated")
+        e.push({
+          path: p + "/event_type",
+          message: 'must be "integrated_account:reactivated"',
+          expected: '"integrated_account:reactivated"',
+          received: show(v79),
+        });
+    }
+    c_envelope(v, p, e);
+    const v80 = v.payload;
+    if (v80 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
+      });
+    else {
+      cs_IntegratedAccount(v80, p + "/payload", e);
+    }
+  }
+}
+
+function fe_SyncJobRunCreated(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v81 = v.event_type;
+  if (v81 === undefined) return false;
+  if (v81 !== "sync_job_run:created") return false;
+  if (!f_envelope(v)) return false;
+  const v82 = v.payload;
+  if (v82 === undefined) return false;
+  if (!fs_SyncJobRun(v82)) return false;
+  return true;
+}
+
+function ce_SyncJobRunCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
@@ -988,101 +1014,61 @@ function ce_IntegratedAccountValidationError(v, p, e) {
         expected: 'property "event_type"',
       });
     else {
-      if (v83 !== "integrated_account:validation_error")
+      if (v83 !== "sync_job_run:created")
         e.push({
           path: p + "/event_type",
-          message: 'must be "integrated_account:validation_error"',
-          expected: '"integrated_account:validation_error"',
+          message: 'must be "sync_job_run:created"',
+          expected: '"sync_job_run:created"',
           received: show(v83),
         });
     }
-    const v84 = v.id;
+    c_envelope(v, p, e);
+    const v84 = v.payload;
     if (v84 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v84 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v84),
-        });
-    }
-    const v85 = v.environment_id;
-    if (v85 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
       });
     else {
-      if (typeof v85 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v85),
-        });
-      else {
-        if (!fmtUuid(v85))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v85),
-          });
-      }
+      cs_SyncJobRun(v84, p + "/payload", e);
     }
-    const v86 = v.webhook_id;
-    if (v86 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v86 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v86),
-        });
-      else {
-        if (!fmtUuid(v86))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v86),
-          });
-      }
-    }
-    const v87 = v.created_at;
+  }
+}
+
+function fe_SyncJobRunStarted(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v85 = v.event_type;
+  if (v85 === undefined) return false;
+  if (v85 !== "sync_job_run:started") return false;
+  if (!f_envelope(v)) return false;
+  const v86 = v.payload;
+  if (v86 === undefined) return false;
+  if (!fs_SyncJobRun(v86)) return false;
+  return true;
+}
+
+function ce_SyncJobRunStarted(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v87 = v.event_type;
     if (v87 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
       });
     else {
-      if (typeof v87 !== "string")
+      if (v87 !== "sync_job_run:started")
         e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v87),
+          path: p + "/event_type",
+          message: 'must be "sync_job_run:started"',
+          expected: '"sync_job_run:started"',
+          received: show(v87),
         });
-      else {
-        if (!fmtDateTime(v87))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v87),
-          });
-      }
     }
+    c_envelope(v, p, e);
     const v88 = v.payload;
     if (v88 === undefined)
       e.push({
@@ -1091,38 +1077,70 @@ function ce_IntegratedAccountValidationError(v, p, e) {
         expected: 'property "payload"',
       });
     else {
-      cs_IntegratedAccount(v88, p + "/payload", e);
+      cs_SyncJobRun(v88, p + "/payload", e);
     }
   }
 }
 
-function fe_IntegratedAccountActive(v) {
+function fe_SyncJobRunRecord(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v89 = v.event_type;
   if (v89 === undefined) return false;
-  if (v89 !== "integrated_account:active") return false;
-  const v90 = v.id;
+  if (v89 !== "sync_job_run:record") return false;
+  if (!f_envelope(v)) return false;
+  const v90 = v.payload;
   if (v90 === undefined) return false;
-  if (typeof v90 !== "string") return false;
-  const v91 = v.environment_id;
-  if (v91 === undefined) return false;
-  if (typeof v91 !== "string") return false;
-  if (!fmtUuid(v91)) return false;
-  const v92 = v.webhook_id;
-  if (v92 === undefined) return false;
-  if (typeof v92 !== "string") return false;
-  if (!fmtUuid(v92)) return false;
-  const v93 = v.created_at;
-  if (v93 === undefined) return false;
-  if (typeof v93 !== "string") return false;
-  if (!fmtDateTime(v93)) return false;
-  const v94 = v.payload;
-  if (v94 === undefined) return false;
-  if (!fs_IntegratedAccount(v94)) return false;
+  if (!fs_SyncJobRunRecord(v90)) return false;
   return true;
 }
 
-function ce_IntegratedAccountActive(v, p, e) {
+function ce_SyncJobRunRecord(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v91 = v.event_type;
+    if (v91 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
+      });
+    else {
+      if (v91 !== "sync_job_run:record")
+        e.push({
+          path: p + "/event_type",
+          message: 'must be "sync_job_run:record"',
+          expected: '"sync_job_run:record"',
+          received: show(v91),
+        });
+    }
+    c_envelope(v, p, e);
+    const v92 = v.payload;
+    if (v92 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
+      });
+    else {
+      cs_SyncJobRunRecord(v92, p + "/payload", e);
+    }
+  }
+}
+
+function fe_SyncJobRunCompleted(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v93 = v.event_type;
+  if (v93 === undefined) return false;
+  if (v93 !== "sync_job_run:completed") return false;
+  if (!f_envelope(v)) return false;
+  const v94 = v.payload;
+  if (v94 === undefined) return false;
+  if (!fs_SyncJobRun(v94)) return false;
+  return true;
+}
+
+function ce_SyncJobRunCompleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
@@ -1134,101 +1152,61 @@ function ce_IntegratedAccountActive(v, p, e) {
         expected: 'property "event_type"',
       });
     else {
-      if (v95 !== "integrated_account:active")
+      if (v95 !== "sync_job_run:completed")
         e.push({
           path: p + "/event_type",
-          message: 'must be "integrated_account:active"',
-          expected: '"integrated_account:active"',
+          message: 'must be "sync_job_run:completed"',
+          expected: '"sync_job_run:completed"',
           received: show(v95),
         });
     }
-    const v96 = v.id;
+    c_envelope(v, p, e);
+    const v96 = v.payload;
     if (v96 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v96 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v96),
-        });
-    }
-    const v97 = v.environment_id;
-    if (v97 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
       });
     else {
-      if (typeof v97 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v97),
-        });
-      else {
-        if (!fmtUuid(v97))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v97),
-          });
-      }
+      cs_SyncJobRun(v96, p + "/payload", e);
     }
-    const v98 = v.webhook_id;
-    if (v98 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v98 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v98),
-        });
-      else {
-        if (!fmtUuid(v98))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v98),
-          });
-      }
-    }
-    const v99 = v.created_at;
+  }
+}
+
+function fe_SyncJobRunFailed(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v97 = v.event_type;
+  if (v97 === undefined) return false;
+  if (v97 !== "sync_job_run:failed") return false;
+  if (!f_envelope(v)) return false;
+  const v98 = v.payload;
+  if (v98 === undefined) return false;
+  if (!fs_SyncJobRun(v98)) return false;
+  return true;
+}
+
+function ce_SyncJobRunFailed(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v99 = v.event_type;
     if (v99 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
       });
     else {
-      if (typeof v99 !== "string")
+      if (v99 !== "sync_job_run:failed")
         e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v99),
+          path: p + "/event_type",
+          message: 'must be "sync_job_run:failed"',
+          expected: '"sync_job_run:failed"',
+          received: show(v99),
         });
-      else {
-        if (!fmtDateTime(v99))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v99),
-          });
-      }
     }
+    c_envelope(v, p, e);
     const v100 = v.payload;
     if (v100 === undefined)
       e.push({
@@ -1237,38 +1215,70 @@ function ce_IntegratedAccountActive(v, p, e) {
         expected: 'property "payload"',
       });
     else {
-      cs_IntegratedAccount(v100, p + "/payload", e);
+      cs_SyncJobRun(v100, p + "/payload", e);
     }
   }
 }
 
-function fe_IntegratedAccountPostConnectFormSubmitted(v) {
+function fe_SyncJobRunUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v101 = v.event_type;
   if (v101 === undefined) return false;
-  if (v101 !== "integrated_account:post_connect_form_submitted") return false;
-  const v102 = v.id;
+  if (v101 !== "sync_job_run:updated") return false;
+  if (!f_envelope(v)) return false;
+  const v102 = v.payload;
   if (v102 === undefined) return false;
-  if (typeof v102 !== "string") return false;
-  const v103 = v.environment_id;
-  if (v103 === undefined) return false;
-  if (typeof v103 !== "string") return false;
-  if (!fmtUuid(v103)) return false;
-  const v104 = v.webhook_id;
-  if (v104 === undefined) return false;
-  if (typeof v104 !== "string") return false;
-  if (!fmtUuid(v104)) return false;
-  const v105 = v.created_at;
-  if (v105 === undefined) return false;
-  if (typeof v105 !== "string") return false;
-  if (!fmtDateTime(v105)) return false;
-  const v106 = v.payload;
-  if (v106 === undefined) return false;
-  if (!fs_IntegratedAccount(v106)) return false;
+  if (!fs_SyncJobRun(v102)) return false;
   return true;
 }
 
-function ce_IntegratedAccountPostConnectFormSubmitted(v, p, e) {
+function ce_SyncJobRunUpdated(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v103 = v.event_type;
+    if (v103 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
+      });
+    else {
+      if (v103 !== "sync_job_run:updated")
+        e.push({
+          path: p + "/event_type",
+          message: 'must be "sync_job_run:updated"',
+          expected: '"sync_job_run:updated"',
+          received: show(v103),
+        });
+    }
+    c_envelope(v, p, e);
+    const v104 = v.payload;
+    if (v104 === undefined)
+      e.push({
+        path: p,
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
+      });
+    else {
+      cs_SyncJobRun(v104, p + "/payload", e);
+    }
+  }
+}
+
+function fe_RecordCreated(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v105 = v.event_type;
+  if (v105 === undefined) return false;
+  if (v105 !== "record:created") return false;
+  if (!f_envelope(v)) return false;
+  const v106 = v.payload;
+  if (v106 === undefined) return false;
+  if (!fs_RecordSchema(v106)) return false;
+  return true;
+}
+
+function ce_RecordCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
@@ -1280,101 +1290,61 @@ function ce_IntegratedAccountPostConnectFormSubmitted(v, p, e) {
         expected: 'property "event_type"',
       });
     else {
-      if (v107 !== "integrated_account:post_connect_form_submitted")
+      if (v107 !== "record:created")
         e.push({
           path: p + "/event_type",
-          message: 'must be "integrated_account:post_connect_form_submitted"',
-          expected: '"integrated_account:post_connect_form_submitted"',
+          message: 'must be "record:created"',
+          expected: '"record:created"',
           received: show(v107),
         });
     }
-    const v108 = v.id;
+    c_envelope(v, p, e);
+    const v108 = v.payload;
     if (v108 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v108 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v108),
-        });
-    }
-    const v109 = v.environment_id;
-    if (v109 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
+        message: 'missing required property "payload"',
+        expected: 'property "payload"',
       });
     else {
-      if (typeof v109 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v109),
-        });
-      else {
-        if (!fmtUuid(v109))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v109),
-          });
-      }
+      cs_RecordSchema(v108, p + "/payload", e);
     }
-    const v110 = v.webhook_id;
-    if (v110 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v110 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v110),
-        });
-      else {
-        if (!fmtUuid(v110))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v110),
-          });
-      }
-    }
-    const v111 = v.created_at;
+  }
+}
+
+function fe_RecordUpdated(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v109 = v.event_type;
+  if (v109 === undefined) return false;
+  if (v109 !== "record:updated") return false;
+  if (!f_envelope(v)) return false;
+  const v110 = v.payload;
+  if (v110 === undefined) return false;
+  if (!fs_RecordSchema(v110)) return false;
+  return true;
+}
+
+function ce_RecordUpdated(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+  else {
+    const v111 = v.event_type;
     if (v111 === undefined)
       e.push({
         path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
+        message: 'missing required property "event_type"',
+        expected: 'property "event_type"',
       });
     else {
-      if (typeof v111 !== "string")
+      if (v111 !== "record:updated")
         e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v111),
+          path: p + "/event_type",
+          message: 'must be "record:updated"',
+          expected: '"record:updated"',
+          received: show(v111),
         });
-      else {
-        if (!fmtDateTime(v111))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v111),
-          });
-      }
     }
+    c_envelope(v, p, e);
     const v112 = v.payload;
     if (v112 === undefined)
       e.push({
@@ -1383,1494 +1353,20 @@ function ce_IntegratedAccountPostConnectFormSubmitted(v, p, e) {
         expected: 'property "payload"',
       });
     else {
-      cs_IntegratedAccount(v112, p + "/payload", e);
-    }
-  }
-}
-
-function fe_IntegratedAccountAuthenticationError(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v113 = v.event_type;
-  if (v113 === undefined) return false;
-  if (v113 !== "integrated_account:authentication_error") return false;
-  const v114 = v.id;
-  if (v114 === undefined) return false;
-  if (typeof v114 !== "string") return false;
-  const v115 = v.environment_id;
-  if (v115 === undefined) return false;
-  if (typeof v115 !== "string") return false;
-  if (!fmtUuid(v115)) return false;
-  const v116 = v.webhook_id;
-  if (v116 === undefined) return false;
-  if (typeof v116 !== "string") return false;
-  if (!fmtUuid(v116)) return false;
-  const v117 = v.created_at;
-  if (v117 === undefined) return false;
-  if (typeof v117 !== "string") return false;
-  if (!fmtDateTime(v117)) return false;
-  const v118 = v.payload;
-  if (v118 === undefined) return false;
-  if (!fs_IntegratedAccount(v118)) return false;
-  return true;
-}
-
-function ce_IntegratedAccountAuthenticationError(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v119 = v.event_type;
-    if (v119 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v119 !== "integrated_account:authentication_error")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:authentication_error"',
-          expected: '"integrated_account:authentication_error"',
-          received: show(v119),
-        });
-    }
-    const v120 = v.id;
-    if (v120 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v120 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v120),
-        });
-    }
-    const v121 = v.environment_id;
-    if (v121 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v121 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v121),
-        });
-      else {
-        if (!fmtUuid(v121))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v121),
-          });
-      }
-    }
-    const v122 = v.webhook_id;
-    if (v122 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v122 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v122),
-        });
-      else {
-        if (!fmtUuid(v122))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v122),
-          });
-      }
-    }
-    const v123 = v.created_at;
-    if (v123 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v123 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v123),
-        });
-      else {
-        if (!fmtDateTime(v123))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v123),
-          });
-      }
-    }
-    const v124 = v.payload;
-    if (v124 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v124, p + "/payload", e);
-    }
-  }
-}
-
-function fe_IntegratedAccountReactivated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v125 = v.event_type;
-  if (v125 === undefined) return false;
-  if (v125 !== "integrated_account:reactivated") return false;
-  const v126 = v.id;
-  if (v126 === undefined) return false;
-  if (typeof v126 !== "string") return false;
-  const v127 = v.environment_id;
-  if (v127 === undefined) return false;
-  if (typeof v127 !== "string") return false;
-  if (!fmtUuid(v127)) return false;
-  const v128 = v.webhook_id;
-  if (v128 === undefined) return false;
-  if (typeof v128 !== "string") return false;
-  if (!fmtUuid(v128)) return false;
-  const v129 = v.created_at;
-  if (v129 === undefined) return false;
-  if (typeof v129 !== "string") return false;
-  if (!fmtDateTime(v129)) return false;
-  const v130 = v.payload;
-  if (v130 === undefined) return false;
-  if (!fs_IntegratedAccount(v130)) return false;
-  return true;
-}
-
-function ce_IntegratedAccountReactivated(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v131 = v.event_type;
-    if (v131 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v131 !== "integrated_account:reactivated")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:reactivated"',
-          expected: '"integrated_account:reactivated"',
-          received: show(v131),
-        });
-    }
-    const v132 = v.id;
-    if (v132 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v132 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v132),
-        });
-    }
-    const v133 = v.environment_id;
-    if (v133 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v133 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v133),
-        });
-      else {
-        if (!fmtUuid(v133))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v133),
-          });
-      }
-    }
-    const v134 = v.webhook_id;
-    if (v134 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v134 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v134),
-        });
-      else {
-        if (!fmtUuid(v134))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v134),
-          });
-      }
-    }
-    const v135 = v.created_at;
-    if (v135 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v135 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v135),
-        });
-      else {
-        if (!fmtDateTime(v135))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v135),
-          });
-      }
-    }
-    const v136 = v.payload;
-    if (v136 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v136, p + "/payload", e);
-    }
-  }
-}
-
-function fe_SyncJobRunCreated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v137 = v.event_type;
-  if (v137 === undefined) return false;
-  if (v137 !== "sync_job_run:created") return false;
-  const v138 = v.id;
-  if (v138 === undefined) return false;
-  if (typeof v138 !== "string") return false;
-  const v139 = v.environment_id;
-  if (v139 === undefined) return false;
-  if (typeof v139 !== "string") return false;
-  if (!fmtUuid(v139)) return false;
-  const v140 = v.webhook_id;
-  if (v140 === undefined) return false;
-  if (typeof v140 !== "string") return false;
-  if (!fmtUuid(v140)) return false;
-  const v141 = v.created_at;
-  if (v141 === undefined) return false;
-  if (typeof v141 !== "string") return false;
-  if (!fmtDateTime(v141)) return false;
-  const v142 = v.payload;
-  if (v142 === undefined) return false;
-  if (!fs_SyncJobRun(v142)) return false;
-  return true;
-}
-
-function ce_SyncJobRunCreated(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v143 = v.event_type;
-    if (v143 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v143 !== "sync_job_run:created")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:created"',
-          expected: '"sync_job_run:created"',
-          received: show(v143),
-        });
-    }
-    const v144 = v.id;
-    if (v144 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v144 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v144),
-        });
-    }
-    const v145 = v.environment_id;
-    if (v145 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v145 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v145),
-        });
-      else {
-        if (!fmtUuid(v145))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v145),
-          });
-      }
-    }
-    const v146 = v.webhook_id;
-    if (v146 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v146 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v146),
-        });
-      else {
-        if (!fmtUuid(v146))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v146),
-          });
-      }
-    }
-    const v147 = v.created_at;
-    if (v147 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v147 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v147),
-        });
-      else {
-        if (!fmtDateTime(v147))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v147),
-          });
-      }
-    }
-    const v148 = v.payload;
-    if (v148 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v148, p + "/payload", e);
-    }
-  }
-}
-
-function fe_SyncJobRunStarted(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v149 = v.event_type;
-  if (v149 === undefined) return false;
-  if (v149 !== "sync_job_run:started") return false;
-  const v150 = v.id;
-  if (v150 === undefined) return false;
-  if (typeof v150 !== "string") return false;
-  const v151 = v.environment_id;
-  if (v151 === undefined) return false;
-  if (typeof v151 !== "string") return false;
-  if (!fmtUuid(v151)) return false;
-  const v152 = v.webhook_id;
-  if (v152 === undefined) return false;
-  if (typeof v152 !== "string") return false;
-  if (!fmtUuid(v152)) return false;
-  const v153 = v.created_at;
-  if (v153 === undefined) return false;
-  if (typeof v153 !== "string") return false;
-  if (!fmtDateTime(v153)) return false;
-  const v154 = v.payload;
-  if (v154 === undefined) return false;
-  if (!fs_SyncJobRun(v154)) return false;
-  return true;
-}
-
-function ce_SyncJobRunStarted(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v155 = v.event_type;
-    if (v155 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v155 !== "sync_job_run:started")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:started"',
-          expected: '"sync_job_run:started"',
-          received: show(v155),
-        });
-    }
-    const v156 = v.id;
-    if (v156 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v156 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v156),
-        });
-    }
-    const v157 = v.environment_id;
-    if (v157 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v157 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v157),
-        });
-      else {
-        if (!fmtUuid(v157))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v157),
-          });
-      }
-    }
-    const v158 = v.webhook_id;
-    if (v158 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v158 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v158),
-        });
-      else {
-        if (!fmtUuid(v158))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v158),
-          });
-      }
-    }
-    const v159 = v.created_at;
-    if (v159 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v159 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v159),
-        });
-      else {
-        if (!fmtDateTime(v159))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v159),
-          });
-      }
-    }
-    const v160 = v.payload;
-    if (v160 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v160, p + "/payload", e);
-    }
-  }
-}
-
-function fe_SyncJobRunRecord(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v161 = v.event_type;
-  if (v161 === undefined) return false;
-  if (v161 !== "sync_job_run:record") return false;
-  const v162 = v.id;
-  if (v162 === undefined) return false;
-  if (typeof v162 !== "string") return false;
-  const v163 = v.environment_id;
-  if (v163 === undefined) return false;
-  if (typeof v163 !== "string") return false;
-  if (!fmtUuid(v163)) return false;
-  const v164 = v.webhook_id;
-  if (v164 === undefined) return false;
-  if (typeof v164 !== "string") return false;
-  if (!fmtUuid(v164)) return false;
-  const v165 = v.created_at;
-  if (v165 === undefined) return false;
-  if (typeof v165 !== "string") return false;
-  if (!fmtDateTime(v165)) return false;
-  const v166 = v.payload;
-  if (v166 === undefined) return false;
-  if (!fs_SyncJobRunRecord(v166)) return false;
-  return true;
-}
-
-function ce_SyncJobRunRecord(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v167 = v.event_type;
-    if (v167 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v167 !== "sync_job_run:record")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:record"',
-          expected: '"sync_job_run:record"',
-          received: show(v167),
-        });
-    }
-    const v168 = v.id;
-    if (v168 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v168 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v168),
-        });
-    }
-    const v169 = v.environment_id;
-    if (v169 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v169 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v169),
-        });
-      else {
-        if (!fmtUuid(v169))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v169),
-          });
-      }
-    }
-    const v170 = v.webhook_id;
-    if (v170 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v170 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v170),
-        });
-      else {
-        if (!fmtUuid(v170))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v170),
-          });
-      }
-    }
-    const v171 = v.created_at;
-    if (v171 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v171 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v171),
-        });
-      else {
-        if (!fmtDateTime(v171))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v171),
-          });
-      }
-    }
-    const v172 = v.payload;
-    if (v172 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRunRecord(v172, p + "/payload", e);
-    }
-  }
-}
-
-function fe_SyncJobRunCompleted(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v173 = v.event_type;
-  if (v173 === undefined) return false;
-  if (v173 !== "sync_job_run:completed") return false;
-  const v174 = v.id;
-  if (v174 === undefined) return false;
-  if (typeof v174 !== "string") return false;
-  const v175 = v.environment_id;
-  if (v175 === undefined) return false;
-  if (typeof v175 !== "string") return false;
-  if (!fmtUuid(v175)) return false;
-  const v176 = v.webhook_id;
-  if (v176 === undefined) return false;
-  if (typeof v176 !== "string") return false;
-  if (!fmtUuid(v176)) return false;
-  const v177 = v.created_at;
-  if (v177 === undefined) return false;
-  if (typeof v177 !== "string") return false;
-  if (!fmtDateTime(v177)) return false;
-  const v178 = v.payload;
-  if (v178 === undefined) return false;
-  if (!fs_SyncJobRun(v178)) return false;
-  return true;
-}
-
-function ce_SyncJobRunCompleted(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v179 = v.event_type;
-    if (v179 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v179 !== "sync_job_run:completed")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:completed"',
-          expected: '"sync_job_run:completed"',
-          received: show(v179),
-        });
-    }
-    const v180 = v.id;
-    if (v180 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v180 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v180),
-        });
-    }
-    const v181 = v.environment_id;
-    if (v181 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v181 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v181),
-        });
-      else {
-        if (!fmtUuid(v181))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v181),
-          });
-      }
-    }
-    const v182 = v.webhook_id;
-    if (v182 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v182 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v182),
-        });
-      else {
-        if (!fmtUuid(v182))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v182),
-          });
-      }
-    }
-    const v183 = v.created_at;
-    if (v183 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v183 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v183),
-        });
-      else {
-        if (!fmtDateTime(v183))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v183),
-          });
-      }
-    }
-    const v184 = v.payload;
-    if (v184 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v184, p + "/payload", e);
-    }
-  }
-}
-
-function fe_SyncJobRunFailed(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v185 = v.event_type;
-  if (v185 === undefined) return false;
-  if (v185 !== "sync_job_run:failed") return false;
-  const v186 = v.id;
-  if (v186 === undefined) return false;
-  if (typeof v186 !== "string") return false;
-  const v187 = v.environment_id;
-  if (v187 === undefined) return false;
-  if (typeof v187 !== "string") return false;
-  if (!fmtUuid(v187)) return false;
-  const v188 = v.webhook_id;
-  if (v188 === undefined) return false;
-  if (typeof v188 !== "string") return false;
-  if (!fmtUuid(v188)) return false;
-  const v189 = v.created_at;
-  if (v189 === undefined) return false;
-  if (typeof v189 !== "string") return false;
-  if (!fmtDateTime(v189)) return false;
-  const v190 = v.payload;
-  if (v190 === undefined) return false;
-  if (!fs_SyncJobRun(v190)) return false;
-  return true;
-}
-
-function ce_SyncJobRunFailed(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v191 = v.event_type;
-    if (v191 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v191 !== "sync_job_run:failed")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:failed"',
-          expected: '"sync_job_run:failed"',
-          received: show(v191),
-        });
-    }
-    const v192 = v.id;
-    if (v192 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v192 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v192),
-        });
-    }
-    const v193 = v.environment_id;
-    if (v193 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v193 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v193),
-        });
-      else {
-        if (!fmtUuid(v193))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v193),
-          });
-      }
-    }
-    const v194 = v.webhook_id;
-    if (v194 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v194 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v194),
-        });
-      else {
-        if (!fmtUuid(v194))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v194),
-          });
-      }
-    }
-    const v195 = v.created_at;
-    if (v195 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v195 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v195),
-        });
-      else {
-        if (!fmtDateTime(v195))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v195),
-          });
-      }
-    }
-    const v196 = v.payload;
-    if (v196 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v196, p + "/payload", e);
-    }
-  }
-}
-
-function fe_SyncJobRunUpdated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v197 = v.event_type;
-  if (v197 === undefined) return false;
-  if (v197 !== "sync_job_run:updated") return false;
-  const v198 = v.id;
-  if (v198 === undefined) return false;
-  if (typeof v198 !== "string") return false;
-  const v199 = v.environment_id;
-  if (v199 === undefined) return false;
-  if (typeof v199 !== "string") return false;
-  if (!fmtUuid(v199)) return false;
-  const v200 = v.webhook_id;
-  if (v200 === undefined) return false;
-  if (typeof v200 !== "string") return false;
-  if (!fmtUuid(v200)) return false;
-  const v201 = v.created_at;
-  if (v201 === undefined) return false;
-  if (typeof v201 !== "string") return false;
-  if (!fmtDateTime(v201)) return false;
-  const v202 = v.payload;
-  if (v202 === undefined) return false;
-  if (!fs_SyncJobRun(v202)) return false;
-  return true;
-}
-
-function ce_SyncJobRunUpdated(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v203 = v.event_type;
-    if (v203 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v203 !== "sync_job_run:updated")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:updated"',
-          expected: '"sync_job_run:updated"',
-          received: show(v203),
-        });
-    }
-    const v204 = v.id;
-    if (v204 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v204 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v204),
-        });
-    }
-    const v205 = v.environment_id;
-    if (v205 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v205 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v205),
-        });
-      else {
-        if (!fmtUuid(v205))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v205),
-          });
-      }
-    }
-    const v206 = v.webhook_id;
-    if (v206 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v206 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v206),
-        });
-      else {
-        if (!fmtUuid(v206))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v206),
-          });
-      }
-    }
-    const v207 = v.created_at;
-    if (v207 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v207 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v207),
-        });
-      else {
-        if (!fmtDateTime(v207))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v207),
-          });
-      }
-    }
-    const v208 = v.payload;
-    if (v208 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v208, p + "/payload", e);
-    }
-  }
-}
-
-function fe_RecordCreated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v209 = v.event_type;
-  if (v209 === undefined) return false;
-  if (v209 !== "record:created") return false;
-  const v210 = v.id;
-  if (v210 === undefined) return false;
-  if (typeof v210 !== "string") return false;
-  const v211 = v.environment_id;
-  if (v211 === undefined) return false;
-  if (typeof v211 !== "string") return false;
-  if (!fmtUuid(v211)) return false;
-  const v212 = v.webhook_id;
-  if (v212 === undefined) return false;
-  if (typeof v212 !== "string") return false;
-  if (!fmtUuid(v212)) return false;
-  const v213 = v.created_at;
-  if (v213 === undefined) return false;
-  if (typeof v213 !== "string") return false;
-  if (!fmtDateTime(v213)) return false;
-  const v214 = v.payload;
-  if (v214 === undefined) return false;
-  if (!fs_RecordSchema(v214)) return false;
-  return true;
-}
-
-function ce_RecordCreated(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v215 = v.event_type;
-    if (v215 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v215 !== "record:created")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "record:created"',
-          expected: '"record:created"',
-          received: show(v215),
-        });
-    }
-    const v216 = v.id;
-    if (v216 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v216 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v216),
-        });
-    }
-    const v217 = v.environment_id;
-    if (v217 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v217 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v217),
-        });
-      else {
-        if (!fmtUuid(v217))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v217),
-          });
-      }
-    }
-    const v218 = v.webhook_id;
-    if (v218 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v218 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v218),
-        });
-      else {
-        if (!fmtUuid(v218))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v218),
-          });
-      }
-    }
-    const v219 = v.created_at;
-    if (v219 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v219 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v219),
-        });
-      else {
-        if (!fmtDateTime(v219))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v219),
-          });
-      }
-    }
-    const v220 = v.payload;
-    if (v220 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_RecordSchema(v220, p + "/payload", e);
-    }
-  }
-}
-
-function fe_RecordUpdated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v221 = v.event_type;
-  if (v221 === undefined) return false;
-  if (v221 !== "record:updated") return false;
-  const v222 = v.id;
-  if (v222 === undefined) return false;
-  if (typeof v222 !== "string") return false;
-  const v223 = v.environment_id;
-  if (v223 === undefined) return false;
-  if (typeof v223 !== "string") return false;
-  if (!fmtUuid(v223)) return false;
-  const v224 = v.webhook_id;
-  if (v224 === undefined) return false;
-  if (typeof v224 !== "string") return false;
-  if (!fmtUuid(v224)) return false;
-  const v225 = v.created_at;
-  if (v225 === undefined) return false;
-  if (typeof v225 !== "string") return false;
-  if (!fmtDateTime(v225)) return false;
-  const v226 = v.payload;
-  if (v226 === undefined) return false;
-  if (!fs_RecordSchema(v226)) return false;
-  return true;
-}
-
-function ce_RecordUpdated(v, p, e) {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
-  else {
-    const v227 = v.event_type;
-    if (v227 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v227 !== "record:updated")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "record:updated"',
-          expected: '"record:updated"',
-          received: show(v227),
-        });
-    }
-    const v228 = v.id;
-    if (v228 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v228 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v228),
-        });
-    }
-    const v229 = v.environment_id;
-    if (v229 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v229 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v229),
-        });
-      else {
-        if (!fmtUuid(v229))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v229),
-          });
-      }
-    }
-    const v230 = v.webhook_id;
-    if (v230 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v230 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v230),
-        });
-      else {
-        if (!fmtUuid(v230))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v230),
-          });
-      }
-    }
-    const v231 = v.created_at;
-    if (v231 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v231 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v231),
-        });
-      else {
-        if (!fmtDateTime(v231))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v231),
-          });
-      }
-    }
-    const v232 = v.payload;
-    if (v232 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_RecordSchema(v232, p + "/payload", e);
+      cs_RecordSchema(v112, p + "/payload", e);
     }
   }
 }
 
 function fe_RecordDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v233 = v.event_type;
-  if (v233 === undefined) return false;
-  if (v233 !== "record:deleted") return false;
-  const v234 = v.id;
-  if (v234 === undefined) return false;
-  if (typeof v234 !== "string") return false;
-  const v235 = v.environment_id;
-  if (v235 === undefined) return false;
-  if (typeof v235 !== "string") return false;
-  if (!fmtUuid(v235)) return false;
-  const v236 = v.webhook_id;
-  if (v236 === undefined) return false;
-  if (typeof v236 !== "string") return false;
-  if (!fmtUuid(v236)) return false;
-  const v237 = v.created_at;
-  if (v237 === undefined) return false;
-  if (typeof v237 !== "string") return false;
-  if (!fmtDateTime(v237)) return false;
-  const v238 = v.payload;
-  if (v238 === undefined) return false;
-  if (!fs_RecordSchema(v238)) return false;
+  const v113 = v.event_type;
+  if (v113 === undefined) return false;
+  if (v113 !== "record:deleted") return false;
+  if (!f_envelope(v)) return false;
+  const v114 = v.payload;
+  if (v114 === undefined) return false;
+  if (!fs_RecordSchema(v114)) return false;
   return true;
 }
 
@@ -2878,118 +1374,32 @@ function ce_RecordDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v239 = v.event_type;
-    if (v239 === undefined)
+    const v115 = v.event_type;
+    if (v115 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event_type"',
         expected: 'property "event_type"',
       });
     else {
-      if (v239 !== "record:deleted")
+      if (v115 !== "record:deleted")
         e.push({
           path: p + "/event_type",
           message: 'must be "record:deleted"',
           expected: '"record:deleted"',
-          received: show(v239),
+          received: show(v115),
         });
     }
-    const v240 = v.id;
-    if (v240 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v240 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v240),
-        });
-    }
-    const v241 = v.environment_id;
-    if (v241 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v241 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v241),
-        });
-      else {
-        if (!fmtUuid(v241))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v241),
-          });
-      }
-    }
-    const v242 = v.webhook_id;
-    if (v242 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "webhook_id"',
-        expected: 'property "webhook_id"',
-      });
-    else {
-      if (typeof v242 !== "string")
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v242),
-        });
-      else {
-        if (!fmtUuid(v242))
-          e.push({
-            path: p + "/webhook_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v242),
-          });
-      }
-    }
-    const v243 = v.created_at;
-    if (v243 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v243 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v243),
-        });
-      else {
-        if (!fmtDateTime(v243))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v243),
-          });
-      }
-    }
-    const v244 = v.payload;
-    if (v244 === undefined)
+    c_envelope(v, p, e);
+    const v116 = v.payload;
+    if (v116 === undefined)
       e.push({
         path: p,
         message: 'missing required property "payload"',
         expected: 'property "payload"',
       });
     else {
-      cs_RecordSchema(v244, p + "/payload", e);
+      cs_RecordSchema(v116, p + "/payload", e);
     }
   }
 }

@@ -33,8 +33,11 @@ export type Stmt =
   | { s: "indented"; body: Stmt[] }
   /** A blank line; prettier keeps at most one in a row. */
   | { s: "blank" }
-  /** Text written verbatim, line by line, at the current indentation (comments, fixed code). */
-  | { s: "verbatim"; text: string };
+  /** Text written verbatim, line by line, at the current indentation (comments, fixed code);
+   * `js`: its JavaScript, when that differs (null: none). */
+  | { s: "verbatim"; text: string; js?: string | null };
+
+const PADS = Array.from({ length: 40 }, (_, i) => "  ".repeat(i));
 
 /** Writes statements at an indentation level; collects lines. */
 export class Printer {
@@ -48,12 +51,49 @@ export class Printer {
     return this;
   }
 
+  /**
+   * Prints TypeScript here and JavaScript into `js` in one pass: what has no types is printed
+   * once and copied (all but function headers, typed declarations and type members).
+   */
+  printBoth(js: Printer, stmts: Stmt[], level = 0): this {
+    for (const st of stmts) {
+      if (st.s === "function") {
+        this.functionHead(st, level);
+        js.functionHead(st, level);
+        if (!st.body.length) {
+          this.out[this.out.length - 1] += "}";
+          js.out[js.out.length - 1] += "}";
+          continue;
+        }
+        this.copyTo(js, () => this.print(st.body, level + 1));
+        this.out.push(this.pad(level) + "}");
+        js.out.push(js.pad(level) + "}");
+      } else if (st.s === "indented") this.printBoth(js, st.body, level + 1);
+      else if ((st.s === "decl" && st.type) || st.s === "custom" || (st.s === "verbatim" && st.js !== undefined)) {
+        this.stmt(st, level);
+        if (st.s === "verbatim") {
+          if (st.js !== null) js.stmt({ s: "verbatim", text: st.js! }, level);
+        } else if (st.s !== "custom") js.stmt(st, level);
+      } else if (st.s === "blank") {
+        this.stmt(st, level);
+        js.stmt(st, level);
+      } else this.copyTo(js, () => this.stmt(st, level));
+    }
+    return this;
+  }
+
+  private copyTo(js: Printer, f: () => void) {
+    const start = this.out.length;
+    f();
+    for (let i = start; i < this.out.length; i++) js.out.push(this.out[i]!);
+  }
+
   text(): string {
     return this.out.join("\n") + "\n";
   }
 
   private pad(level: number) {
-    return "  ".repeat(level);
+    return PADS[level] ?? "  ".repeat(level);
   }
 
   /** One piece of code: flat when it fits, else laid out from its doc. */
@@ -157,14 +197,7 @@ export class Printer {
         this.out.push(this.pad(level) + "}");
         return;
       case "function": {
-        const lead = `${st.exported ? "export " : ""}function ${st.name}`;
-        const params = this.js ? st.params.map((x) => x.replace(/\??:.*$/, "")) : st.params;
-        const returns = this.js ? "" : `: ${st.returns}`;
-        this.emit(level, `${lead}(${params.join(", ")})${returns} {`, () => [
-          lead,
-          group(["(", indent([softline, ...params.flatMap((x, i) => (i ? [",", line, x] : [x]))]), params.length ? ifBreak(",") : "", softline, ")", returns]),
-          " {",
-        ]);
+        this.functionHead(st, level);
         if (!st.body.length) {
           this.out[this.out.length - 1] += "}";
           return;
@@ -217,6 +250,17 @@ export class Printer {
       }
       this.emit(level, null, () => [memberDoc(m), ";"]);
     }
+  }
+
+  private functionHead(st: Extract<Stmt, { s: "function" }>, level: number) {
+    const lead = `${st.exported ? "export " : ""}function ${st.name}`;
+    const params = this.js ? st.params.map((x) => x.replace(/\??:.*$/, "")) : st.params;
+    const returns = this.js ? "" : `: ${st.returns}`;
+    this.emit(level, `${lead}(${params.join(", ")})${returns} {`, () => [
+      lead,
+      group(["(", indent([softline, ...params.flatMap((x, i) => (i ? [",", line, x] : [x]))]), params.length ? ifBreak(",") : "", softline, ")", returns]),
+      " {",
+    ]);
   }
 
   /** `prefix` is `else ` or `} else ` for an else-if. */

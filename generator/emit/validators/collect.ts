@@ -1,6 +1,6 @@
 // The error path: the same checks as fast.ts, collecting every problem with its JSON Pointer.
 // Runs only for invalid input, so clarity beats speed here.
-import type { Schema, SchemaOf } from "../../model/ir.ts";
+import type { Property, Schema, SchemaOf } from "../../model/ir.ts";
 import { bin, call, id, index, member, NULL, num, object, str, typeOf, UNDEFINED, type Expr } from "../ts/expr.ts";
 import type { Stmt } from "../ts/stmt.ts";
 import { pointerPart, type ModuleCx } from "./context.ts";
@@ -112,14 +112,14 @@ function arrayCollect(s: SchemaOf<"array">, v: Expr, p: Expr, cx: ModuleCx): Stm
 
 function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
   const inner: Stmt[] = [];
-  for (const prop of s.properties) {
-    const x = cx.fresh();
-    const each = collect(prop.schema, id(x), under(p, prop.name), cx);
-    const read = constant(x, readProperty(v, prop.name, cx));
-    if (prop.required) {
-      const missing = issue(p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
-      inner.push(read, { s: "if", test: bin("===", id(x), UNDEFINED), then: missing, ...(each.length ? { else: each } : {}) });
-    } else if (each.length) inner.push(read, { s: "if", test: bin("!==", id(x), UNDEFINED), then: each });
+  const env = cx.envelopeFields;
+  for (let i = 0; i < s.properties.length; i++) {
+    if (env.length && s.properties[i] === env[0] && env.every((f, j) => s.properties[i + j] === f)) {
+      inner.push({ s: "expr", e: call(cx.envelope().collect, v, p, id("e")) });
+      i += env.length - 1;
+      continue;
+    }
+    inner.push(...propertyCollect(s.properties[i]!, v, p, cx));
   }
   if (s.additional !== true) {
     const k = cx.fresh("k");
@@ -139,6 +139,18 @@ function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): S
     }
   }
   return [typed(objectTypeFails(v), typeError(cx, s, v, p, "an object", "object"), inner)];
+}
+
+/** Reads one property and collects its problems. */
+export function propertyCollect(prop: Property, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
+  const x = cx.fresh();
+  const each = collect(prop.schema, id(x), under(p, prop.name), cx);
+  const read = constant(x, readProperty(v, prop.name, cx));
+  if (prop.required) {
+    const missing = issue(p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
+    return [read, { s: "if", test: bin("===", id(x), UNDEFINED), then: missing, ...(each.length ? { else: each } : {}) }];
+  }
+  return each.length ? [read, { s: "if", test: bin("!==", id(x), UNDEFINED), then: each }] : [];
 }
 
 function unionCollect(s: SchemaOf<"union">, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {

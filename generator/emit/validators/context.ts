@@ -1,6 +1,6 @@
 // State shared while one validators module is written: hoisted regular expressions and sets,
 // helper functions used, functions for union variants, and fresh local names.
-import type { CatalogModel, Json, Schema } from "../../model/ir.ts";
+import type { CatalogModel, Json, Property, Schema } from "../../model/ir.ts";
 import { array, json, newCall, str } from "../ts/expr.ts";
 import type { Stmt } from "../ts/stmt.ts";
 
@@ -13,14 +13,28 @@ export class ModuleCx {
   private readonly variants = new Map<Schema, { fast: string; collect: string }>();
   private readonly named: Map<string, { fast: string; collect: string; schema: Schema }>;
   private n = 0;
+  private envelopeFns?: { fast: string; collect: string };
+  /** The envelope's fields, which every delivery body holds in a row. */
+  readonly envelopeFields: readonly Property[];
 
   constructor(
     readonly model: CatalogModel,
     /** Writes the two functions of a hoisted schema; set by the module emitter to break the import cycle. */
     readonly writeFunctions: (cx: ModuleCx, schema: Schema, fast: string, collect: string) => void,
+    readonly writeEnvelope: (cx: ModuleCx, fast: string, collect: string) => void,
   ) {
     this.named = new Map(model.schemas.map((s) => [s.name, { fast: `fs_${s.typeName}`, collect: `cs_${s.typeName}`, schema: s.schema }]));
     this.schemasByName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+    this.envelopeFields = model.envelope.fields;
+  }
+
+  /** The function pair that checks the envelope's fields, written the first time it is needed. */
+  envelope(): { fast: string; collect: string } {
+    if (!this.envelopeFns) {
+      this.envelopeFns = { fast: "f_envelope", collect: "c_envelope" };
+      this.writeEnvelope(this, this.envelopeFns.fast, this.envelopeFns.collect);
+    }
+    return this.envelopeFns;
   }
 
   use(helper: string): string {

@@ -1,6 +1,6 @@
 // The fast path: statements that `return false` at the first mismatch. Valid deliveries, the
 // common case, run only this; errors are collected by collect.ts only after it says no.
-import type { Schema, SchemaOf } from "../../model/ir.ts";
+import type { Property, Schema, SchemaOf } from "../../model/ir.ts";
 import { bin, call, chain, cond, id, index, json, member, not, NULL, num, str, typeOf, UNDEFINED, type Expr } from "../ts/expr.ts";
 import type { Stmt } from "../ts/stmt.ts";
 import { tsString } from "../escape/ts.ts";
@@ -109,14 +109,27 @@ export function readProperty(v: Expr, name: string, cx: ModuleCx): Expr {
 
 function objectFast(s: SchemaOf<"object">, v: Expr, cx: ModuleCx): Stmt[] {
   const out = [fail(objectTypeFails(v))];
-  for (const p of s.properties) {
-    const x = cx.fresh();
-    const inner = fast(p.schema, id(x), cx);
-    if (p.required) out.push(constant(x, readProperty(v, p.name, cx)), fail(bin("===", id(x), UNDEFINED)), ...inner);
-    else if (inner.length) out.push(constant(x, readProperty(v, p.name, cx)), { s: "if", test: bin("!==", id(x), UNDEFINED), then: inner });
+  const env = cx.envelopeFields;
+  for (let i = 0; i < s.properties.length; i++) {
+    // A delivery body's envelope fields are checked by one shared function.
+    if (env.length && s.properties[i] === env[0] && env.every((f, j) => s.properties[i + j] === f)) {
+      out.push(fail(not(call(cx.envelope().fast, v))));
+      i += env.length - 1;
+      continue;
+    }
+    out.push(...propertyFast(s.properties[i]!, v, cx));
   }
   out.push(...extraKeysFast(s, v, cx));
   return out;
+}
+
+/** Reads one property and checks it. */
+export function propertyFast(p: Property, v: Expr, cx: ModuleCx): Stmt[] {
+  const x = cx.fresh();
+  const inner = fast(p.schema, id(x), cx);
+  if (p.required) return [constant(x, readProperty(v, p.name, cx)), fail(bin("===", id(x), UNDEFINED)), ...inner];
+  if (inner.length) return [constant(x, readProperty(v, p.name, cx)), { s: "if", test: bin("!==", id(x), UNDEFINED), then: inner }];
+  return [];
 }
 
 /** `case "a": case "b":` for the declared property names. */

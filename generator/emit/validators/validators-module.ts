@@ -7,10 +7,11 @@ import { arrow, call, id, str, UNDEFINED, type Expr } from "../ts/expr.ts";
 import { propertyKeyText } from "../ts/literal.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
 import { dispatch, dtsHead, dtsTail, PRELUDE, RUN } from "./api.ts";
-import { collect } from "./collect.ts";
+import { collect, propertyCollect } from "./collect.ts";
 import { ModuleCx } from "./context.ts";
-import { fast } from "./fast.ts";
+import { fast, propertyFast } from "./fast.ts";
 import { helperCode, helperNames } from "./runtime.ts";
+import { reachableSchemas } from "../json-schema/schema-files.ts";
 import { dispatchJs, HELPERS_JS, RUN_JS } from "./runtime-js.ts";
 
 function writeFunctions(cx: ModuleCx, schema: Schema, fastName: string, collectName: string) {
@@ -19,6 +20,17 @@ function writeFunctions(cx: ModuleCx, schema: Schema, fastName: string, collectN
     { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...fast(schema, id("v"), cx), { s: "raw", text: "return true;" }] },
     { s: "blank" },
     { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: collect(schema, id("v"), id("p"), cx) },
+  );
+}
+
+/** The envelope's fields, checked once for every event type's body. */
+function writeEnvelope(cx: ModuleCx, fastName: string, collectName: string) {
+  cx.functions.push(
+    { s: "blank" },
+    { s: "comment", docs: ["The envelope's fields, which every delivery carries besides the type and the payload."] },
+    { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...cx.envelopeFields.flatMap((p) => propertyFast(p, id("v"), cx)), { s: "raw", text: "return true;" }] },
+    { s: "blank" },
+    { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: cx.envelopeFields.flatMap((p) => propertyCollect(p, id("v"), id("p"), cx)) },
   );
 }
 
@@ -47,7 +59,7 @@ export interface ValidatorsModule {
 }
 
 export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
-  const cx = new ModuleCx(model, writeFunctions);
+  const cx = new ModuleCx(model, writeFunctions, writeEnvelope);
   for (const s of model.schemas) {
     const { fast: f, collect: c } = cx.ref(s.name);
     writeFunctions(cx, s.schema, f, c);
@@ -68,33 +80,37 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
   const constant = (name: string, value: Expr, type?: string): Stmt => ({ s: "decl", kind: "const", name, type, init: value });
   const banner = `// ${bannerText(model)}`;
 
-  /** The module, in TypeScript or (`js`) JavaScript: the fixed pieces come in both. */
-  const module = (js: boolean): Stmt[] => [
-    verbatim(js ? banner : `${banner}\n/* eslint-disable */\nimport type * as T from "./types.js";`),
+  /** The module: the fixed pieces come in TypeScript and JavaScript (`js`; null: none). */
+  const both = (ts: string, js: string | null): Stmt => ({ s: "verbatim", text: ts, js });
+  const module: Stmt[] = [
+    both(`${banner}\n/* eslint-disable */\nimport type * as T from "./types.js";`, banner),
     BLANK,
-    ...(js ? [] : [verbatim(PRELUDE), BLANK]),
-    verbatim(js ? helperCodeJs(cx.helpers) : helperCode(cx.helpers)),
+    both(PRELUDE, null),
+    BLANK,
+    both(helperCode(cx.helpers), helperCodeJs(cx.helpers)),
     BLANK,
     ...cx.hoisted,
     ...cx.functions,
     BLANK,
-    verbatim(js ? RUN_JS : RUN),
+    both(RUN, RUN_JS),
     BLANK,
     verbatim("/** A validator per event type: checks a whole delivery body of that type. */"),
-    verbatim(js ? "export const validators = {" : "export const validators: { readonly [K in T.EventType]: Validator<T.EventMap[K]> } = {"),
+    both("export const validators: { readonly [K in T.EventType]: Validator<T.EventMap[K]> } = {", "export const validators = {"),
     indented(events.map(({ e, fast: f, collect: c }) => entry(e.type, runEntry(f, c)))),
     verbatim("};"),
     BLANK,
     verbatim("/** A validator per named schema of the catalog. */"),
     ...(model.schemas.length
       ? [
-          ...(js ? [verbatim("export const schemaValidators = {")] : [verbatim("export const schemaValidators: {"), indented(model.schemas.map((s) => member(s.typeName))), verbatim("} = {")]),
+          both("export const schemaValidators: {", "export const schemaValidators = {"),
+          indented(model.schemas.map((s) => member(s.typeName))),
+          both("} = {", null),
           indented(model.schemas.map((s) => entry(s.typeName, runEntry(cx.ref(s.name).fast, cx.ref(s.name).collect)))),
           verbatim("};"),
         ]
-      : [verbatim(js ? "export const schemaValidators = {};" : "export const schemaValidators: {} = {};")]),
+      : [both("export const schemaValidators: {} = {};", "export const schemaValidators = {};")]),
     BLANK,
-    verbatim(js ? "const fastChecks = {" : "const fastChecks: { readonly [K in T.EventType]: Fast } = {"),
+    both("const fastChecks: { readonly [K in T.EventType]: Fast } = {", "const fastChecks = {"),
     indented(events.map(({ e, fast: f }) => entry(e.type, id(f)))),
     verbatim("};"),
     BLANK,
@@ -108,7 +124,7 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
     constant("NO_TYPE_EXPECTED", str(field === undefined ? "an event type" : `property ${JSON.stringify(field)}`)),
     constant("ANY_TYPE", str(`one of the ${model.events.length} event types`)),
     BLANK,
-    verbatim(js ? dispatchJs(where) : dispatch(where)),
+    both(dispatch(where), dispatchJs(where)),
   ];
 
   const dts: Stmt[] = [
@@ -122,7 +138,9 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
     verbatim(dtsTail(where)),
   ];
 
-  return { ts: new Printer().print(module(false)).text(), js: new Printer(true).print(module(true)).text(), dts: new Printer().print(dts).text() };
+  const js = new Printer(true);
+  const ts = new Printer().printBoth(js, module);
+  return { ts: ts.text(), js: js.text(), dts: new Printer().print(dts).text() };
 }
 
 /** The JavaScript of the helpers a module uses, in the same order. */
@@ -133,4 +151,12 @@ function helperCodeJs(used: Set<string>): string {
 /** src/validators.ts alone. */
 export function emitValidators(model: CatalogModel): string {
   return emitValidatorsModule(model).ts;
+}
+
+/** dist/validators.js for only the events that have examples and the schemas they reach: what the
+ * examples check runs. Small however large the catalog is. */
+export function validatorsForExamples(model: CatalogModel): string {
+  const events = model.events.filter((e) => e.examples.length);
+  const reached = new Set(reachableSchemas(model, events.map((e) => e.body)));
+  return emitValidatorsModule({ ...model, events, schemas: model.schemas.filter((s) => reached.has(s.name)) }).js;
 }

@@ -604,11 +604,8 @@ function cs_Labels(v, p, e) {
   }
 }
 
-function fe_StringsFormats(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v32 = v.kind;
-  if (v32 === undefined) return false;
-  if (v32 !== "strings.formats") return false;
+/** The envelope's fields, which every delivery carries besides the type and the payload. */
+function f_envelope(v) {
   const v33 = v.id;
   if (v33 === undefined) return false;
   if (typeof v33 !== "string") return false;
@@ -618,58 +615,110 @@ function fe_StringsFormats(v) {
     if (typeof v34 !== "string") return false;
     if (!fmtDateTime(v34)) return false;
   }
-  const v35 = v.data;
-  if (v35 === undefined) return false;
-  if (typeof v35 !== "object" || v35 === null || Array.isArray(v35)) return false;
-  const v36 = v35.uuid;
+  return true;
+}
+
+function c_envelope(v, p, e) {
+  const v35 = v.id;
+  if (v35 === undefined)
+    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
+  else {
+    if (typeof v35 !== "string")
+      e.push({
+        path: p + "/id",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v35),
+      });
+    else {
+      if (v35.length < 2 && cpLen(v35) < 1)
+        e.push({
+          path: p + "/id",
+          message: "must be at least 1 characters long",
+          expected: "minLength 1",
+          received: show(v35),
+        });
+    }
+  }
+  const v36 = v.at;
   if (v36 !== undefined) {
-    if (typeof v36 !== "string") return false;
-    if (!fmtUuid(v36)) return false;
+    if (typeof v36 !== "string")
+      e.push({
+        path: p + "/at",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v36),
+      });
+    else {
+      if (!fmtDateTime(v36))
+        e.push({
+          path: p + "/at",
+          message: "must be an RFC 3339 date-time",
+          expected: "date-time",
+          received: show(v36),
+        });
+    }
   }
-  const v37 = v35.date_time;
-  if (v37 !== undefined) {
-    if (typeof v37 !== "string") return false;
-    if (!fmtDateTime(v37)) return false;
-  }
-  const v38 = v35.date;
+}
+
+function fe_StringsFormats(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v32 = v.kind;
+  if (v32 === undefined) return false;
+  if (v32 !== "strings.formats") return false;
+  if (!f_envelope(v)) return false;
+  const v37 = v.data;
+  if (v37 === undefined) return false;
+  if (typeof v37 !== "object" || v37 === null || Array.isArray(v37)) return false;
+  const v38 = v37.uuid;
   if (v38 !== undefined) {
     if (typeof v38 !== "string") return false;
-    if (!fmtDate(v38)) return false;
+    if (!fmtUuid(v38)) return false;
   }
-  const v39 = v35.time;
+  const v39 = v37.date_time;
   if (v39 !== undefined) {
     if (typeof v39 !== "string") return false;
-    if (!fmtTime(v39)) return false;
+    if (!fmtDateTime(v39)) return false;
   }
-  const v40 = v35.uri;
+  const v40 = v37.date;
   if (v40 !== undefined) {
     if (typeof v40 !== "string") return false;
-    if (!fmtUri(v40)) return false;
+    if (!fmtDate(v40)) return false;
   }
-  const v41 = v35.uri_reference;
+  const v41 = v37.time;
   if (v41 !== undefined) {
     if (typeof v41 !== "string") return false;
-    if (!fmtUriReference(v41)) return false;
+    if (!fmtTime(v41)) return false;
   }
-  const v42 = v35.email;
+  const v42 = v37.uri;
   if (v42 !== undefined) {
     if (typeof v42 !== "string") return false;
-    if (!fmtEmail(v42)) return false;
+    if (!fmtUri(v42)) return false;
   }
-  const v43 = v35.hostname;
+  const v43 = v37.uri_reference;
   if (v43 !== undefined) {
     if (typeof v43 !== "string") return false;
-    if (!fmtHostname(v43)) return false;
+    if (!fmtUriReference(v43)) return false;
   }
-  const v44 = v35.ipv4;
+  const v44 = v37.email;
   if (v44 !== undefined) {
     if (typeof v44 !== "string") return false;
-    if (!fmtIpv4(v44)) return false;
+    if (!fmtEmail(v44)) return false;
   }
-  const v45 = v35.ipv6;
+  const v45 = v37.hostname;
   if (v45 !== undefined) {
     if (typeof v45 !== "string") return false;
-    if (!fmtIpv6(v45)) return false;
+    if (!fmtHostname(v45)) return false;
+  }
+  const v46 = v37.ipv4;
+  if (v46 !== undefined) {
+    if (typeof v46 !== "string") return false;
+    if (!fmtIpv4(v46)) return false;
+  }
+  const v47 = v37.ipv6;
+  if (v47 !== undefined) {
+    if (typeof v47 !== "string") return false;
+    if (!fmtIpv6(v47)) return false;
   }
   return true;
 }
@@ -678,58 +727,19 @@ function ce_StringsFormats(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v46 = v.kind;
-    if (v46 === undefined)
+    const v48 = v.kind;
+    if (v48 === undefined)
       e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
     else {
-      if (v46 !== "strings.formats")
+      if (v48 !== "strings.formats")
         e.push({
           path: p + "/kind",
           message: 'must be "strings.formats"',
           expected: '"strings.formats"',
-          received: show(v46),
+          received: show(v48),
         });
     }
-    const v47 = v.id;
-    if (v47 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v47 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v47),
-        });
-      else {
-        if (v47.length < 2 && cpLen(v47) < 1)
-          e.push({
-            path: p + "/id",
-            message: "must be at least 1 characters long",
-            expected: "minLength 1",
-            received: show(v47),
-          });
-      }
-    }
-    const v48 = v.at;
-    if (v48 !== undefined) {
-      if (typeof v48 !== "string")
-        e.push({
-          path: p + "/at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v48),
-        });
-      else {
-        if (!fmtDateTime(v48))
-          e.push({
-            path: p + "/at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v48),
-          });
-      }
-    }
+    c_envelope(v, p, e);
     const v49 = v.data;
     if (v49 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
@@ -942,61 +952,53 @@ function fe_StringsBounds(v) {
   const v60 = v.kind;
   if (v60 === undefined) return false;
   if (v60 !== "strings.bounds") return false;
-  const v61 = v.id;
+  if (!f_envelope(v)) return false;
+  const v61 = v.data;
   if (v61 === undefined) return false;
-  if (typeof v61 !== "string") return false;
-  if (v61.length < 2 && cpLen(v61) < 1) return false;
-  const v62 = v.at;
-  if (v62 !== undefined) {
-    if (typeof v62 !== "string") return false;
-    if (!fmtDateTime(v62)) return false;
-  }
-  const v63 = v.data;
+  if (typeof v61 !== "object" || v61 === null || Array.isArray(v61)) return false;
+  const v62 = v61.code;
+  if (v62 === undefined) return false;
+  if (typeof v62 !== "string") return false;
+  if (!re0.test(v62)) return false;
+  const v63 = v61.short;
   if (v63 === undefined) return false;
-  if (typeof v63 !== "object" || v63 === null || Array.isArray(v63)) return false;
-  const v64 = v63.code;
+  if (typeof v63 !== "string") return false;
+  if (v63.length < 4 && cpLen(v63) < 2) return false;
+  if (v63.length > 4 && cpLen(v63) > 4) return false;
+  const v64 = v61.status;
   if (v64 === undefined) return false;
-  if (typeof v64 !== "string") return false;
-  if (!re0.test(v64)) return false;
-  const v65 = v63.short;
+  if (!(v64 === "active" || v64 === "inactive")) return false;
+  const v65 = v61.fixed;
   if (v65 === undefined) return false;
-  if (typeof v65 !== "string") return false;
-  if (v65.length < 4 && cpLen(v65) < 2) return false;
-  if (v65.length > 4 && cpLen(v65) > 4) return false;
-  const v66 = v63.status;
-  if (v66 === undefined) return false;
-  if (!(v66 === "active" || v66 === "inactive")) return false;
-  const v67 = v63.fixed;
-  if (v67 === undefined) return false;
-  if (v67 !== "auto_closed") return false;
-  const v68 = v63.mixed;
+  if (v65 !== "auto_closed") return false;
+  const v66 = v61.mixed;
+  if (v66 !== undefined) {
+    if (!(v66 === 1 || v66 === "one" || v66 === true || v66 === null)) return false;
+  }
+  const v67 = v61["content-type"];
+  if (v67 !== undefined) {
+    if (typeof v67 !== "string") return false;
+  }
+  const v68 = v61["a b"];
   if (v68 !== undefined) {
-    if (!(v68 === 1 || v68 === "one" || v68 === true || v68 === null)) return false;
+    if (!Number.isInteger(v68)) return false;
   }
-  const v69 = v63["content-type"];
+  const v69 = v61["0"];
   if (v69 !== undefined) {
-    if (typeof v69 !== "string") return false;
+    if (typeof v69 !== "boolean") return false;
   }
-  const v70 = v63["a b"];
+  const v70 = hasOwn.call(v61, "constructor") ? v61.constructor : undefined;
   if (v70 !== undefined) {
-    if (!Number.isInteger(v70)) return false;
+    if (typeof v70 !== "string") return false;
   }
-  const v71 = v63["0"];
+  const v71 = hasOwn.call(v61, "toString") ? v61.toString : undefined;
   if (v71 !== undefined) {
-    if (typeof v71 !== "boolean") return false;
+    if (!Number.isInteger(v71)) return false;
   }
-  const v72 = hasOwn.call(v63, "constructor") ? v63.constructor : undefined;
+  const v72 = hasOwn.call(v61, "__proto__") ? v61.__proto__ : undefined;
   if (v72 !== undefined) {
     if (typeof v72 !== "string") return false;
-  }
-  const v73 = hasOwn.call(v63, "toString") ? v63.toString : undefined;
-  if (v73 !== undefined) {
-    if (!Number.isInteger(v73)) return false;
-  }
-  const v74 = hasOwn.call(v63, "__proto__") ? v63.__proto__ : undefined;
-  if (v74 !== undefined) {
-    if (typeof v74 !== "string") return false;
-    if (v74.length > 3 && cpLen(v74) > 3) return false;
+    if (v72.length > 3 && cpLen(v72) > 3) return false;
   }
   return true;
 }
@@ -1005,235 +1007,196 @@ function ce_StringsBounds(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v75 = v.kind;
-    if (v75 === undefined)
+    const v73 = v.kind;
+    if (v73 === undefined)
       e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
     else {
-      if (v75 !== "strings.bounds")
+      if (v73 !== "strings.bounds")
         e.push({
           path: p + "/kind",
           message: 'must be "strings.bounds"',
           expected: '"strings.bounds"',
-          received: show(v75),
+          received: show(v73),
         });
     }
-    const v76 = v.id;
-    if (v76 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v76 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v76),
-        });
-      else {
-        if (v76.length < 2 && cpLen(v76) < 1)
-          e.push({
-            path: p + "/id",
-            message: "must be at least 1 characters long",
-            expected: "minLength 1",
-            received: show(v76),
-          });
-      }
-    }
-    const v77 = v.at;
-    if (v77 !== undefined) {
-      if (typeof v77 !== "string")
-        e.push({
-          path: p + "/at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v77),
-        });
-      else {
-        if (!fmtDateTime(v77))
-          e.push({
-            path: p + "/at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v77),
-          });
-      }
-    }
-    const v78 = v.data;
-    if (v78 === undefined)
+    c_envelope(v, p, e);
+    const v74 = v.data;
+    if (v74 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      if (typeof v78 !== "object" || v78 === null || Array.isArray(v78))
+      if (typeof v74 !== "object" || v74 === null || Array.isArray(v74))
         e.push({
           path: p + "/data",
           message: "must be an object",
           expected: "object",
-          received: kind(v78),
+          received: kind(v74),
         });
       else {
-        const v79 = v78.code;
-        if (v79 === undefined)
+        const v75 = v74.code;
+        if (v75 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "code"',
             expected: 'property "code"',
           });
         else {
-          if (typeof v79 !== "string")
+          if (typeof v75 !== "string")
             e.push({
               path: p + "/data" + "/code",
               message: "must be a string",
               expected: "string",
-              received: kind(v79),
+              received: kind(v75),
             });
           else {
-            if (!re0.test(v79))
+            if (!re0.test(v75))
               e.push({
                 path: p + "/data" + "/code",
                 message: "must match the pattern ^[A-Z]{3}-\\d+$",
                 expected: "pattern ^[A-Z]{3}-\\d+$",
-                received: show(v79),
+                received: show(v75),
               });
           }
         }
-        const v80 = v78.short;
-        if (v80 === undefined)
+        const v76 = v74.short;
+        if (v76 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "short"',
             expected: 'property "short"',
           });
         else {
-          if (typeof v80 !== "string")
+          if (typeof v76 !== "string")
             e.push({
               path: p + "/data" + "/short",
               message: "must be a string",
               expected: "string",
-              received: kind(v80),
+              received: kind(v76),
             });
           else {
-            if (v80.length < 4 && cpLen(v80) < 2)
+            if (v76.length < 4 && cpLen(v76) < 2)
               e.push({
                 path: p + "/data" + "/short",
                 message: "must be at least 2 characters long",
                 expected: "minLength 2",
-                received: show(v80),
+                received: show(v76),
               });
-            if (v80.length > 4 && cpLen(v80) > 4)
+            if (v76.length > 4 && cpLen(v76) > 4)
               e.push({
                 path: p + "/data" + "/short",
                 message: "must be at most 4 characters long",
                 expected: "maxLength 4",
-                received: show(v80),
+                received: show(v76),
               });
           }
         }
-        const v81 = v78.status;
-        if (v81 === undefined)
+        const v77 = v74.status;
+        if (v77 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "status"',
             expected: 'property "status"',
           });
         else {
-          if (!(v81 === "active" || v81 === "inactive"))
+          if (!(v77 === "active" || v77 === "inactive"))
             e.push({
               path: p + "/data" + "/status",
               message: 'must be one of "active", "inactive"',
               expected: '"active" | "inactive"',
-              received: show(v81),
+              received: show(v77),
             });
         }
-        const v82 = v78.fixed;
-        if (v82 === undefined)
+        const v78 = v74.fixed;
+        if (v78 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "fixed"',
             expected: 'property "fixed"',
           });
         else {
-          if (v82 !== "auto_closed")
+          if (v78 !== "auto_closed")
             e.push({
               path: p + "/data" + "/fixed",
               message: 'must be "auto_closed"',
               expected: '"auto_closed"',
-              received: show(v82),
+              received: show(v78),
             });
         }
-        const v83 = v78.mixed;
-        if (v83 !== undefined) {
-          if (!(v83 === 1 || v83 === "one" || v83 === true || v83 === null))
+        const v79 = v74.mixed;
+        if (v79 !== undefined) {
+          if (!(v79 === 1 || v79 === "one" || v79 === true || v79 === null))
             e.push({
               path: p + "/data" + "/mixed",
               message: 'must be one of 1, "one", true, null',
               expected: '1 | "one" | true | null',
-              received: show(v83),
+              received: show(v79),
             });
         }
-        const v84 = v78["content-type"];
-        if (v84 !== undefined) {
-          if (typeof v84 !== "string")
+        const v80 = v74["content-type"];
+        if (v80 !== undefined) {
+          if (typeof v80 !== "string")
             e.push({
               path: p + "/data" + "/content-type",
               message: "must be a string",
               expected: "string",
-              received: kind(v84),
+              received: kind(v80),
             });
         }
-        const v85 = v78["a b"];
-        if (v85 !== undefined) {
-          if (!Number.isInteger(v85))
+        const v81 = v74["a b"];
+        if (v81 !== undefined) {
+          if (!Number.isInteger(v81))
             e.push({
               path: p + "/data" + "/a b",
               message: "must be an integer",
               expected: "integer",
-              received: kind(v85),
+              received: kind(v81),
             });
         }
-        const v86 = v78["0"];
-        if (v86 !== undefined) {
-          if (typeof v86 !== "boolean")
+        const v82 = v74["0"];
+        if (v82 !== undefined) {
+          if (typeof v82 !== "boolean")
             e.push({
               path: p + "/data" + "/0",
               message: "must be a boolean",
               expected: "boolean",
-              received: kind(v86),
+              received: kind(v82),
             });
         }
-        const v87 = hasOwn.call(v78, "constructor") ? v78.constructor : undefined;
-        if (v87 !== undefined) {
-          if (typeof v87 !== "string")
+        const v83 = hasOwn.call(v74, "constructor") ? v74.constructor : undefined;
+        if (v83 !== undefined) {
+          if (typeof v83 !== "string")
             e.push({
               path: p + "/data" + "/constructor",
               message: "must be a string",
               expected: "string",
-              received: kind(v87),
+              received: kind(v83),
             });
         }
-        const v88 = hasOwn.call(v78, "toString") ? v78.toString : undefined;
-        if (v88 !== undefined) {
-          if (!Number.isInteger(v88))
+        const v84 = hasOwn.call(v74, "toString") ? v74.toString : undefined;
+        if (v84 !== undefined) {
+          if (!Number.isInteger(v84))
             e.push({
               path: p + "/data" + "/toString",
               message: "must be an integer",
               expected: "integer",
-              received: kind(v88),
+              received: kind(v84),
             });
         }
-        const v89 = hasOwn.call(v78, "__proto__") ? v78.__proto__ : undefined;
-        if (v89 !== undefined) {
-          if (typeof v89 !== "string")
+        const v85 = hasOwn.call(v74, "__proto__") ? v74.__proto__ : undefined;
+        if (v85 !== undefined) {
+          if (typeof v85 !== "string")
             e.push({
               path: p + "/data" + "/__proto__",
               message: "must be a string",
               expected: "string",
-              received: kind(v89),
+              received: kind(v85),
             });
           else {
-            if (v89.length > 3 && cpLen(v89) > 3)
+            if (v85.length > 3 && cpLen(v85) > 3)
               e.push({
                 path: p + "/data" + "/__proto__",
                 message: "must be at most 3 characters long",
                 expected: "maxLength 3",
-                received: show(v89),
+                received: show(v85),
               });
           }
         }
@@ -1244,35 +1207,27 @@ function ce_StringsBounds(v, p, e) {
 
 function fe_NumbersBounds(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v90 = v.kind;
-  if (v90 === undefined) return false;
-  if (v90 !== "numbers.bounds") return false;
-  const v91 = v.id;
-  if (v91 === undefined) return false;
-  if (typeof v91 !== "string") return false;
-  if (v91.length < 2 && cpLen(v91) < 1) return false;
-  const v92 = v.at;
-  if (v92 !== undefined) {
-    if (typeof v92 !== "string") return false;
-    if (!fmtDateTime(v92)) return false;
-  }
-  const v93 = v.data;
-  if (v93 === undefined) return false;
-  if (typeof v93 !== "object" || v93 === null || Array.isArray(v93)) return false;
-  const v94 = v93.int;
-  if (v94 === undefined) return false;
-  if (!Number.isInteger(v94)) return false;
-  if (v94 < -5) return false;
-  if (v94 > 5) return false;
-  const v95 = v93.num;
-  if (v95 === undefined) return false;
-  if (typeof v95 !== "number" || !Number.isFinite(v95)) return false;
-  if (v95 <= 0) return false;
-  if (v95 >= 1) return false;
-  const v96 = v93.step;
-  if (v96 !== undefined) {
-    if (typeof v96 !== "number" || !Number.isFinite(v96)) return false;
-    if (!Number.isInteger(v96 / 0.5)) return false;
+  const v86 = v.kind;
+  if (v86 === undefined) return false;
+  if (v86 !== "numbers.bounds") return false;
+  if (!f_envelope(v)) return false;
+  const v87 = v.data;
+  if (v87 === undefined) return false;
+  if (typeof v87 !== "object" || v87 === null || Array.isArray(v87)) return false;
+  const v88 = v87.int;
+  if (v88 === undefined) return false;
+  if (!Number.isInteger(v88)) return false;
+  if (v88 < -5) return false;
+  if (v88 > 5) return false;
+  const v89 = v87.num;
+  if (v89 === undefined) return false;
+  if (typeof v89 !== "number" || !Number.isFinite(v89)) return false;
+  if (v89 <= 0) return false;
+  if (v89 >= 1) return false;
+  const v90 = v87.step;
+  if (v90 !== undefined) {
+    if (typeof v90 !== "number" || !Number.isFinite(v90)) return false;
+    if (!Number.isInteger(v90 / 0.5)) return false;
   }
   return true;
 }
@@ -1281,133 +1236,90 @@ function ce_NumbersBounds(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v98 = v.kind;
-    if (v98 === undefined)
+    const v92 = v.kind;
+    if (v92 === undefined)
       e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
     else {
-      if (v98 !== "numbers.bounds")
+      if (v92 !== "numbers.bounds")
         e.push({
           path: p + "/kind",
           message: 'must be "numbers.bounds"',
           expected: '"numbers.bounds"',
-          received: show(v98),
+          received: show(v92),
         });
     }
-    const v99 = v.id;
-    if (v99 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v99 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v99),
-        });
-      else {
-        if (v99.length < 2 && cpLen(v99) < 1)
-          e.push({
-            path: p + "/id",
-            message: "must be at least 1 characters long",
-            expected: "minLength 1",
-            received: show(v99),
-          });
-      }
-    }
-    const v100 = v.at;
-    if (v100 !== undefined) {
-      if (typeof v100 !== "string")
-        e.push({
-          path: p + "/at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v100),
-        });
-      else {
-        if (!fmtDateTime(v100))
-          e.push({
-            path: p + "/at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v100),
-          });
-      }
-    }
-    const v101 = v.data;
-    if (v101 === undefined)
+    c_envelope(v, p, e);
+    const v93 = v.data;
+    if (v93 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      if (typeof v101 !== "object" || v101 === null || Array.isArray(v101))
+      if (typeof v93 !== "object" || v93 === null || Array.isArray(v93))
         e.push({
           path: p + "/data",
           message: "must be an object",
           expected: "object",
-          received: kind(v101),
+          received: kind(v93),
         });
       else {
-        const v102 = v101.int;
-        if (v102 === undefined)
+        const v94 = v93.int;
+        if (v94 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "int"',
             expected: 'property "int"',
           });
         else {
-          if (!Number.isInteger(v102))
+          if (!Number.isInteger(v94))
             e.push({
               path: p + "/data" + "/int",
               message: "must be an integer",
               expected: "integer",
-              received: kind(v102),
+              received: kind(v94),
             });
           else {
-            if (v102 < -5)
-              e.push({
-                path: p + "/data" + "/int",
-                message: "must be >= -5",
-                received: show(v102),
-              });
-            if (v102 > 5)
-              e.push({ path: p + "/data" + "/int", message: "must be <= 5", received: show(v102) });
+            if (v94 < -5)
+              e.push({ path: p + "/data" + "/int", message: "must be >= -5", received: show(v94) });
+            if (v94 > 5)
+              e.push({ path: p + "/data" + "/int", message: "must be <= 5", received: show(v94) });
           }
         }
-        const v103 = v101.num;
-        if (v103 === undefined)
+        const v95 = v93.num;
+        if (v95 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "num"',
             expected: 'property "num"',
           });
         else {
-          if (typeof v103 !== "number" || !Number.isFinite(v103))
+          if (typeof v95 !== "number" || !Number.isFinite(v95))
             e.push({
               path: p + "/data" + "/num",
               message: "must be a number",
               expected: "number",
-              received: kind(v103),
+              received: kind(v95),
             });
           else {
-            if (v103 <= 0)
-              e.push({ path: p + "/data" + "/num", message: "must be > 0", received: show(v103) });
-            if (v103 >= 1)
-              e.push({ path: p + "/data" + "/num", message: "must be < 1", received: show(v103) });
+            if (v95 <= 0)
+              e.push({ path: p + "/data" + "/num", message: "must be > 0", received: show(v95) });
+            if (v95 >= 1)
+              e.push({ path: p + "/data" + "/num", message: "must be < 1", received: show(v95) });
           }
         }
-        const v104 = v101.step;
-        if (v104 !== undefined) {
-          if (typeof v104 !== "number" || !Number.isFinite(v104))
+        const v96 = v93.step;
+        if (v96 !== undefined) {
+          if (typeof v96 !== "number" || !Number.isFinite(v96))
             e.push({
               path: p + "/data" + "/step",
               message: "must be a number",
               expected: "number",
-              received: kind(v104),
+              received: kind(v96),
             });
           else {
-            if (!Number.isInteger(v104 / 0.5))
+            if (!Number.isInteger(v96 / 0.5))
               e.push({
                 path: p + "/data" + "/step",
                 message: "must be a multiple of 0.5",
-                received: show(v104),
+                received: show(v96),
               });
           }
         }
@@ -1418,37 +1330,29 @@ function ce_NumbersBounds(v, p, e) {
 
 function fe_ShapesPresence(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v106 = v.kind;
-  if (v106 === undefined) return false;
-  if (v106 !== "shapes.presence") return false;
-  const v107 = v.id;
-  if (v107 === undefined) return false;
-  if (typeof v107 !== "string") return false;
-  if (v107.length < 2 && cpLen(v107) < 1) return false;
-  const v108 = v.at;
-  if (v108 !== undefined) {
-    if (typeof v108 !== "string") return false;
-    if (!fmtDateTime(v108)) return false;
+  const v98 = v.kind;
+  if (v98 === undefined) return false;
+  if (v98 !== "shapes.presence") return false;
+  if (!f_envelope(v)) return false;
+  const v99 = v.data;
+  if (v99 === undefined) return false;
+  if (typeof v99 !== "object" || v99 === null || Array.isArray(v99)) return false;
+  const v100 = v99.required;
+  if (v100 === undefined) return false;
+  if (typeof v100 !== "string") return false;
+  const v101 = v99.optional;
+  if (v101 !== undefined) {
+    if (typeof v101 !== "string") return false;
   }
-  const v109 = v.data;
-  if (v109 === undefined) return false;
-  if (typeof v109 !== "object" || v109 === null || Array.isArray(v109)) return false;
-  const v110 = v109.required;
-  if (v110 === undefined) return false;
-  if (typeof v110 !== "string") return false;
-  const v111 = v109.optional;
-  if (v111 !== undefined) {
-    if (typeof v111 !== "string") return false;
+  const v102 = v99.nullable;
+  if (v102 === undefined) return false;
+  if (v102 !== null) {
+    if (typeof v102 !== "string") return false;
   }
-  const v112 = v109.nullable;
-  if (v112 === undefined) return false;
-  if (v112 !== null) {
-    if (typeof v112 !== "string") return false;
-  }
-  const v113 = v109.both;
-  if (v113 !== undefined) {
-    if (v113 !== null) {
-      if (typeof v113 !== "string") return false;
+  const v103 = v99.both;
+  if (v103 !== undefined) {
+    if (v103 !== null) {
+      if (typeof v103 !== "string") return false;
     }
   }
   return true;
@@ -1458,123 +1362,84 @@ function ce_ShapesPresence(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v114 = v.kind;
-    if (v114 === undefined)
+    const v104 = v.kind;
+    if (v104 === undefined)
       e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
     else {
-      if (v114 !== "shapes.presence")
+      if (v104 !== "shapes.presence")
         e.push({
           path: p + "/kind",
           message: 'must be "shapes.presence"',
           expected: '"shapes.presence"',
-          received: show(v114),
+          received: show(v104),
         });
     }
-    const v115 = v.id;
-    if (v115 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v115 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v115),
-        });
-      else {
-        if (v115.length < 2 && cpLen(v115) < 1)
-          e.push({
-            path: p + "/id",
-            message: "must be at least 1 characters long",
-            expected: "minLength 1",
-            received: show(v115),
-          });
-      }
-    }
-    const v116 = v.at;
-    if (v116 !== undefined) {
-      if (typeof v116 !== "string")
-        e.push({
-          path: p + "/at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v116),
-        });
-      else {
-        if (!fmtDateTime(v116))
-          e.push({
-            path: p + "/at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v116),
-          });
-      }
-    }
-    const v117 = v.data;
-    if (v117 === undefined)
+    c_envelope(v, p, e);
+    const v105 = v.data;
+    if (v105 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      if (typeof v117 !== "object" || v117 === null || Array.isArray(v117))
+      if (typeof v105 !== "object" || v105 === null || Array.isArray(v105))
         e.push({
           path: p + "/data",
           message: "must be an object",
           expected: "object",
-          received: kind(v117),
+          received: kind(v105),
         });
       else {
-        const v118 = v117.required;
-        if (v118 === undefined)
+        const v106 = v105.required;
+        if (v106 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "required"',
             expected: 'property "required"',
           });
         else {
-          if (typeof v118 !== "string")
+          if (typeof v106 !== "string")
             e.push({
               path: p + "/data" + "/required",
               message: "must be a string",
               expected: "string",
-              received: kind(v118),
+              received: kind(v106),
             });
         }
-        const v119 = v117.optional;
-        if (v119 !== undefined) {
-          if (typeof v119 !== "string")
+        const v107 = v105.optional;
+        if (v107 !== undefined) {
+          if (typeof v107 !== "string")
             e.push({
               path: p + "/data" + "/optional",
               message: "must be a string",
               expected: "string",
-              received: kind(v119),
+              received: kind(v107),
             });
         }
-        const v120 = v117.nullable;
-        if (v120 === undefined)
+        const v108 = v105.nullable;
+        if (v108 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "nullable"',
             expected: 'property "nullable"',
           });
         else {
-          if (v120 !== null) {
-            if (typeof v120 !== "string")
+          if (v108 !== null) {
+            if (typeof v108 !== "string")
               e.push({
                 path: p + "/data" + "/nullable",
                 message: "must be a string or null",
                 expected: "string or null",
-                received: kind(v120),
+                received: kind(v108),
               });
           }
         }
-        const v121 = v117.both;
-        if (v121 !== undefined) {
-          if (v121 !== null) {
-            if (typeof v121 !== "string")
+        const v109 = v105.both;
+        if (v109 !== undefined) {
+          if (v109 !== null) {
+            if (typeof v109 !== "string")
               e.push({
                 path: p + "/data" + "/both",
                 message: "must be a string or null",
                 expected: "string or null",
-                received: kind(v121),
+                received: kind(v109),
               });
           }
         }
@@ -1585,82 +1450,74 @@ function ce_ShapesPresence(v, p, e) {
 
 function fe_ShapesObjects(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v122 = v.kind;
-  if (v122 === undefined) return false;
-  if (v122 !== "shapes.objects") return false;
-  const v123 = v.id;
-  if (v123 === undefined) return false;
-  if (typeof v123 !== "string") return false;
-  if (v123.length < 2 && cpLen(v123) < 1) return false;
-  const v124 = v.at;
-  if (v124 !== undefined) {
-    if (typeof v124 !== "string") return false;
-    if (!fmtDateTime(v124)) return false;
-  }
-  const v125 = v.data;
-  if (v125 === undefined) return false;
-  if (typeof v125 !== "object" || v125 === null || Array.isArray(v125)) return false;
-  const v126 = v125.nested;
-  if (v126 === undefined) return false;
-  if (typeof v126 !== "object" || v126 === null || Array.isArray(v126)) return false;
-  const v127 = v126.deeper;
-  if (v127 === undefined) return false;
-  if (typeof v127 !== "object" || v127 === null || Array.isArray(v127)) return false;
-  const v128 = v127.leaf;
-  if (v128 === undefined) return false;
-  if (typeof v128 !== "boolean") return false;
-  for (const k129 of Object.keys(v127)) {
-    switch (k129) {
+  const v110 = v.kind;
+  if (v110 === undefined) return false;
+  if (v110 !== "shapes.objects") return false;
+  if (!f_envelope(v)) return false;
+  const v111 = v.data;
+  if (v111 === undefined) return false;
+  if (typeof v111 !== "object" || v111 === null || Array.isArray(v111)) return false;
+  const v112 = v111.nested;
+  if (v112 === undefined) return false;
+  if (typeof v112 !== "object" || v112 === null || Array.isArray(v112)) return false;
+  const v113 = v112.deeper;
+  if (v113 === undefined) return false;
+  if (typeof v113 !== "object" || v113 === null || Array.isArray(v113)) return false;
+  const v114 = v113.leaf;
+  if (v114 === undefined) return false;
+  if (typeof v114 !== "boolean") return false;
+  for (const k115 of Object.keys(v113)) {
+    switch (k115) {
       case "leaf":
         break;
       default:
         return false;
     }
   }
-  const v130 = v125.labels;
-  if (v130 !== undefined) {
-    if (!fs_Labels(v130)) return false;
+  const v116 = v111.labels;
+  if (v116 !== undefined) {
+    if (!fs_Labels(v116)) return false;
   }
-  const v131 = v125.tags;
-  if (v131 === undefined) return false;
-  if (!Array.isArray(v131)) return false;
-  if (v131.length < 1) return false;
-  if (v131.length > 3) return false;
-  for (let i133 = 0; i133 < v131.length; i133++) {
-    const v132 = v131[i133];
-    if (typeof v132 !== "string") return false;
+  const v117 = v111.tags;
+  if (v117 === undefined) return false;
+  if (!Array.isArray(v117)) return false;
+  if (v117.length < 1) return false;
+  if (v117.length > 3) return false;
+  for (let i119 = 0; i119 < v117.length; i119++) {
+    const v118 = v117[i119];
+    if (typeof v118 !== "string") return false;
   }
-  if (!uniq(v131)) return false;
-  const v134 = v125.matrix;
-  if (v134 !== undefined) {
-    if (!Array.isArray(v134)) return false;
-    for (let i136 = 0; i136 < v134.length; i136++) {
-      const v135 = v134[i136];
-      if (!Array.isArray(v135)) return false;
-      for (let i138 = 0; i138 < v135.length; i138++) {
-        const v137 = v135[i138];
-        if (!Number.isInteger(v137)) return false;
+  if (!uniq(v117)) return false;
+  const v120 = v111.matrix;
+  if (v120 !== undefined) {
+    if (!Array.isArray(v120)) return false;
+    for (let i122 = 0; i122 < v120.length; i122++) {
+      const v121 = v120[i122];
+      if (!Array.isArray(v121)) return false;
+      for (let i124 = 0; i124 < v121.length; i124++) {
+        const v123 = v121[i124];
+        if (!Number.isInteger(v123)) return false;
       }
     }
   }
-  const v139 = v125.tree;
-  if (v139 !== undefined) {
-    if (!fs_TreeNode(v139)) return false;
+  const v125 = v111.tree;
+  if (v125 !== undefined) {
+    if (!fs_TreeNode(v125)) return false;
   }
-  const v140 = v125.open;
-  if (v140 !== undefined) {
-    if (typeof v140 !== "object" || v140 === null || Array.isArray(v140)) return false;
+  const v126 = v111.open;
+  if (v126 !== undefined) {
+    if (typeof v126 !== "object" || v126 === null || Array.isArray(v126)) return false;
   }
-  const v141 = v125.counts;
-  if (v141 !== undefined) {
-    if (typeof v141 !== "object" || v141 === null || Array.isArray(v141)) return false;
-    for (const k142 of Object.keys(v141)) {
-      const v143 = v141[k142];
-      if (!Number.isInteger(v143)) return false;
+  const v127 = v111.counts;
+  if (v127 !== undefined) {
+    if (typeof v127 !== "object" || v127 === null || Array.isArray(v127)) return false;
+    for (const k128 of Object.keys(v127)) {
+      const v129 = v127[k128];
+      if (!Number.isInteger(v129)) return false;
     }
   }
-  for (const k144 of Object.keys(v125)) {
-    switch (k144) {
+  for (const k130 of Object.keys(v111)) {
+    switch (k130) {
       case "nested":
       case "labels":
       case "tags":
@@ -1680,126 +1537,87 @@ function ce_ShapesObjects(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v145 = v.kind;
-    if (v145 === undefined)
+    const v131 = v.kind;
+    if (v131 === undefined)
       e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
     else {
-      if (v145 !== "shapes.objects")
+      if (v131 !== "shapes.objects")
         e.push({
           path: p + "/kind",
           message: 'must be "shapes.objects"',
           expected: '"shapes.objects"',
-          received: show(v145),
+          received: show(v131),
         });
     }
-    const v146 = v.id;
-    if (v146 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v146 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v146),
-        });
-      else {
-        if (v146.length < 2 && cpLen(v146) < 1)
-          e.push({
-            path: p + "/id",
-            message: "must be at least 1 characters long",
-            expected: "minLength 1",
-            received: show(v146),
-          });
-      }
-    }
-    const v147 = v.at;
-    if (v147 !== undefined) {
-      if (typeof v147 !== "string")
-        e.push({
-          path: p + "/at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v147),
-        });
-      else {
-        if (!fmtDateTime(v147))
-          e.push({
-            path: p + "/at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v147),
-          });
-      }
-    }
-    const v148 = v.data;
-    if (v148 === undefined)
+    c_envelope(v, p, e);
+    const v132 = v.data;
+    if (v132 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      if (typeof v148 !== "object" || v148 === null || Array.isArray(v148))
+      if (typeof v132 !== "object" || v132 === null || Array.isArray(v132))
         e.push({
           path: p + "/data",
           message: "must be an object",
           expected: "object",
-          received: kind(v148),
+          received: kind(v132),
         });
       else {
-        const v149 = v148.nested;
-        if (v149 === undefined)
+        const v133 = v132.nested;
+        if (v133 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "nested"',
             expected: 'property "nested"',
           });
         else {
-          if (typeof v149 !== "object" || v149 === null || Array.isArray(v149))
+          if (typeof v133 !== "object" || v133 === null || Array.isArray(v133))
             e.push({
               path: p + "/data" + "/nested",
               message: "must be an object",
               expected: "object",
-              received: kind(v149),
+              received: kind(v133),
             });
           else {
-            const v150 = v149.deeper;
-            if (v150 === undefined)
+            const v134 = v133.deeper;
+            if (v134 === undefined)
               e.push({
                 path: p + "/data" + "/nested",
                 message: 'missing required property "deeper"',
                 expected: 'property "deeper"',
               });
             else {
-              if (typeof v150 !== "object" || v150 === null || Array.isArray(v150))
+              if (typeof v134 !== "object" || v134 === null || Array.isArray(v134))
                 e.push({
                   path: p + "/data" + "/nested" + "/deeper",
                   message: "must be an object",
                   expected: "object",
-                  received: kind(v150),
+                  received: kind(v134),
                 });
               else {
-                const v151 = v150.leaf;
-                if (v151 === undefined)
+                const v135 = v134.leaf;
+                if (v135 === undefined)
                   e.push({
                     path: p + "/data" + "/nested" + "/deeper",
                     message: 'missing required property "leaf"',
                     expected: 'property "leaf"',
                   });
                 else {
-                  if (typeof v151 !== "boolean")
+                  if (typeof v135 !== "boolean")
                     e.push({
                       path: p + "/data" + "/nested" + "/deeper" + "/leaf",
                       message: "must be a boolean",
                       expected: "boolean",
-                      received: kind(v151),
+                      received: kind(v135),
                     });
                 }
-                for (const k152 of Object.keys(v150)) {
-                  switch (k152) {
+                for (const k136 of Object.keys(v134)) {
+                  switch (k136) {
                     case "leaf":
                       break;
                     default:
                       e.push({
-                        path: p + "/data" + "/nested" + "/deeper" + "/" + esc(k152),
-                        message: "unknown property " + JSON.stringify(k152),
+                        path: p + "/data" + "/nested" + "/deeper" + "/" + esc(k136),
+                        message: "unknown property " + JSON.stringify(k136),
                         expected: "no other properties",
                       });
                   }
@@ -1808,51 +1626,51 @@ function ce_ShapesObjects(v, p, e) {
             }
           }
         }
-        const v153 = v148.labels;
-        if (v153 !== undefined) {
-          cs_Labels(v153, p + "/data" + "/labels", e);
+        const v137 = v132.labels;
+        if (v137 !== undefined) {
+          cs_Labels(v137, p + "/data" + "/labels", e);
         }
-        const v154 = v148.tags;
-        if (v154 === undefined)
+        const v138 = v132.tags;
+        if (v138 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "tags"',
             expected: 'property "tags"',
           });
         else {
-          if (!Array.isArray(v154))
+          if (!Array.isArray(v138))
             e.push({
               path: p + "/data" + "/tags",
               message: "must be an array",
               expected: "array",
-              received: kind(v154),
+              received: kind(v138),
             });
           else {
-            if (v154.length < 1)
+            if (v138.length < 1)
               e.push({
                 path: p + "/data" + "/tags",
                 message: "must have at least 1 items",
                 expected: "minItems 1",
-                received: String(v154.length),
+                received: String(v138.length),
               });
-            if (v154.length > 3)
+            if (v138.length > 3)
               e.push({
                 path: p + "/data" + "/tags",
                 message: "must have at most 3 items",
                 expected: "maxItems 3",
-                received: String(v154.length),
+                received: String(v138.length),
               });
-            for (let i156 = 0; i156 < v154.length; i156++) {
-              const v155 = v154[i156];
-              if (typeof v155 !== "string")
+            for (let i140 = 0; i140 < v138.length; i140++) {
+              const v139 = v138[i140];
+              if (typeof v139 !== "string")
                 e.push({
-                  path: p + "/data" + "/tags" + "/" + i156,
+                  path: p + "/data" + "/tags" + "/" + i140,
                   message: "must be a string",
                   expected: "string",
-                  received: kind(v155),
+                  received: kind(v139),
                 });
             }
-            if (!uniq(v154))
+            if (!uniq(v138))
               e.push({
                 path: p + "/data" + "/tags",
                 message: "must not contain duplicate items",
@@ -1860,78 +1678,78 @@ function ce_ShapesObjects(v, p, e) {
               });
           }
         }
-        const v157 = v148.matrix;
-        if (v157 !== undefined) {
-          if (!Array.isArray(v157))
+        const v141 = v132.matrix;
+        if (v141 !== undefined) {
+          if (!Array.isArray(v141))
             e.push({
               path: p + "/data" + "/matrix",
               message: "must be an array",
               expected: "array",
-              received: kind(v157),
+              received: kind(v141),
             });
           else {
-            for (let i159 = 0; i159 < v157.length; i159++) {
-              const v158 = v157[i159];
-              if (!Array.isArray(v158))
+            for (let i143 = 0; i143 < v141.length; i143++) {
+              const v142 = v141[i143];
+              if (!Array.isArray(v142))
                 e.push({
-                  path: p + "/data" + "/matrix" + "/" + i159,
+                  path: p + "/data" + "/matrix" + "/" + i143,
                   message: "must be an array",
                   expected: "array",
-                  received: kind(v158),
+                  received: kind(v142),
                 });
               else {
-                for (let i161 = 0; i161 < v158.length; i161++) {
-                  const v160 = v158[i161];
-                  if (!Number.isInteger(v160))
+                for (let i145 = 0; i145 < v142.length; i145++) {
+                  const v144 = v142[i145];
+                  if (!Number.isInteger(v144))
                     e.push({
-                      path: p + "/data" + "/matrix" + "/" + i159 + "/" + i161,
+                      path: p + "/data" + "/matrix" + "/" + i143 + "/" + i145,
                       message: "must be an integer",
                       expected: "integer",
-                      received: kind(v160),
+                      received: kind(v144),
                     });
                 }
               }
             }
           }
         }
-        const v162 = v148.tree;
-        if (v162 !== undefined) {
-          cs_TreeNode(v162, p + "/data" + "/tree", e);
+        const v146 = v132.tree;
+        if (v146 !== undefined) {
+          cs_TreeNode(v146, p + "/data" + "/tree", e);
         }
-        const v163 = v148.open;
-        if (v163 !== undefined) {
-          if (typeof v163 !== "object" || v163 === null || Array.isArray(v163))
+        const v147 = v132.open;
+        if (v147 !== undefined) {
+          if (typeof v147 !== "object" || v147 === null || Array.isArray(v147))
             e.push({
               path: p + "/data" + "/open",
               message: "must be an object",
               expected: "object",
-              received: kind(v163),
+              received: kind(v147),
             });
         }
-        const v164 = v148.counts;
-        if (v164 !== undefined) {
-          if (typeof v164 !== "object" || v164 === null || Array.isArray(v164))
+        const v148 = v132.counts;
+        if (v148 !== undefined) {
+          if (typeof v148 !== "object" || v148 === null || Array.isArray(v148))
             e.push({
               path: p + "/data" + "/counts",
               message: "must be an object",
               expected: "object",
-              received: kind(v164),
+              received: kind(v148),
             });
           else {
-            for (const k165 of Object.keys(v164)) {
-              const v166 = v164[k165];
-              if (!Number.isInteger(v166))
+            for (const k149 of Object.keys(v148)) {
+              const v150 = v148[k149];
+              if (!Number.isInteger(v150))
                 e.push({
-                  path: p + "/data" + "/counts" + "/" + esc(k165),
+                  path: p + "/data" + "/counts" + "/" + esc(k149),
                   message: "must be an integer",
                   expected: "integer",
-                  received: kind(v166),
+                  received: kind(v150),
                 });
             }
           }
         }
-        for (const k167 of Object.keys(v148)) {
-          switch (k167) {
+        for (const k151 of Object.keys(v132)) {
+          switch (k151) {
             case "nested":
             case "labels":
             case "tags":
@@ -1942,8 +1760,8 @@ function ce_ShapesObjects(v, p, e) {
               break;
             default:
               e.push({
-                path: p + "/data" + "/" + esc(k167),
-                message: "unknown property " + JSON.stringify(k167),
+                path: p + "/data" + "/" + esc(k151),
+                message: "unknown property " + JSON.stringify(k151),
                 expected: "no other properties",
               });
           }
@@ -1955,37 +1773,29 @@ function ce_ShapesObjects(v, p, e) {
 
 function fe_ShapesUnions(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v168 = v.kind;
-  if (v168 === undefined) return false;
-  if (v168 !== "shapes.unions") return false;
-  const v169 = v.id;
-  if (v169 === undefined) return false;
-  if (typeof v169 !== "string") return false;
-  if (v169.length < 2 && cpLen(v169) < 1) return false;
-  const v170 = v.at;
-  if (v170 !== undefined) {
-    if (typeof v170 !== "string") return false;
-    if (!fmtDateTime(v170)) return false;
+  const v152 = v.kind;
+  if (v152 === undefined) return false;
+  if (v152 !== "shapes.unions") return false;
+  if (!f_envelope(v)) return false;
+  const v153 = v.data;
+  if (v153 === undefined) return false;
+  if (typeof v153 !== "object" || v153 === null || Array.isArray(v153)) return false;
+  const v154 = v153.shape;
+  if (v154 === undefined) return false;
+  if (!fs_Shape(v154)) return false;
+  const v155 = v153.id;
+  if (v155 === undefined) return false;
+  if (!fs_IdOrName(v155)) return false;
+  const v156 = v153.exactly;
+  if (v156 !== undefined) {
+    if (!fs_Exactly(v156)) return false;
   }
-  const v171 = v.data;
-  if (v171 === undefined) return false;
-  if (typeof v171 !== "object" || v171 === null || Array.isArray(v171)) return false;
-  const v172 = v171.shape;
-  if (v172 === undefined) return false;
-  if (!fs_Shape(v172)) return false;
-  const v173 = v171.id;
-  if (v173 === undefined) return false;
-  if (!fs_IdOrName(v173)) return false;
-  const v174 = v171.exactly;
-  if (v174 !== undefined) {
-    if (!fs_Exactly(v174)) return false;
-  }
-  const v175 = v171.shapes;
-  if (v175 !== undefined) {
-    if (!Array.isArray(v175)) return false;
-    for (let i177 = 0; i177 < v175.length; i177++) {
-      const v176 = v175[i177];
-      if (!fs_Shape(v176)) return false;
+  const v157 = v153.shapes;
+  if (v157 !== undefined) {
+    if (!Array.isArray(v157)) return false;
+    for (let i159 = 0; i159 < v157.length; i159++) {
+      const v158 = v157[i159];
+      if (!fs_Shape(v158)) return false;
     }
   }
   return true;
@@ -1995,107 +1805,68 @@ function ce_ShapesUnions(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v178 = v.kind;
-    if (v178 === undefined)
+    const v160 = v.kind;
+    if (v160 === undefined)
       e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
     else {
-      if (v178 !== "shapes.unions")
+      if (v160 !== "shapes.unions")
         e.push({
           path: p + "/kind",
           message: 'must be "shapes.unions"',
           expected: '"shapes.unions"',
-          received: show(v178),
+          received: show(v160),
         });
     }
-    const v179 = v.id;
-    if (v179 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v179 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v179),
-        });
-      else {
-        if (v179.length < 2 && cpLen(v179) < 1)
-          e.push({
-            path: p + "/id",
-            message: "must be at least 1 characters long",
-            expected: "minLength 1",
-            received: show(v179),
-          });
-      }
-    }
-    const v180 = v.at;
-    if (v180 !== undefined) {
-      if (typeof v180 !== "string")
-        e.push({
-          path: p + "/at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v180),
-        });
-      else {
-        if (!fmtDateTime(v180))
-          e.push({
-            path: p + "/at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v180),
-          });
-      }
-    }
-    const v181 = v.data;
-    if (v181 === undefined)
+    c_envelope(v, p, e);
+    const v161 = v.data;
+    if (v161 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      if (typeof v181 !== "object" || v181 === null || Array.isArray(v181))
+      if (typeof v161 !== "object" || v161 === null || Array.isArray(v161))
         e.push({
           path: p + "/data",
           message: "must be an object",
           expected: "object",
-          received: kind(v181),
+          received: kind(v161),
         });
       else {
-        const v182 = v181.shape;
-        if (v182 === undefined)
+        const v162 = v161.shape;
+        if (v162 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "shape"',
             expected: 'property "shape"',
           });
         else {
-          cs_Shape(v182, p + "/data" + "/shape", e);
+          cs_Shape(v162, p + "/data" + "/shape", e);
         }
-        const v183 = v181.id;
-        if (v183 === undefined)
+        const v163 = v161.id;
+        if (v163 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "id"',
             expected: 'property "id"',
           });
         else {
-          cs_IdOrName(v183, p + "/data" + "/id", e);
+          cs_IdOrName(v163, p + "/data" + "/id", e);
         }
-        const v184 = v181.exactly;
-        if (v184 !== undefined) {
-          cs_Exactly(v184, p + "/data" + "/exactly", e);
+        const v164 = v161.exactly;
+        if (v164 !== undefined) {
+          cs_Exactly(v164, p + "/data" + "/exactly", e);
         }
-        const v185 = v181.shapes;
-        if (v185 !== undefined) {
-          if (!Array.isArray(v185))
+        const v165 = v161.shapes;
+        if (v165 !== undefined) {
+          if (!Array.isArray(v165))
             e.push({
               path: p + "/data" + "/shapes",
               message: "must be an array",
               expected: "array",
-              received: kind(v185),
+              received: kind(v165),
             });
           else {
-            for (let i187 = 0; i187 < v185.length; i187++) {
-              const v186 = v185[i187];
-              cs_Shape(v186, p + "/data" + "/shapes" + "/" + i187, e);
+            for (let i167 = 0; i167 < v165.length; i167++) {
+              const v166 = v165[i167];
+              cs_Shape(v166, p + "/data" + "/shapes" + "/" + i167, e);
             }
           }
         }
@@ -2106,68 +1877,60 @@ function ce_ShapesUnions(v, p, e) {
 
 function fe_ShapesMisc(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v188 = v.kind;
-  if (v188 === undefined) return false;
-  if (v188 !== "shapes.misc") return false;
-  const v189 = v.id;
-  if (v189 === undefined) return false;
-  if (typeof v189 !== "string") return false;
-  if (v189.length < 2 && cpLen(v189) < 1) return false;
-  const v190 = v.at;
-  if (v190 !== undefined) {
-    if (typeof v190 !== "string") return false;
-    if (!fmtDateTime(v190)) return false;
+  const v168 = v.kind;
+  if (v168 === undefined) return false;
+  if (v168 !== "shapes.misc") return false;
+  if (!f_envelope(v)) return false;
+  const v169 = v.data;
+  if (v169 === undefined) return false;
+  if (typeof v169 !== "object" || v169 === null || Array.isArray(v169)) return false;
+  const v170 = v169.three;
+  if (v170 === undefined) return false;
+  if (v170 !== 3) return false;
+  const v171 = v169.no;
+  if (v171 === undefined) return false;
+  if (v171 !== false) return false;
+  const v172 = v169.nothing;
+  if (v172 === undefined) return false;
+  if (v172 !== null) return false;
+  const v173 = v169.half;
+  if (v173 !== undefined) {
+    if (!(v173 === 0.5 || v173 === 1.5)) return false;
   }
-  const v191 = v.data;
-  if (v191 === undefined) return false;
-  if (typeof v191 !== "object" || v191 === null || Array.isArray(v191)) return false;
-  const v192 = v191.three;
-  if (v192 === undefined) return false;
-  if (v192 !== 3) return false;
-  const v193 = v191.no;
-  if (v193 === undefined) return false;
-  if (v193 !== false) return false;
-  const v194 = v191.nothing;
-  if (v194 === undefined) return false;
-  if (v194 !== null) return false;
-  const v195 = v191.half;
-  if (v195 !== undefined) {
-    if (!(v195 === 0.5 || v195 === 1.5)) return false;
-  }
-  const v196 = v191.full;
-  if (v196 !== undefined) {
-    if (v196 !== null) {
-      if (typeof v196 !== "string") return false;
+  const v174 = v169.full;
+  if (v174 !== undefined) {
+    if (v174 !== null) {
+      if (typeof v174 !== "string") return false;
     }
   }
-  const v197 = v191.tree;
-  if (v197 !== undefined) {
-    if (v197 !== null) {
-      if (!fs_TreeNode(v197)) return false;
+  const v175 = v169.tree;
+  if (v175 !== undefined) {
+    if (v175 !== null) {
+      if (!fs_TreeNode(v175)) return false;
     }
   }
-  const v198 = v191.trees;
-  if (v198 !== undefined) {
-    if (v198 !== null) {
-      if (!Array.isArray(v198)) return false;
-      for (let i200 = 0; i200 < v198.length; i200++) {
-        const v199 = v198[i200];
-        if (!fs_TreeNode(v199)) return false;
+  const v176 = v169.trees;
+  if (v176 !== undefined) {
+    if (v176 !== null) {
+      if (!Array.isArray(v176)) return false;
+      for (let i178 = 0; i178 < v176.length; i178++) {
+        const v177 = v176[i178];
+        if (!fs_TreeNode(v177)) return false;
       }
     }
   }
-  const v201 = v191.anything;
-  if (v201 !== undefined) {
-    if (!Array.isArray(v201)) return false;
+  const v179 = v169.anything;
+  if (v179 !== undefined) {
+    if (!Array.isArray(v179)) return false;
   }
-  const v204 = v191.null_only;
-  if (v204 !== undefined) {
-    if (v204 !== null) return false;
+  const v182 = v169.null_only;
+  if (v182 !== undefined) {
+    if (v182 !== null) return false;
   }
-  const v205 = v191.sets;
-  if (v205 !== undefined) {
-    if (!Array.isArray(v205)) return false;
-    if (!uniq(v205)) return false;
+  const v183 = v169.sets;
+  if (v183 !== undefined) {
+    if (!Array.isArray(v183)) return false;
+    if (!uniq(v183)) return false;
   }
   return true;
 }
@@ -2176,195 +1939,156 @@ function ce_ShapesMisc(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v208 = v.kind;
-    if (v208 === undefined)
+    const v186 = v.kind;
+    if (v186 === undefined)
       e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
     else {
-      if (v208 !== "shapes.misc")
+      if (v186 !== "shapes.misc")
         e.push({
           path: p + "/kind",
           message: 'must be "shapes.misc"',
           expected: '"shapes.misc"',
-          received: show(v208),
+          received: show(v186),
         });
     }
-    const v209 = v.id;
-    if (v209 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v209 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v209),
-        });
-      else {
-        if (v209.length < 2 && cpLen(v209) < 1)
-          e.push({
-            path: p + "/id",
-            message: "must be at least 1 characters long",
-            expected: "minLength 1",
-            received: show(v209),
-          });
-      }
-    }
-    const v210 = v.at;
-    if (v210 !== undefined) {
-      if (typeof v210 !== "string")
-        e.push({
-          path: p + "/at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v210),
-        });
-      else {
-        if (!fmtDateTime(v210))
-          e.push({
-            path: p + "/at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v210),
-          });
-      }
-    }
-    const v211 = v.data;
-    if (v211 === undefined)
+    c_envelope(v, p, e);
+    const v187 = v.data;
+    if (v187 === undefined)
       e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
     else {
-      if (typeof v211 !== "object" || v211 === null || Array.isArray(v211))
+      if (typeof v187 !== "object" || v187 === null || Array.isArray(v187))
         e.push({
           path: p + "/data",
           message: "must be an object",
           expected: "object",
-          received: kind(v211),
+          received: kind(v187),
         });
       else {
-        const v212 = v211.three;
-        if (v212 === undefined)
+        const v188 = v187.three;
+        if (v188 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "three"',
             expected: 'property "three"',
           });
         else {
-          if (v212 !== 3)
+          if (v188 !== 3)
             e.push({
               path: p + "/data" + "/three",
               message: "must be 3",
               expected: "3",
-              received: show(v212),
+              received: show(v188),
             });
         }
-        const v213 = v211.no;
-        if (v213 === undefined)
+        const v189 = v187.no;
+        if (v189 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "no"',
             expected: 'property "no"',
           });
         else {
-          if (v213 !== false)
+          if (v189 !== false)
             e.push({
               path: p + "/data" + "/no",
               message: "must be false",
               expected: "false",
-              received: show(v213),
+              received: show(v189),
             });
         }
-        const v214 = v211.nothing;
-        if (v214 === undefined)
+        const v190 = v187.nothing;
+        if (v190 === undefined)
           e.push({
             path: p + "/data",
             message: 'missing required property "nothing"',
             expected: 'property "nothing"',
           });
         else {
-          if (v214 !== null)
+          if (v190 !== null)
             e.push({
               path: p + "/data" + "/nothing",
               message: "must be null",
               expected: "null",
-              received: show(v214),
+              received: show(v190),
             });
         }
-        const v215 = v211.half;
-        if (v215 !== undefined) {
-          if (!(v215 === 0.5 || v215 === 1.5))
+        const v191 = v187.half;
+        if (v191 !== undefined) {
+          if (!(v191 === 0.5 || v191 === 1.5))
             e.push({
               path: p + "/data" + "/half",
               message: "must be one of 0.5, 1.5",
               expected: "0.5 | 1.5",
-              received: show(v215),
+              received: show(v191),
             });
         }
-        const v216 = v211.full;
-        if (v216 !== undefined) {
-          if (v216 !== null) {
-            if (typeof v216 !== "string")
+        const v192 = v187.full;
+        if (v192 !== undefined) {
+          if (v192 !== null) {
+            if (typeof v192 !== "string")
               e.push({
                 path: p + "/data" + "/full",
                 message: "must be a string or null",
                 expected: "string or null",
-                received: kind(v216),
+                received: kind(v192),
               });
           }
         }
-        const v217 = v211.tree;
-        if (v217 !== undefined) {
-          if (v217 !== null) {
-            cs_TreeNode(v217, p + "/data" + "/tree", e);
+        const v193 = v187.tree;
+        if (v193 !== undefined) {
+          if (v193 !== null) {
+            cs_TreeNode(v193, p + "/data" + "/tree", e);
           }
         }
-        const v218 = v211.trees;
-        if (v218 !== undefined) {
-          if (v218 !== null) {
-            if (!Array.isArray(v218))
+        const v194 = v187.trees;
+        if (v194 !== undefined) {
+          if (v194 !== null) {
+            if (!Array.isArray(v194))
               e.push({
                 path: p + "/data" + "/trees",
                 message: "must be an array or null",
                 expected: "array or null",
-                received: kind(v218),
+                received: kind(v194),
               });
             else {
-              for (let i220 = 0; i220 < v218.length; i220++) {
-                const v219 = v218[i220];
-                cs_TreeNode(v219, p + "/data" + "/trees" + "/" + i220, e);
+              for (let i196 = 0; i196 < v194.length; i196++) {
+                const v195 = v194[i196];
+                cs_TreeNode(v195, p + "/data" + "/trees" + "/" + i196, e);
               }
             }
           }
         }
-        const v221 = v211.anything;
-        if (v221 !== undefined) {
-          if (!Array.isArray(v221))
+        const v197 = v187.anything;
+        if (v197 !== undefined) {
+          if (!Array.isArray(v197))
             e.push({
               path: p + "/data" + "/anything",
               message: "must be an array",
               expected: "array",
-              received: kind(v221),
+              received: kind(v197),
             });
         }
-        const v224 = v211.null_only;
-        if (v224 !== undefined) {
-          if (v224 !== null)
+        const v200 = v187.null_only;
+        if (v200 !== undefined) {
+          if (v200 !== null)
             e.push({
               path: p + "/data" + "/null_only",
               message: "must be null",
               expected: "null",
-              received: kind(v224),
+              received: kind(v200),
             });
         }
-        const v225 = v211.sets;
-        if (v225 !== undefined) {
-          if (!Array.isArray(v225))
+        const v201 = v187.sets;
+        if (v201 !== undefined) {
+          if (!Array.isArray(v201))
             e.push({
               path: p + "/data" + "/sets",
               message: "must be an array",
               expected: "array",
-              received: kind(v225),
+              received: kind(v201),
             });
           else {
-            if (!uniq(v225))
+            if (!uniq(v201))
               e.push({
                 path: p + "/data" + "/sets",
                 message: "must not contain duplicate items",

@@ -73,11 +73,8 @@ function cs_Conn(v, p, e) {
   }
 }
 
-function fe_ConnCreated(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v5 = v.event;
-  if (v5 === undefined) return false;
-  if (v5 !== "conn.created") return false;
+/** The envelope's fields, which every delivery carries besides the type and the payload. */
+function f_envelope(v) {
   const v6 = v.accountid;
   if (v6 === undefined) return false;
   if (typeof v6 !== "string") return false;
@@ -85,13 +82,66 @@ function fe_ConnCreated(v) {
   const v7 = v.created;
   if (v7 === undefined) return false;
   if (!Number.isInteger(v7)) return false;
-  const v8 = v.connectionid;
-  if (v8 === undefined) return false;
-  if (typeof v8 !== "string") return false;
-  if (!fmtUuid(v8)) return false;
-  const v9 = v.status;
-  if (v9 !== undefined) {
-    if (!(v9 === "active" || v9 === "inactive")) return false;
+  return true;
+}
+
+function c_envelope(v, p, e) {
+  const v8 = v.accountid;
+  if (v8 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "accountid"',
+      expected: 'property "accountid"',
+    });
+  else {
+    if (typeof v8 !== "string")
+      e.push({
+        path: p + "/accountid",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v8),
+      });
+    else {
+      if (!fmtUuid(v8))
+        e.push({
+          path: p + "/accountid",
+          message: "must be a UUID",
+          expected: "uuid",
+          received: show(v8),
+        });
+    }
+  }
+  const v9 = v.created;
+  if (v9 === undefined)
+    e.push({
+      path: p,
+      message: 'missing required property "created"',
+      expected: 'property "created"',
+    });
+  else {
+    if (!Number.isInteger(v9))
+      e.push({
+        path: p + "/created",
+        message: "must be an integer",
+        expected: "integer",
+        received: kind(v9),
+      });
+  }
+}
+
+function fe_ConnCreated(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v5 = v.event;
+  if (v5 === undefined) return false;
+  if (v5 !== "conn.created") return false;
+  if (!f_envelope(v)) return false;
+  const v10 = v.connectionid;
+  if (v10 === undefined) return false;
+  if (typeof v10 !== "string") return false;
+  if (!fmtUuid(v10)) return false;
+  const v11 = v.status;
+  if (v11 !== undefined) {
+    if (!(v11 === "active" || v11 === "inactive")) return false;
   }
   return true;
 }
@@ -100,63 +150,23 @@ function ce_ConnCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v10 = v.event;
-    if (v10 === undefined)
+    const v12 = v.event;
+    if (v12 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v10 !== "conn.created")
+      if (v12 !== "conn.created")
         e.push({
           path: p + "/event",
           message: 'must be "conn.created"',
           expected: '"conn.created"',
-          received: show(v10),
+          received: show(v12),
         });
     }
-    const v11 = v.accountid;
-    if (v11 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v11 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v11),
-        });
-      else {
-        if (!fmtUuid(v11))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v11),
-          });
-      }
-    }
-    const v12 = v.created;
-    if (v12 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v12))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v12),
-        });
-    }
+    c_envelope(v, p, e);
     const v13 = v.connectionid;
     if (v13 === undefined)
       e.push({
@@ -200,21 +210,15 @@ function fe_ConnClosed(v) {
   const v15 = v.event;
   if (v15 === undefined) return false;
   if (v15 !== "conn.closed") return false;
-  const v16 = v.accountid;
+  if (!f_envelope(v)) return false;
+  const v16 = v.connectionid;
   if (v16 === undefined) return false;
   if (typeof v16 !== "string") return false;
   if (!fmtUuid(v16)) return false;
-  const v17 = v.created;
-  if (v17 === undefined) return false;
-  if (!Number.isInteger(v17)) return false;
-  const v18 = v.connectionid;
-  if (v18 === undefined) return false;
-  if (typeof v18 !== "string") return false;
-  if (!fmtUuid(v18)) return false;
-  const v19 = v.reason;
-  if (v19 !== undefined) {
-    if (v19 !== null) {
-      if (typeof v19 !== "string") return false;
+  const v17 = v.reason;
+  if (v17 !== undefined) {
+    if (v17 !== null) {
+      if (typeof v17 !== "string") return false;
     }
   }
   return true;
@@ -224,97 +228,57 @@ function ce_ConnClosed(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v20 = v.event;
-    if (v20 === undefined)
+    const v18 = v.event;
+    if (v18 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event"',
         expected: 'property "event"',
       });
     else {
-      if (v20 !== "conn.closed")
+      if (v18 !== "conn.closed")
         e.push({
           path: p + "/event",
           message: 'must be "conn.closed"',
           expected: '"conn.closed"',
-          received: show(v20),
+          received: show(v18),
         });
     }
-    const v21 = v.accountid;
-    if (v21 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "accountid"',
-        expected: 'property "accountid"',
-      });
-    else {
-      if (typeof v21 !== "string")
-        e.push({
-          path: p + "/accountid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v21),
-        });
-      else {
-        if (!fmtUuid(v21))
-          e.push({
-            path: p + "/accountid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v21),
-          });
-      }
-    }
-    const v22 = v.created;
-    if (v22 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created"',
-        expected: 'property "created"',
-      });
-    else {
-      if (!Number.isInteger(v22))
-        e.push({
-          path: p + "/created",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v22),
-        });
-    }
-    const v23 = v.connectionid;
-    if (v23 === undefined)
+    c_envelope(v, p, e);
+    const v19 = v.connectionid;
+    if (v19 === undefined)
       e.push({
         path: p,
         message: 'missing required property "connectionid"',
         expected: 'property "connectionid"',
       });
     else {
-      if (typeof v23 !== "string")
+      if (typeof v19 !== "string")
         e.push({
           path: p + "/connectionid",
           message: "must be a string",
           expected: "string",
-          received: kind(v23),
+          received: kind(v19),
         });
       else {
-        if (!fmtUuid(v23))
+        if (!fmtUuid(v19))
           e.push({
             path: p + "/connectionid",
             message: "must be a UUID",
             expected: "uuid",
-            received: show(v23),
+            received: show(v19),
           });
       }
     }
-    const v24 = v.reason;
-    if (v24 !== undefined) {
-      if (v24 !== null) {
-        if (typeof v24 !== "string")
+    const v20 = v.reason;
+    if (v20 !== undefined) {
+      if (v20 !== null) {
+        if (typeof v20 !== "string")
           e.push({
             path: p + "/reason",
             message: "must be a string or null",
             expected: "string or null",
-            received: kind(v24),
+            received: kind(v20),
           });
       }
     }

@@ -82,18 +82,37 @@ function d2(s: string, i: number): number {
   return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 }
 
-function fe_Push(v: any): boolean {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+/** The envelope's fields, which every delivery carries besides the type and the payload. */
+function f_envelope(v: any): boolean {
   const v1 = v.action;
   if (v1 !== undefined) {
     if (typeof v1 !== "string") return false;
   }
-  const v2 = v.ref;
-  if (v2 === undefined) return false;
-  if (typeof v2 !== "string") return false;
-  const v3 = v.size;
+  return true;
+}
+
+function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
+  const v2 = v.action;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string")
+      e.push({
+        path: p + "/action",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v2),
+      });
+  }
+}
+
+function fe_Push(v: any): boolean {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!f_envelope(v)) return false;
+  const v3 = v.ref;
   if (v3 === undefined) return false;
-  if (!Number.isInteger(v3)) return false;
+  if (typeof v3 !== "string") return false;
+  const v4 = v.size;
+  if (v4 === undefined) return false;
+  if (!Number.isInteger(v4)) return false;
   return true;
 }
 
@@ -101,16 +120,7 @@ function ce_Push(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v4 = v.action;
-    if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        e.push({
-          path: p + "/action",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v4),
-        });
-    }
+    c_envelope(v, p, e);
     const v5 = v.ref;
     if (v5 === undefined)
       e.push({ path: p, message: 'missing required property "ref"', expected: 'property "ref"' });
@@ -140,15 +150,12 @@ function ce_Push(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_Star(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v7 = v.action;
-  if (v7 !== undefined) {
+  if (!f_envelope(v)) return false;
+  const v7 = v.starred_at;
+  if (v7 === undefined) return false;
+  if (v7 !== null) {
     if (typeof v7 !== "string") return false;
-  }
-  const v8 = v.starred_at;
-  if (v8 === undefined) return false;
-  if (v8 !== null) {
-    if (typeof v8 !== "string") return false;
-    if (!fmtDateTime(v8)) return false;
+    if (!fmtDateTime(v7)) return false;
   }
   return true;
 }
@@ -157,39 +164,30 @@ function ce_Star(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v9 = v.action;
-    if (v9 !== undefined) {
-      if (typeof v9 !== "string")
-        e.push({
-          path: p + "/action",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v9),
-        });
-    }
-    const v10 = v.starred_at;
-    if (v10 === undefined)
+    c_envelope(v, p, e);
+    const v8 = v.starred_at;
+    if (v8 === undefined)
       e.push({
         path: p,
         message: 'missing required property "starred_at"',
         expected: 'property "starred_at"',
       });
     else {
-      if (v10 !== null) {
-        if (typeof v10 !== "string")
+      if (v8 !== null) {
+        if (typeof v8 !== "string")
           e.push({
             path: p + "/starred_at",
             message: "must be a string or null",
             expected: "string or null",
-            received: kind(v10),
+            received: kind(v8),
           });
         else {
-          if (!fmtDateTime(v10))
+          if (!fmtDateTime(v8))
             e.push({
               path: p + "/starred_at",
               message: "must be an RFC 3339 date-time",
               expected: "date-time",
-              received: show(v10),
+              received: show(v8),
             });
         }
       }

@@ -644,11 +644,8 @@ function cs_Person(v, p, e) {
   }
 }
 
-function fe_SyncJobRunCompleted(v) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v67 = v.event_type;
-  if (v67 === undefined) return false;
-  if (v67 !== "sync_job_run:completed") return false;
+/** The envelope's fields, which every delivery carries besides the type and the payload. */
+function f_envelope(v) {
   const v68 = v.id;
   if (v68 === undefined) return false;
   if (typeof v68 !== "string") return false;
@@ -685,62 +682,218 @@ function fe_SyncJobRunCompleted(v) {
         return false;
     }
   }
-  const v77 = v.payload;
-  if (v77 === undefined) return false;
-  if (typeof v77 !== "object" || v77 === null || Array.isArray(v77)) return false;
-  const v78 = v77.sync_job_run;
-  if (v78 === undefined) return false;
-  if (typeof v78 !== "object" || v78 === null || Array.isArray(v78)) return false;
-  const v79 = v78.id;
-  if (v79 === undefined) return false;
-  if (typeof v79 !== "string") return false;
-  if (!fmtUuid(v79)) return false;
-  const v80 = v78.stats;
-  if (v80 === undefined) return false;
-  if (typeof v80 !== "object" || v80 === null || Array.isArray(v80)) return false;
-  const v81 = v80.records;
-  if (v81 === undefined) return false;
-  if (typeof v81 !== "object" || v81 === null || Array.isArray(v81)) return false;
-  for (const k82 of Object.keys(v81)) {
-    const v83 = v81[k82];
-    if (typeof v83 !== "object" || v83 === null || Array.isArray(v83)) return false;
-    for (const k84 of Object.keys(v83)) {
-      const v85 = v83[k84];
-      if (!Number.isInteger(v85)) return false;
-      if (v85 < 0) return false;
+  return true;
+}
+
+function c_envelope(v, p, e) {
+  const v77 = v.id;
+  if (v77 === undefined)
+    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
+  else {
+    if (typeof v77 !== "string")
+      e.push({
+        path: p + "/id",
+        message: "must be a string",
+        expected: "string",
+        received: kind(v77),
+      });
+    else {
+      if (!fmtUuid(v77))
+        e.push({
+          path: p + "/id",
+          message: "must be a UUID",
+          expected: "uuid",
+          received: show(v77),
+        });
     }
   }
-  const v86 = v80.errors;
-  if (v86 === undefined) return false;
-  if (!Array.isArray(v86)) return false;
-  for (let i88 = 0; i88 < v86.length; i88++) {
-    const v87 = v86[i88];
-    if (!Array.isArray(v87)) return false;
-    for (let i90 = 0; i90 < v87.length; i90++) {
-      const v89 = v87[i90];
-      if (typeof v89 !== "object" || v89 === null || Array.isArray(v89)) return false;
-      const v91 = v89.code;
-      if (v91 === undefined) return false;
-      if (typeof v91 !== "string") return false;
-      const v92 = v89.at;
-      if (v92 === undefined) return false;
-      if (!Array.isArray(v92)) return false;
-      for (let i94 = 0; i94 < v92.length; i94++) {
-        const v93 = v92[i94];
-        if (typeof v93 !== "string") return false;
+  const v78 = v.meta;
+  if (v78 === undefined)
+    e.push({ path: p, message: 'missing required property "meta"', expected: 'property "meta"' });
+  else {
+    if (typeof v78 !== "object" || v78 === null || Array.isArray(v78))
+      e.push({
+        path: p + "/meta",
+        message: "must be an object",
+        expected: "object",
+        received: kind(v78),
+      });
+    else {
+      const v79 = v78.attempt;
+      if (v79 === undefined)
+        e.push({
+          path: p + "/meta",
+          message: 'missing required property "attempt"',
+          expected: 'property "attempt"',
+        });
+      else {
+        if (!Number.isInteger(v79))
+          e.push({
+            path: p + "/meta" + "/attempt",
+            message: "must be an integer",
+            expected: "integer",
+            received: kind(v79),
+          });
+        else {
+          if (v79 < 1)
+            e.push({
+              path: p + "/meta" + "/attempt",
+              message: "must be >= 1",
+              received: show(v79),
+            });
+        }
+      }
+      const v80 = v78.trace;
+      if (v80 !== undefined) {
+        if (!Array.isArray(v80))
+          e.push({
+            path: p + "/meta" + "/trace",
+            message: "must be an array",
+            expected: "array",
+            received: kind(v80),
+          });
+        else {
+          if (v80.length > 4)
+            e.push({
+              path: p + "/meta" + "/trace",
+              message: "must have at most 4 items",
+              expected: "maxItems 4",
+              received: String(v80.length),
+            });
+          for (let i82 = 0; i82 < v80.length; i82++) {
+            const v81 = v80[i82];
+            if (typeof v81 !== "object" || v81 === null || Array.isArray(v81))
+              e.push({
+                path: p + "/meta" + "/trace" + "/" + i82,
+                message: "must be an object",
+                expected: "object",
+                received: kind(v81),
+              });
+            else {
+              const v83 = v81.hop;
+              if (v83 === undefined)
+                e.push({
+                  path: p + "/meta" + "/trace" + "/" + i82,
+                  message: 'missing required property "hop"',
+                  expected: 'property "hop"',
+                });
+              else {
+                if (typeof v83 !== "string")
+                  e.push({
+                    path: p + "/meta" + "/trace" + "/" + i82 + "/hop",
+                    message: "must be a string",
+                    expected: "string",
+                    received: kind(v83),
+                  });
+              }
+              const v84 = v81.at;
+              if (v84 === undefined)
+                e.push({
+                  path: p + "/meta" + "/trace" + "/" + i82,
+                  message: 'missing required property "at"',
+                  expected: 'property "at"',
+                });
+              else {
+                if (typeof v84 !== "string")
+                  e.push({
+                    path: p + "/meta" + "/trace" + "/" + i82 + "/at",
+                    message: "must be a string",
+                    expected: "string",
+                    received: kind(v84),
+                  });
+                else {
+                  if (!fmtDateTime(v84))
+                    e.push({
+                      path: p + "/meta" + "/trace" + "/" + i82 + "/at",
+                      message: "must be an RFC 3339 date-time",
+                      expected: "date-time",
+                      received: show(v84),
+                    });
+                }
+              }
+            }
+          }
+        }
+      }
+      for (const k85 of Object.keys(v78)) {
+        switch (k85) {
+          case "attempt":
+          case "trace":
+            break;
+          default:
+            e.push({
+              path: p + "/meta" + "/" + esc(k85),
+              message: "unknown property " + JSON.stringify(k85),
+              expected: "no other properties",
+            });
+        }
       }
     }
   }
-  const v95 = v77.orders;
-  if (v95 !== undefined) {
-    if (!Array.isArray(v95)) return false;
-    for (let i97 = 0; i97 < v95.length; i97++) {
-      const v96 = v95[i97];
-      if (!fs_Order(v96)) return false;
+}
+
+function fe_SyncJobRunCompleted(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v67 = v.event_type;
+  if (v67 === undefined) return false;
+  if (v67 !== "sync_job_run:completed") return false;
+  if (!f_envelope(v)) return false;
+  const v86 = v.payload;
+  if (v86 === undefined) return false;
+  if (typeof v86 !== "object" || v86 === null || Array.isArray(v86)) return false;
+  const v87 = v86.sync_job_run;
+  if (v87 === undefined) return false;
+  if (typeof v87 !== "object" || v87 === null || Array.isArray(v87)) return false;
+  const v88 = v87.id;
+  if (v88 === undefined) return false;
+  if (typeof v88 !== "string") return false;
+  if (!fmtUuid(v88)) return false;
+  const v89 = v87.stats;
+  if (v89 === undefined) return false;
+  if (typeof v89 !== "object" || v89 === null || Array.isArray(v89)) return false;
+  const v90 = v89.records;
+  if (v90 === undefined) return false;
+  if (typeof v90 !== "object" || v90 === null || Array.isArray(v90)) return false;
+  for (const k91 of Object.keys(v90)) {
+    const v92 = v90[k91];
+    if (typeof v92 !== "object" || v92 === null || Array.isArray(v92)) return false;
+    for (const k93 of Object.keys(v92)) {
+      const v94 = v92[k93];
+      if (!Number.isInteger(v94)) return false;
+      if (v94 < 0) return false;
     }
   }
-  for (const k98 of Object.keys(v)) {
-    switch (k98) {
+  const v95 = v89.errors;
+  if (v95 === undefined) return false;
+  if (!Array.isArray(v95)) return false;
+  for (let i97 = 0; i97 < v95.length; i97++) {
+    const v96 = v95[i97];
+    if (!Array.isArray(v96)) return false;
+    for (let i99 = 0; i99 < v96.length; i99++) {
+      const v98 = v96[i99];
+      if (typeof v98 !== "object" || v98 === null || Array.isArray(v98)) return false;
+      const v100 = v98.code;
+      if (v100 === undefined) return false;
+      if (typeof v100 !== "string") return false;
+      const v101 = v98.at;
+      if (v101 === undefined) return false;
+      if (!Array.isArray(v101)) return false;
+      for (let i103 = 0; i103 < v101.length; i103++) {
+        const v102 = v101[i103];
+        if (typeof v102 !== "string") return false;
+      }
+    }
+  }
+  const v104 = v86.orders;
+  if (v104 !== undefined) {
+    if (!Array.isArray(v104)) return false;
+    for (let i106 = 0; i106 < v104.length; i106++) {
+      const v105 = v104[i106];
+      if (!fs_Order(v105)) return false;
+    }
+  }
+  for (const k107 of Object.keys(v)) {
+    switch (k107) {
       case "event_type":
       case "id":
       case "meta":
@@ -757,166 +910,23 @@ function ce_SyncJobRunCompleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v99 = v.event_type;
-    if (v99 === undefined)
+    const v108 = v.event_type;
+    if (v108 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event_type"',
         expected: 'property "event_type"',
       });
     else {
-      if (v99 !== "sync_job_run:completed")
+      if (v108 !== "sync_job_run:completed")
         e.push({
           path: p + "/event_type",
           message: 'must be "sync_job_run:completed"',
           expected: '"sync_job_run:completed"',
-          received: show(v99),
+          received: show(v108),
         });
     }
-    const v100 = v.id;
-    if (v100 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v100 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v100),
-        });
-      else {
-        if (!fmtUuid(v100))
-          e.push({
-            path: p + "/id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v100),
-          });
-      }
-    }
-    const v101 = v.meta;
-    if (v101 === undefined)
-      e.push({ path: p, message: 'missing required property "meta"', expected: 'property "meta"' });
-    else {
-      if (typeof v101 !== "object" || v101 === null || Array.isArray(v101))
-        e.push({
-          path: p + "/meta",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v101),
-        });
-      else {
-        const v102 = v101.attempt;
-        if (v102 === undefined)
-          e.push({
-            path: p + "/meta",
-            message: 'missing required property "attempt"',
-            expected: 'property "attempt"',
-          });
-        else {
-          if (!Number.isInteger(v102))
-            e.push({
-              path: p + "/meta" + "/attempt",
-              message: "must be an integer",
-              expected: "integer",
-              received: kind(v102),
-            });
-          else {
-            if (v102 < 1)
-              e.push({
-                path: p + "/meta" + "/attempt",
-                message: "must be >= 1",
-                received: show(v102),
-              });
-          }
-        }
-        const v103 = v101.trace;
-        if (v103 !== undefined) {
-          if (!Array.isArray(v103))
-            e.push({
-              path: p + "/meta" + "/trace",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v103),
-            });
-          else {
-            if (v103.length > 4)
-              e.push({
-                path: p + "/meta" + "/trace",
-                message: "must have at most 4 items",
-                expected: "maxItems 4",
-                received: String(v103.length),
-              });
-            for (let i105 = 0; i105 < v103.length; i105++) {
-              const v104 = v103[i105];
-              if (typeof v104 !== "object" || v104 === null || Array.isArray(v104))
-                e.push({
-                  path: p + "/meta" + "/trace" + "/" + i105,
-                  message: "must be an object",
-                  expected: "object",
-                  received: kind(v104),
-                });
-              else {
-                const v106 = v104.hop;
-                if (v106 === undefined)
-                  e.push({
-                    path: p + "/meta" + "/trace" + "/" + i105,
-                    message: 'missing required property "hop"',
-                    expected: 'property "hop"',
-                  });
-                else {
-                  if (typeof v106 !== "string")
-                    e.push({
-                      path: p + "/meta" + "/trace" + "/" + i105 + "/hop",
-                      message: "must be a string",
-                      expected: "string",
-                      received: kind(v106),
-                    });
-                }
-                const v107 = v104.at;
-                if (v107 === undefined)
-                  e.push({
-                    path: p + "/meta" + "/trace" + "/" + i105,
-                    message: 'missing required property "at"',
-                    expected: 'property "at"',
-                  });
-                else {
-                  if (typeof v107 !== "string")
-                    e.push({
-                      path: p + "/meta" + "/trace" + "/" + i105 + "/at",
-                      message: "must be a string",
-                      expected: "string",
-                      received: kind(v107),
-                    });
-                  else {
-                    if (!fmtDateTime(v107))
-                      e.push({
-                        path: p + "/meta" + "/trace" + "/" + i105 + "/at",
-                        message: "must be an RFC 3339 date-time",
-                        expected: "date-time",
-                        received: show(v107),
-                      });
-                  }
-                }
-              }
-            }
-          }
-        }
-        for (const k108 of Object.keys(v101)) {
-          switch (k108) {
-            case "attempt":
-            case "trace":
-              break;
-            default:
-              e.push({
-                path: p + "/meta" + "/" + esc(k108),
-                message: "unknown property " + JSON.stringify(k108),
-                expected: "no other properties",
-              });
-          }
-        }
-      }
-    }
+    c_envelope(v, p, e);
     const v109 = v.payload;
     if (v109 === undefined)
       e.push({
@@ -1254,68 +1264,33 @@ function fe_OrgChanged(v) {
   const v131 = v.event_type;
   if (v131 === undefined) return false;
   if (v131 !== "org:changed") return false;
-  const v132 = v.id;
+  if (!f_envelope(v)) return false;
+  const v132 = v.payload;
   if (v132 === undefined) return false;
-  if (typeof v132 !== "string") return false;
-  if (!fmtUuid(v132)) return false;
-  const v133 = v.meta;
+  if (typeof v132 !== "object" || v132 === null || Array.isArray(v132)) return false;
+  const v133 = v132.root;
   if (v133 === undefined) return false;
-  if (typeof v133 !== "object" || v133 === null || Array.isArray(v133)) return false;
-  const v134 = v133.attempt;
-  if (v134 === undefined) return false;
-  if (!Number.isInteger(v134)) return false;
-  if (v134 < 1) return false;
-  const v135 = v133.trace;
-  if (v135 !== undefined) {
-    if (!Array.isArray(v135)) return false;
-    if (v135.length > 4) return false;
-    for (let i137 = 0; i137 < v135.length; i137++) {
-      const v136 = v135[i137];
-      if (typeof v136 !== "object" || v136 === null || Array.isArray(v136)) return false;
-      const v138 = v136.hop;
-      if (v138 === undefined) return false;
-      if (typeof v138 !== "string") return false;
-      const v139 = v136.at;
-      if (v139 === undefined) return false;
-      if (typeof v139 !== "string") return false;
-      if (!fmtDateTime(v139)) return false;
-    }
-  }
-  for (const k140 of Object.keys(v133)) {
-    switch (k140) {
-      case "attempt":
-      case "trace":
-        break;
-      default:
-        return false;
-    }
-  }
-  const v141 = v.payload;
-  if (v141 === undefined) return false;
-  if (typeof v141 !== "object" || v141 === null || Array.isArray(v141)) return false;
-  const v142 = v141.root;
-  if (v142 === undefined) return false;
-  if (!fs_Department(v142)) return false;
-  const v143 = v141.history;
-  if (v143 !== undefined) {
-    if (!Array.isArray(v143)) return false;
-    for (let i145 = 0; i145 < v143.length; i145++) {
-      const v144 = v143[i145];
-      if (!Array.isArray(v144)) return false;
-      for (let i147 = 0; i147 < v144.length; i147++) {
-        const v146 = v144[i147];
-        if (!Array.isArray(v146)) return false;
-        for (let i149 = 0; i149 < v146.length; i149++) {
-          const v148 = v146[i149];
-          if (v148 !== null) {
-            if (!fs_Person(v148)) return false;
+  if (!fs_Department(v133)) return false;
+  const v134 = v132.history;
+  if (v134 !== undefined) {
+    if (!Array.isArray(v134)) return false;
+    for (let i136 = 0; i136 < v134.length; i136++) {
+      const v135 = v134[i136];
+      if (!Array.isArray(v135)) return false;
+      for (let i138 = 0; i138 < v135.length; i138++) {
+        const v137 = v135[i138];
+        if (!Array.isArray(v137)) return false;
+        for (let i140 = 0; i140 < v137.length; i140++) {
+          const v139 = v137[i140];
+          if (v139 !== null) {
+            if (!fs_Person(v139)) return false;
           }
         }
       }
     }
   }
-  for (const k150 of Object.keys(v)) {
-    switch (k150) {
+  for (const k141 of Object.keys(v)) {
+    switch (k141) {
       case "event_type":
       case "id":
       case "meta":
@@ -1332,228 +1307,85 @@ function ce_OrgChanged(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
     e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
   else {
-    const v151 = v.event_type;
-    if (v151 === undefined)
+    const v142 = v.event_type;
+    if (v142 === undefined)
       e.push({
         path: p,
         message: 'missing required property "event_type"',
         expected: 'property "event_type"',
       });
     else {
-      if (v151 !== "org:changed")
+      if (v142 !== "org:changed")
         e.push({
           path: p + "/event_type",
           message: 'must be "org:changed"',
           expected: '"org:changed"',
-          received: show(v151),
+          received: show(v142),
         });
     }
-    const v152 = v.id;
-    if (v152 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v152 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v152),
-        });
-      else {
-        if (!fmtUuid(v152))
-          e.push({
-            path: p + "/id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v152),
-          });
-      }
-    }
-    const v153 = v.meta;
-    if (v153 === undefined)
-      e.push({ path: p, message: 'missing required property "meta"', expected: 'property "meta"' });
-    else {
-      if (typeof v153 !== "object" || v153 === null || Array.isArray(v153))
-        e.push({
-          path: p + "/meta",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v153),
-        });
-      else {
-        const v154 = v153.attempt;
-        if (v154 === undefined)
-          e.push({
-            path: p + "/meta",
-            message: 'missing required property "attempt"',
-            expected: 'property "attempt"',
-          });
-        else {
-          if (!Number.isInteger(v154))
-            e.push({
-              path: p + "/meta" + "/attempt",
-              message: "must be an integer",
-              expected: "integer",
-              received: kind(v154),
-            });
-          else {
-            if (v154 < 1)
-              e.push({
-                path: p + "/meta" + "/attempt",
-                message: "must be >= 1",
-                received: show(v154),
-              });
-          }
-        }
-        const v155 = v153.trace;
-        if (v155 !== undefined) {
-          if (!Array.isArray(v155))
-            e.push({
-              path: p + "/meta" + "/trace",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v155),
-            });
-          else {
-            if (v155.length > 4)
-              e.push({
-                path: p + "/meta" + "/trace",
-                message: "must have at most 4 items",
-                expected: "maxItems 4",
-                received: String(v155.length),
-              });
-            for (let i157 = 0; i157 < v155.length; i157++) {
-              const v156 = v155[i157];
-              if (typeof v156 !== "object" || v156 === null || Array.isArray(v156))
-                e.push({
-                  path: p + "/meta" + "/trace" + "/" + i157,
-                  message: "must be an object",
-                  expected: "object",
-                  received: kind(v156),
-                });
-              else {
-                const v158 = v156.hop;
-                if (v158 === undefined)
-                  e.push({
-                    path: p + "/meta" + "/trace" + "/" + i157,
-                    message: 'missing required property "hop"',
-                    expected: 'property "hop"',
-                  });
-                else {
-                  if (typeof v158 !== "string")
-                    e.push({
-                      path: p + "/meta" + "/trace" + "/" + i157 + "/hop",
-                      message: "must be a string",
-                      expected: "string",
-                      received: kind(v158),
-                    });
-                }
-                const v159 = v156.at;
-                if (v159 === undefined)
-                  e.push({
-                    path: p + "/meta" + "/trace" + "/" + i157,
-                    message: 'missing required property "at"',
-                    expected: 'property "at"',
-                  });
-                else {
-                  if (typeof v159 !== "string")
-                    e.push({
-                      path: p + "/meta" + "/trace" + "/" + i157 + "/at",
-                      message: "must be a string",
-                      expected: "string",
-                      received: kind(v159),
-                    });
-                  else {
-                    if (!fmtDateTime(v159))
-                      e.push({
-                        path: p + "/meta" + "/trace" + "/" + i157 + "/at",
-                        message: "must be an RFC 3339 date-time",
-                        expected: "date-time",
-                        received: show(v159),
-                      });
-                  }
-                }
-              }
-            }
-          }
-        }
-        for (const k160 of Object.keys(v153)) {
-          switch (k160) {
-            case "attempt":
-            case "trace":
-              break;
-            default:
-              e.push({
-                path: p + "/meta" + "/" + esc(k160),
-                message: "unknown property " + JSON.stringify(k160),
-                expected: "no other properties",
-              });
-          }
-        }
-      }
-    }
-    const v161 = v.payload;
-    if (v161 === undefined)
+    c_envelope(v, p, e);
+    const v143 = v.payload;
+    if (v143 === undefined)
       e.push({
         path: p,
         message: 'missing required property "payload"',
         expected: 'property "payload"',
       });
     else {
-      if (typeof v161 !== "object" || v161 === null || Array.isArray(v161))
+      if (typeof v143 !== "object" || v143 === null || Array.isArray(v143))
         e.push({
           path: p + "/payload",
           message: "must be an object",
           expected: "object",
-          received: kind(v161),
+          received: kind(v143),
         });
       else {
-        const v162 = v161.root;
-        if (v162 === undefined)
+        const v144 = v143.root;
+        if (v144 === undefined)
           e.push({
             path: p + "/payload",
             message: 'missing required property "root"',
             expected: 'property "root"',
           });
         else {
-          cs_Department(v162, p + "/payload" + "/root", e);
+          cs_Department(v144, p + "/payload" + "/root", e);
         }
-        const v163 = v161.history;
-        if (v163 !== undefined) {
-          if (!Array.isArray(v163))
+        const v145 = v143.history;
+        if (v145 !== undefined) {
+          if (!Array.isArray(v145))
             e.push({
               path: p + "/payload" + "/history",
               message: "must be an array",
               expected: "array",
-              received: kind(v163),
+              received: kind(v145),
             });
           else {
-            for (let i165 = 0; i165 < v163.length; i165++) {
-              const v164 = v163[i165];
-              if (!Array.isArray(v164))
+            for (let i147 = 0; i147 < v145.length; i147++) {
+              const v146 = v145[i147];
+              if (!Array.isArray(v146))
                 e.push({
-                  path: p + "/payload" + "/history" + "/" + i165,
+                  path: p + "/payload" + "/history" + "/" + i147,
                   message: "must be an array",
                   expected: "array",
-                  received: kind(v164),
+                  received: kind(v146),
                 });
               else {
-                for (let i167 = 0; i167 < v164.length; i167++) {
-                  const v166 = v164[i167];
-                  if (!Array.isArray(v166))
+                for (let i149 = 0; i149 < v146.length; i149++) {
+                  const v148 = v146[i149];
+                  if (!Array.isArray(v148))
                     e.push({
-                      path: p + "/payload" + "/history" + "/" + i165 + "/" + i167,
+                      path: p + "/payload" + "/history" + "/" + i147 + "/" + i149,
                       message: "must be an array",
                       expected: "array",
-                      received: kind(v166),
+                      received: kind(v148),
                     });
                   else {
-                    for (let i169 = 0; i169 < v166.length; i169++) {
-                      const v168 = v166[i169];
-                      if (v168 !== null) {
+                    for (let i151 = 0; i151 < v148.length; i151++) {
+                      const v150 = v148[i151];
+                      if (v150 !== null) {
                         cs_Person(
-                          v168,
-                          p + "/payload" + "/history" + "/" + i165 + "/" + i167 + "/" + i169,
+                          v150,
+                          p + "/payload" + "/history" + "/" + i147 + "/" + i149 + "/" + i151,
                           e,
                         );
                       }
@@ -1566,8 +1398,8 @@ function ce_OrgChanged(v, p, e) {
         }
       }
     }
-    for (const k170 of Object.keys(v)) {
-      switch (k170) {
+    for (const k152 of Object.keys(v)) {
+      switch (k152) {
         case "event_type":
         case "id":
         case "meta":
@@ -1575,8 +1407,8 @@ function ce_OrgChanged(v, p, e) {
           break;
         default:
           e.push({
-            path: p + "/" + esc(k170),
-            message: "unknown property " + JSON.stringify(k170),
+            path: p + "/" + esc(k152),
+            message: "unknown property " + JSON.stringify(k152),
             expected: "no other properties",
           });
       }
