@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, hasErrors, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
 import { checkExamples } from "../check/examples.ts";
 import { emitCatalog } from "../emit/emit-catalog.ts";
-import { validatorsForExamples } from "../emit/validators/validators-module.ts";
+import { examplesScript } from "../emit/validators/validators-module.ts";
 import { loadAndCheck } from "../load-and-check.ts";
 import { formatFiles } from "../write/format.ts";
 import { compareOutput } from "../write/compare.ts";
@@ -67,7 +67,7 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
     progress(`eventgen: ${model.id}: ${model.events.length} events from ${model.file}`);
     const files = emitCatalog(model, { extra, timings });
     const tExamples = performance.now();
-    problems.push(...(await checkExamples(model, validatorsForExamples(model))));
+    problems.push(...(await checkExamples(model, examplesScript(model, files.find((f) => f.path === "dist/validators.js")!.content))));
     timings["examples"] = (timings["examples"] ?? 0) + performance.now() - tExamples;
     const tFormat = performance.now();
     outputs.push({ dir, files: await formatFiles(files, { knownMarkdown: opts.templates === undefined }) });

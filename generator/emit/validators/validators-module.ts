@@ -11,7 +11,6 @@ import { collect, propertyCollect } from "./collect.ts";
 import { ModuleCx } from "./context.ts";
 import { fast, propertyFast } from "./fast.ts";
 import { helperCode, helperNames } from "./runtime.ts";
-import { reachableSchemas } from "../json-schema/schema-files.ts";
 import { dispatchJs, HELPERS_JS, RUN_JS } from "./runtime-js.ts";
 
 function writeFunctions(cx: ModuleCx, schema: Schema, fastName: string, collectName: string) {
@@ -153,10 +152,32 @@ export function emitValidators(model: CatalogModel): string {
   return emitValidatorsModule(model).ts;
 }
 
-/** dist/validators.js for only the events that have examples and the schemas they reach: what the
- * examples check runs. Small however large the catalog is. */
-export function validatorsForExamples(model: CatalogModel): string {
+/**
+ * A script that returns `{ validators }` for only the events that have examples, cut out of the
+ * module's JavaScript: the fixed head (helpers, hoisted constants), then just the functions those
+ * events reach. What the examples check runs; no printing again, and small however large the
+ * catalog is. Undefined when no event has an example.
+ */
+export function examplesScript(model: CatalogModel, js: string): string | undefined {
   const events = model.events.filter((e) => e.examples.length);
-  const reached = new Set(reachableSchemas(model, events.map((e) => e.body)));
-  return emitValidatorsModule({ ...model, events, schemas: model.schemas.filter((s) => reached.has(s.name)) }).js;
+  if (!events.length) return undefined;
+  // Every generated function starts at a line's start and ends with a lone `}`.
+  const starts = [...js.matchAll(/^function ((?:f|c)(?:s|e|v)?_\w+)\(/gm)];
+  if (!starts.length) return undefined;
+  const bodies = new Map<string, string>();
+  for (const m of starts) {
+    const end = js.indexOf("\n}", m.index);
+    bodies.set(m[1]!, js.slice(m.index, end + 2));
+  }
+  const head = js.slice(0, starts[0]!.index);
+  const wanted = new Set<string>();
+  const visit = (name: string) => {
+    if (wanted.has(name) || !bodies.has(name)) return;
+    wanted.add(name);
+    for (const m of bodies.get(name)!.matchAll(/\b((?:f|c)(?:s|e|v)?_\w+)\(/g)) visit(m[1]!);
+  };
+  for (const e of events) for (const prefix of ["fe_", "ce_"]) visit(prefix + e.names.base);
+  const table = events.map((e) => `  ${JSON.stringify(e.type)}: (input) => run(fe_${e.names.base}, ce_${e.names.base}, input),`).join("\n");
+  const functions = [...bodies.keys()].filter((n) => wanted.has(n)).map((n) => bodies.get(n));
+  return `(function () {\n${head.replace(/^export /gm, "")}\n${functions.join("\n\n")}\n\n${RUN_JS}\n\nreturn { validators: {\n${table}\n} };\n})()`;
 }
