@@ -123,7 +123,15 @@ function fmtUri(s: string): boolean {
   return URI.test(s) && ipLiteral(s);
 }
 
-const re0 = new RegExp("^trun_", "u");
+const set0: ReadonlySet<unknown> = new Set([
+  "queued",
+  "running",
+  "pending",
+  "completed",
+  "failed",
+  "canceled",
+  "interaction_required",
+]);
 const set1: ReadonlySet<unknown> = new Set([
   "queued",
   "running",
@@ -136,15 +144,13 @@ const set1: ReadonlySet<unknown> = new Set([
 const set2: ReadonlySet<unknown> = new Set([
   "queued",
   "running",
-  "pending",
+  "sleeping",
+  "interaction_required",
   "completed",
   "failed",
   "canceled",
-  "interaction_required",
 ]);
-const re1 = new RegExp("^conn_", "u");
-const re2 = new RegExp("^wrun_", "u");
-const set5: ReadonlySet<unknown> = new Set([
+const set3: ReadonlySet<unknown> = new Set([
   "queued",
   "running",
   "sleeping",
@@ -153,17 +159,6 @@ const set5: ReadonlySet<unknown> = new Set([
   "failed",
   "canceled",
 ]);
-const set6: ReadonlySet<unknown> = new Set([
-  "queued",
-  "running",
-  "sleeping",
-  "interaction_required",
-  "completed",
-  "failed",
-  "canceled",
-]);
-const re3 = new RegExp("^evtd_", "u");
-const re4 = new RegExp("^evt_", "u");
 
 function fs_Agent(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -200,13 +195,13 @@ function fs_TaskRun(v: any): boolean {
   const v1 = v.id;
   if (v1 === undefined) return false;
   if (typeof v1 !== "string") return false;
-  if (!re0.test(v1)) return false;
+  if (!v1.startsWith("trun_")) return false;
   const v2 = v.object;
   if (v2 === undefined) return false;
   if (typeof v2 !== "string") return false;
   const v3 = v.status;
   if (v3 === undefined) return false;
-  if (!set1.has(v3)) return false;
+  if (!set0.has(v3)) return false;
   const v5 = v.task_id;
   if (v5 !== undefined) {
     if (v5 !== null) {
@@ -294,7 +289,7 @@ function cs_TaskRun(v: any, p: string, e: ValidationIssue[]): void {
           received: kind(v19),
         });
       else {
-        if (!re0.test(v19))
+        if (!v19.startsWith("trun_"))
           e.push({
             path: p + "/id",
             message: "must match the pattern ^trun_",
@@ -327,7 +322,7 @@ function cs_TaskRun(v: any, p: string, e: ValidationIssue[]): void {
         expected: 'property "status"',
       });
     else {
-      if (!set2.has(v21))
+      if (!set1.has(v21))
         e.push({
           path: p + "/status",
           message:
@@ -581,7 +576,7 @@ function fs_Connection(v: any): boolean {
   const v45 = v.id;
   if (v45 === undefined) return false;
   if (typeof v45 !== "string") return false;
-  if (!re1.test(v45)) return false;
+  if (!v45.startsWith("conn_")) return false;
   const v46 = v.object;
   if (v46 === undefined) return false;
   if (typeof v46 !== "string") return false;
@@ -639,7 +634,7 @@ function cs_Connection(v: any, p: string, e: ValidationIssue[]): void {
           received: kind(v52),
         });
       else {
-        if (!re1.test(v52))
+        if (!v52.startsWith("conn_"))
           e.push({
             path: p + "/id",
             message: "must match the pattern ^conn_",
@@ -956,14 +951,14 @@ function fs_WorkflowRun(v: any): boolean {
   const v85 = v.id;
   if (v85 === undefined) return false;
   if (typeof v85 !== "string") return false;
-  if (!re2.test(v85)) return false;
+  if (!v85.startsWith("wrun_")) return false;
   const v86 = v.object;
   if (v86 !== undefined) {
     if (typeof v86 !== "string") return false;
   }
   const v87 = v.status;
   if (v87 === undefined) return false;
-  if (!set5.has(v87)) return false;
+  if (!set2.has(v87)) return false;
   return true;
 }
 
@@ -983,7 +978,7 @@ function cs_WorkflowRun(v: any, p: string, e: ValidationIssue[]): void {
           received: kind(v88),
         });
       else {
-        if (!re2.test(v88))
+        if (!v88.startsWith("wrun_"))
           e.push({
             path: p + "/id",
             message: "must match the pattern ^wrun_",
@@ -1010,7 +1005,7 @@ function cs_WorkflowRun(v: any, p: string, e: ValidationIssue[]): void {
         expected: 'property "status"',
       });
     else {
-      if (!set6.has(v90))
+      if (!set3.has(v90))
         e.push({
           path: p + "/status",
           message:
@@ -1028,7 +1023,7 @@ function fs_EventDestination(v: any): boolean {
   const v91 = v.id;
   if (v91 === undefined) return false;
   if (typeof v91 !== "string") return false;
-  if (!re3.test(v91)) return false;
+  if (!v91.startsWith("evtd_")) return false;
   const v92 = v.object;
   if (v92 === undefined) return false;
   if (typeof v92 !== "string") return false;
@@ -1082,7 +1077,7 @@ function cs_EventDestination(v: any, p: string, e: ValidationIssue[]): void {
           received: kind(v101),
         });
       else {
-        if (!re3.test(v101))
+        if (!v101.startsWith("evtd_"))
           e.push({
             path: p + "/id",
             message: "must match the pattern ^evtd_",
@@ -1213,7 +1208,7 @@ function f_envelope(v: any): boolean {
   const v112 = v.id;
   if (v112 === undefined) return false;
   if (typeof v112 !== "string") return false;
-  if (!re4.test(v112)) return false;
+  if (!v112.startsWith("evt_")) return false;
   const v113 = v.object;
   if (v113 === undefined) return false;
   if (v113 !== "event") return false;
@@ -1242,7 +1237,7 @@ function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
         received: kind(v116),
       });
     else {
-      if (!re4.test(v116))
+      if (!v116.startsWith("evt_"))
         e.push({
           path: p + "/id",
           message: "must match the pattern ^evt_",

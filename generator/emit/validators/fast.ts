@@ -51,7 +51,11 @@ export function stringChecks(s: SchemaOf<"string">, v: Expr, cx: ModuleCx): Expr
   if (s.minLength !== undefined) out.push(bin("&&", bin("<", length, num(2 * s.minLength)), bin("<", cpLen(), num(s.minLength))));
   if (s.maxLength !== undefined) out.push(bin("&&", bin(">", length, num(s.maxLength)), bin(">", cpLen(), num(s.maxLength))));
   if (s.format) out.push(not(call(cx.use(FORMAT_HELPER[s.format]!), v)));
-  if (s.pattern !== undefined) out.push(not(call(member(id(cx.regex(s.pattern)), "test"), v)));
+  if (s.pattern !== undefined) {
+    // `^` and plain characters: a prefix, checked without a regular expression.
+    const prefix = /^\^([A-Za-z0-9_\- :/=@#%&,;<>!'"]+)$/.exec(s.pattern);
+    out.push(not(prefix ? call(member(v, "startsWith"), str(prefix[1]!)) : call(member(id(cx.regex(s.pattern)), "test"), v)));
+  }
   return out;
 }
 

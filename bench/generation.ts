@@ -1,0 +1,77 @@
+// Whole-command timings of `eventgen generate` on synthetic catalogs, each run a fresh process
+// (as a user runs it), with its stage timings (--timings) and peak memory (report-rss.mjs).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeCatalog } from "./make-catalog.ts";
+import { median } from "./measure.ts";
+
+export const WORK = "bench/.out/bench";
+
+export interface Run {
+  wallMs: number;
+  stages: Record<string, number>;
+  maxRssKiB: number;
+}
+
+/** Writes the synthetic catalog of `events` events (deterministic) and returns its path. */
+export function catalogFile(events: number): string {
+  const dir = join(WORK, "catalogs");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `synthetic-${events}.yaml`);
+  writeFileSync(file, makeCatalog(events).yaml);
+  return file;
+}
+
+export const outDir = (events: number) => join(WORK, `out-${events}`);
+
+/** One `eventgen generate` (or `--check`) in a fresh process. */
+export function generate(catalog: string, out: string, check = false): Run {
+  const args = ["--import", "./bench/report-rss.mjs", "bin/eventgen.js", "generate", "--catalog", catalog, "--out", out, "--timings", ...(check ? ["--check"] : [])];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`eventgen generate${check ? " --check" : ""} ${catalog} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
+  const stages: Record<string, number> = {};
+  for (const m of r.stderr.matchAll(/^ {2}(\S+)\s+(\d+) ms$/gm)) stages[m[1]!] = Number(m[2]);
+  const rss = /@@maxRSS (\d+)/.exec(r.stderr);
+  return { wallMs, stages, maxRssKiB: rss ? Number(rss[1]) : NaN };
+}
+
+export interface SizeResult {
+  events: number;
+  full: Run[];
+  check: Run[];
+}
+
+/** Full generations of each size, alternating sizes round by round so that drift in the machine's
+ * speed touches all of them alike; then `--check` runs on the unchanged output. */
+export function measureGeneration(sizes: number[], rounds: number, log: (s: string) => void): SizeResult[] {
+  const results = sizes.map((events) => ({ events, file: catalogFile(events), full: [] as Run[], check: [] as Run[] }));
+  for (const r of results) rmSync(outDir(r.events), { recursive: true, force: true });
+  // A first, uncounted generation of each size: it creates the output folder (later runs replace
+  // it, as regenerating does) and warms the file system cache.
+  for (const r of results) {
+    log(`  warm-up: ${r.events} events`);
+    generate(r.file, outDir(r.events));
+  }
+  for (let round = 0; round < rounds; round++)
+    for (const r of results) {
+      const run = generate(r.file, outDir(r.events));
+      log(`  generate ${r.events} events: ${(run.wallMs / 1000).toFixed(2)} s, ${(run.maxRssKiB / 1024).toFixed(0)} MiB`);
+      r.full.push(run);
+    }
+  for (let round = 0; round < rounds; round++)
+    for (const r of results) {
+      const run = generate(r.file, outDir(r.events), true);
+      log(`  generate --check ${r.events} events: ${(run.wallMs / 1000).toFixed(2)} s`);
+      r.check.push(run);
+    }
+  return results.map(({ events, full, check }) => ({ events, full, check }));
+}
+
+/** Median of each stage over runs, in the order the CLI printed them. */
+export function stageMedians(runs: Run[]): [string, number][] {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.stages)))];
+  return names.map((n) => [n, median(runs.map((r) => r.stages[n] ?? 0))]);
+}
