@@ -9,6 +9,8 @@ import { formatFiles } from "../write/format.ts";
 import { compareOutput } from "../write/compare.ts";
 import { ownedByEventgen } from "../write/output-tree.ts";
 import { writeAtomic, type CatalogOutput } from "../write/write-atomic.ts";
+import { remember, runKey, sha256, upToDate, type Expected } from "../write/check-cache.ts";
+import { findCatalogFiles } from "../load/read-catalogs.ts";
 import { UsageError, type Io } from "../cli.ts";
 import { extraEmitters } from "../emit/extra-emitters.ts";
 import { TemplateError } from "../emit/docs/templates.ts";
@@ -44,6 +46,21 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
   const progress = (line: string) => opts.quiet || io.err(line);
   const inputs = opts.catalog?.length ? opts.catalog : ["catalog"];
   const outRoot = resolve(opts.out ?? "generated");
+
+  // --check on an unchanged catalog: the hashes of the last run's output, compared with the disk.
+  const found = findCatalogFiles(inputs);
+  const key = found.diagnostics.length ? undefined : runKey(found.paths, { out: outRoot, templates: opts.templates });
+  if (opts.check && key !== undefined) {
+    const tCache = performance.now();
+    const hit = upToDate(key);
+    if (hit) {
+      for (const w of hit.warnings) io.err(w);
+      printTimings(opts, { "check (cached)": performance.now() - tCache }, io);
+      const files = hit.expected.reduce((n, d) => n + d.files.length, 0);
+      progress(`eventgen: ${hit.expected.length} catalogs, ${hit.events} events, ${files} files up to date (${secs(t0)}, file hashes compared with the last run's)`);
+      return 0;
+    }
+  }
 
   const loaded = loadAndCheck(inputs);
   const timings = loaded.timings;
@@ -82,6 +99,17 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
 
   const events = loaded.models.reduce((n, m) => n + m.events.length, 0);
   const fileCount = outputs.reduce((n, o) => n + o.files.length, 0);
+  // Bytes once: hashed for the cache, then written.
+  const tHash = performance.now();
+  const expected: Expected = outputs.map((o) => ({
+    dir: o.dir,
+    files: o.files.map((f) => {
+      f.bytes = Buffer.from(f.content);
+      return [f.path, sha256(f.bytes)] as [string, string];
+    }),
+  }));
+  const warnings = sortDiagnostics(problems).map(formatDiagnostic);
+  timings["hash"] = performance.now() - tHash;
   const tWrite = performance.now();
   if (opts.check) {
     const stale = outputs.flatMap((o) => compareOutput(o.dir, shown(o.dir), o.files));
@@ -92,10 +120,12 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
       io.err(`\neventgen generate --check: ${stale.length} file${stale.length === 1 ? "" : "s"} out of date; run \`npm run generate\` and commit the result.`);
       return 1;
     }
+    if (key !== undefined) remember(key, expected, warnings, events);
     progress(`eventgen: ${outputs.length} catalogs, ${events} events, ${fileCount} files up to date (${secs(t0)})`);
     return 0;
   }
   writeAtomic(outputs);
+  if (key !== undefined) remember(key, expected, warnings, events);
   timings["write"] = performance.now() - tWrite;
   printTimings(opts, timings, io);
   progress(`eventgen: generated ${outputs.length} catalog${outputs.length === 1 ? "" : "s"}, ${events} events, ${fileCount} files into ${shown(outRoot)} (${secs(t0)})`);

@@ -25,7 +25,7 @@ export function writeAtomic(outputs: CatalogOutput[]): number {
         if (count++ >= faults.failAfterFiles) throw new Error("injected write failure");
         const path = join(tmp, f.path);
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, f.content);
+        writeFileSync(path, f.bytes ?? f.content);
       }
       mkdirSync(tmp, { recursive: true });
     }
