@@ -30,6 +30,20 @@ function show(v: unknown): string {
   return kind(v);
 }
 
+/** Records one issue; fields not given are left out. */
+function fail(
+  e: ValidationIssue[],
+  path: string,
+  message: string,
+  expected?: string,
+  received?: string,
+): void {
+  const issue: ValidationIssue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}
+
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const HEX = new Uint8Array(128);
 for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
@@ -49,87 +63,36 @@ function hex4(s: string, i: number): number {
 
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v: any): boolean {
-  const v2 = v.accountid;
+  const v1 = v.accountid;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!fmtUuid(v1)) return false;
+  const v2 = v.consumerid;
   if (v2 === undefined) return false;
   if (typeof v2 !== "string") return false;
   if (!fmtUuid(v2)) return false;
-  const v3 = v.consumerid;
+  const v3 = v.created;
   if (v3 === undefined) return false;
-  if (typeof v3 !== "string") return false;
-  if (!fmtUuid(v3)) return false;
-  const v4 = v.created;
-  if (v4 === undefined) return false;
-  if (!Number.isInteger(v4)) return false;
+  if (!Number.isInteger(v3)) return false;
   return true;
 }
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
-  const v5 = v.accountid;
-  if (v5 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "accountid"',
-      expected: 'property "accountid"',
-    });
-  else {
-    if (typeof v5 !== "string")
-      e.push({
-        path: p + "/accountid",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v5),
-      });
-    else {
-      if (!fmtUuid(v5))
-        e.push({
-          path: p + "/accountid",
-          message: "must be a UUID",
-          expected: "uuid",
-          received: show(v5),
-        });
-    }
-  }
-  const v6 = v.consumerid;
-  if (v6 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "consumerid"',
-      expected: 'property "consumerid"',
-    });
-  else {
-    if (typeof v6 !== "string")
-      e.push({
-        path: p + "/consumerid",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v6),
-      });
-    else {
-      if (!fmtUuid(v6))
-        e.push({
-          path: p + "/consumerid",
-          message: "must be a UUID",
-          expected: "uuid",
-          received: show(v6),
-        });
-    }
-  }
-  const v7 = v.created;
-  if (v7 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "created"',
-      expected: 'property "created"',
-    });
-  else {
-    if (!Number.isInteger(v7))
-      e.push({
-        path: p + "/created",
-        message: "must be an integer",
-        expected: "integer",
-        received: kind(v7),
-      });
-  }
+  const v1 = v.accountid;
+  if (v1 === undefined) fail(e, p, 'missing required property "accountid"', 'property "accountid"');
+  else if (typeof v1 !== "string")
+    fail(e, p + "/accountid", "must be a string", "string", kind(v1));
+  else if (!fmtUuid(v1)) fail(e, p + "/accountid", "must be a UUID", "uuid", show(v1));
+  const v2 = v.consumerid;
+  if (v2 === undefined)
+    fail(e, p, 'missing required property "consumerid"', 'property "consumerid"');
+  else if (typeof v2 !== "string")
+    fail(e, p + "/consumerid", "must be a string", "string", kind(v2));
+  else if (!fmtUuid(v2)) fail(e, p + "/consumerid", "must be a UUID", "uuid", show(v2));
+  const v3 = v.created;
+  if (v3 === undefined) fail(e, p, 'missing required property "created"', 'property "created"');
+  else if (!Number.isInteger(v3))
+    fail(e, p + "/created", "must be an integer", "integer", kind(v3));
 }
 
 function fe_AccountConnectionCreated(v: any): boolean {
@@ -138,1531 +101,695 @@ function fe_AccountConnectionCreated(v: any): boolean {
   if (v1 === undefined) return false;
   if (v1 !== "account.connection.created") return false;
   if (!f_envelope(v)) return false;
-  const v8 = v.connectionid;
-  if (v8 === undefined) return false;
-  if (typeof v8 !== "string") return false;
-  if (!fmtUuid(v8)) return false;
+  const v2 = v.connectionid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
   return true;
 }
 
 function ce_AccountConnectionCreated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v9 = v.event;
-    if (v9 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v9 !== "account.connection.created")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.connection.created"',
-          expected: '"account.connection.created"',
-          received: show(v9),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.connection.created")
+      fail(
+        e,
+        p + "/event",
+        'must be "account.connection.created"',
+        '"account.connection.created"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v10 = v.connectionid;
-    if (v10 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v10 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v10),
-        });
-      else {
-        if (!fmtUuid(v10))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v10),
-          });
-      }
-    }
+    const v2 = v.connectionid;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
 }
 
 function fe_AccountConnectionUpdated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v11 = v.event;
-  if (v11 === undefined) return false;
-  if (v11 !== "account.connection.updated") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.connection.updated") return false;
   if (!f_envelope(v)) return false;
-  const v12 = v.connectionid;
-  if (v12 === undefined) return false;
-  if (typeof v12 !== "string") return false;
-  if (!fmtUuid(v12)) return false;
-  const v13 = v.status;
-  if (v13 === undefined) return false;
-  if (!(v13 === "active" || v13 === "inactive")) return false;
+  const v2 = v.connectionid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.status;
+  if (v3 === undefined) return false;
+  if (!(v3 === "active" || v3 === "inactive")) return false;
   return true;
 }
 
 function ce_AccountConnectionUpdated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v14 = v.event;
-    if (v14 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v14 !== "account.connection.updated")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.connection.updated"',
-          expected: '"account.connection.updated"',
-          received: show(v14),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.connection.updated")
+      fail(
+        e,
+        p + "/event",
+        'must be "account.connection.updated"',
+        '"account.connection.updated"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v15 = v.connectionid;
-    if (v15 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v15 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v15),
-        });
-      else {
-        if (!fmtUuid(v15))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v15),
-          });
-      }
-    }
-    const v16 = v.status;
-    if (v16 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!(v16 === "active" || v16 === "inactive"))
-        e.push({
-          path: p + "/status",
-          message: 'must be one of "active", "inactive"',
-          expected: '"active" | "inactive"',
-          received: show(v16),
-        });
-    }
+    const v2 = v.connectionid;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v2));
+    const v3 = v.status;
+    if (v3 === undefined) fail(e, p, 'missing required property "status"', 'property "status"');
+    else if (!(v3 === "active" || v3 === "inactive"))
+      fail(
+        e,
+        p + "/status",
+        'must be one of "active", "inactive"',
+        '"active" | "inactive"',
+        show(v3),
+      );
   }
 }
 
 function fe_AccountConnectionDeleted(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v17 = v.event;
-  if (v17 === undefined) return false;
-  if (v17 !== "account.connection.deleted") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.connection.deleted") return false;
   if (!f_envelope(v)) return false;
-  const v18 = v.connectionid;
-  if (v18 === undefined) return false;
-  if (typeof v18 !== "string") return false;
-  if (!fmtUuid(v18)) return false;
+  const v2 = v.connectionid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
   return true;
 }
 
 function ce_AccountConnectionDeleted(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v19 = v.event;
-    if (v19 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v19 !== "account.connection.deleted")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.connection.deleted"',
-          expected: '"account.connection.deleted"',
-          received: show(v19),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.connection.deleted")
+      fail(
+        e,
+        p + "/event",
+        'must be "account.connection.deleted"',
+        '"account.connection.deleted"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v20 = v.connectionid;
-    if (v20 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v20 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v20),
-        });
-      else {
-        if (!fmtUuid(v20))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v20),
-          });
-      }
-    }
+    const v2 = v.connectionid;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
 }
 
 function fe_AccountConnectionUp(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v21 = v.event;
-  if (v21 === undefined) return false;
-  if (v21 !== "account.connection.up") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.connection.up") return false;
   if (!f_envelope(v)) return false;
-  const v22 = v.connectionid;
-  if (v22 === undefined) return false;
-  if (typeof v22 !== "string") return false;
-  if (!fmtUuid(v22)) return false;
+  const v2 = v.connectionid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
   return true;
 }
 
 function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v23 = v.event;
-    if (v23 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v23 !== "account.connection.up")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.connection.up"',
-          expected: '"account.connection.up"',
-          received: show(v23),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.connection.up")
+      fail(e, p + "/event", 'must be "account.connection.up"', '"account.connection.up"', show(v1));
     c_envelope(v, p, e);
-    const v24 = v.connectionid;
-    if (v24 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v24 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v24),
-        });
-      else {
-        if (!fmtUuid(v24))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v24),
-          });
-      }
-    }
+    const v2 = v.connectionid;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
 }
 
 function fe_AccountConnectionDown(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v25 = v.event;
-  if (v25 === undefined) return false;
-  if (v25 !== "account.connection.down") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.connection.down") return false;
   if (!f_envelope(v)) return false;
-  const v26 = v.connectionid;
-  if (v26 === undefined) return false;
-  if (typeof v26 !== "string") return false;
-  if (!fmtUuid(v26)) return false;
+  const v2 = v.connectionid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
   return true;
 }
 
 function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v27 = v.event;
-    if (v27 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v27 !== "account.connection.down")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.connection.down"',
-          expected: '"account.connection.down"',
-          received: show(v27),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.connection.down")
+      fail(
+        e,
+        p + "/event",
+        'must be "account.connection.down"',
+        '"account.connection.down"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v28 = v.connectionid;
-    if (v28 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v28 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v28),
-        });
-      else {
-        if (!fmtUuid(v28))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v28),
-          });
-      }
-    }
+    const v2 = v.connectionid;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
 }
 
 function fe_AccountFlowEnabled(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v29 = v.event;
-  if (v29 === undefined) return false;
-  if (v29 !== "account.flow.enabled") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.flow.enabled") return false;
   if (!f_envelope(v)) return false;
-  const v30 = v.flowid;
-  if (v30 === undefined) return false;
-  if (typeof v30 !== "string") return false;
-  if (!fmtUuid(v30)) return false;
-  const v31 = v.syncid;
-  if (v31 === undefined) return false;
-  if (typeof v31 !== "string") return false;
-  if (!fmtUuid(v31)) return false;
+  const v2 = v.flowid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.syncid;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtUuid(v3)) return false;
   return true;
 }
 
 function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v32 = v.event;
-    if (v32 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v32 !== "account.flow.enabled")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.flow.enabled"',
-          expected: '"account.flow.enabled"',
-          received: show(v32),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.flow.enabled")
+      fail(e, p + "/event", 'must be "account.flow.enabled"', '"account.flow.enabled"', show(v1));
     c_envelope(v, p, e);
-    const v33 = v.flowid;
-    if (v33 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "flowid"',
-        expected: 'property "flowid"',
-      });
-    else {
-      if (typeof v33 !== "string")
-        e.push({
-          path: p + "/flowid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v33),
-        });
-      else {
-        if (!fmtUuid(v33))
-          e.push({
-            path: p + "/flowid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v33),
-          });
-      }
-    }
-    const v34 = v.syncid;
-    if (v34 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "syncid"',
-        expected: 'property "syncid"',
-      });
-    else {
-      if (typeof v34 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v34),
-        });
-      else {
-        if (!fmtUuid(v34))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v34),
-          });
-      }
-    }
+    const v2 = v.flowid;
+    if (v2 === undefined) fail(e, p, 'missing required property "flowid"', 'property "flowid"');
+    else if (typeof v2 !== "string") fail(e, p + "/flowid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/flowid", "must be a UUID", "uuid", show(v2));
+    const v3 = v.syncid;
+    if (v3 === undefined) fail(e, p, 'missing required property "syncid"', 'property "syncid"');
+    else if (typeof v3 !== "string") fail(e, p + "/syncid", "must be a string", "string", kind(v3));
+    else if (!fmtUuid(v3)) fail(e, p + "/syncid", "must be a UUID", "uuid", show(v3));
   }
 }
 
 function fe_AccountFlowDisabled(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v35 = v.event;
-  if (v35 === undefined) return false;
-  if (v35 !== "account.flow.disabled") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.flow.disabled") return false;
   if (!f_envelope(v)) return false;
-  const v36 = v.flowid;
-  if (v36 === undefined) return false;
-  if (typeof v36 !== "string") return false;
-  if (!fmtUuid(v36)) return false;
-  const v37 = v.syncid;
-  if (v37 === undefined) return false;
-  if (typeof v37 !== "string") return false;
-  if (!fmtUuid(v37)) return false;
+  const v2 = v.flowid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.syncid;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtUuid(v3)) return false;
   return true;
 }
 
 function ce_AccountFlowDisabled(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v38 = v.event;
-    if (v38 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v38 !== "account.flow.disabled")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.flow.disabled"',
-          expected: '"account.flow.disabled"',
-          received: show(v38),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.flow.disabled")
+      fail(e, p + "/event", 'must be "account.flow.disabled"', '"account.flow.disabled"', show(v1));
     c_envelope(v, p, e);
-    const v39 = v.flowid;
-    if (v39 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "flowid"',
-        expected: 'property "flowid"',
-      });
-    else {
-      if (typeof v39 !== "string")
-        e.push({
-          path: p + "/flowid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v39),
-        });
-      else {
-        if (!fmtUuid(v39))
-          e.push({
-            path: p + "/flowid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v39),
-          });
-      }
-    }
-    const v40 = v.syncid;
-    if (v40 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "syncid"',
-        expected: 'property "syncid"',
-      });
-    else {
-      if (typeof v40 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v40),
-        });
-      else {
-        if (!fmtUuid(v40))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v40),
-          });
-      }
-    }
+    const v2 = v.flowid;
+    if (v2 === undefined) fail(e, p, 'missing required property "flowid"', 'property "flowid"');
+    else if (typeof v2 !== "string") fail(e, p + "/flowid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/flowid", "must be a UUID", "uuid", show(v2));
+    const v3 = v.syncid;
+    if (v3 === undefined) fail(e, p, 'missing required property "syncid"', 'property "syncid"');
+    else if (typeof v3 !== "string") fail(e, p + "/syncid", "must be a string", "string", kind(v3));
+    else if (!fmtUuid(v3)) fail(e, p + "/syncid", "must be a UUID", "uuid", show(v3));
   }
 }
 
 function fe_AccountFlowExecuted(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v41 = v.event;
-  if (v41 === undefined) return false;
-  if (v41 !== "account.flow.executed") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.flow.executed") return false;
   if (!f_envelope(v)) return false;
-  const v42 = v.flowid;
-  if (v42 === undefined) return false;
-  if (typeof v42 !== "string") return false;
-  if (!fmtUuid(v42)) return false;
-  const v43 = v.syncid;
-  if (v43 === undefined) return false;
-  if (typeof v43 !== "string") return false;
-  if (!fmtUuid(v43)) return false;
-  const v44 = v.status;
-  if (v44 === undefined) return false;
-  if (!(v44 === "success" || v44 === "error")) return false;
-  const v45 = v.executionid;
-  if (v45 === undefined) return false;
-  if (typeof v45 !== "string") return false;
-  if (!fmtUuid(v45)) return false;
-  const v46 = v.parentexecutionid;
-  if (v46 === undefined) return false;
-  if (typeof v46 !== "string") return false;
-  if (!fmtUuid(v46)) return false;
+  const v2 = v.flowid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.syncid;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtUuid(v3)) return false;
+  const v4 = v.status;
+  if (v4 === undefined) return false;
+  if (!(v4 === "success" || v4 === "error")) return false;
+  const v5 = v.executionid;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "string") return false;
+  if (!fmtUuid(v5)) return false;
+  const v6 = v.parentexecutionid;
+  if (v6 === undefined) return false;
+  if (typeof v6 !== "string") return false;
+  if (!fmtUuid(v6)) return false;
   return true;
 }
 
 function ce_AccountFlowExecuted(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v47 = v.event;
-    if (v47 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v47 !== "account.flow.executed")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.flow.executed"',
-          expected: '"account.flow.executed"',
-          received: show(v47),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.flow.executed")
+      fail(e, p + "/event", 'must be "account.flow.executed"', '"account.flow.executed"', show(v1));
     c_envelope(v, p, e);
-    const v48 = v.flowid;
-    if (v48 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "flowid"',
-        expected: 'property "flowid"',
-      });
-    else {
-      if (typeof v48 !== "string")
-        e.push({
-          path: p + "/flowid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v48),
-        });
-      else {
-        if (!fmtUuid(v48))
-          e.push({
-            path: p + "/flowid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v48),
-          });
-      }
-    }
-    const v49 = v.syncid;
-    if (v49 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "syncid"',
-        expected: 'property "syncid"',
-      });
-    else {
-      if (typeof v49 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v49),
-        });
-      else {
-        if (!fmtUuid(v49))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v49),
-          });
-      }
-    }
-    const v50 = v.status;
-    if (v50 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!(v50 === "success" || v50 === "error"))
-        e.push({
-          path: p + "/status",
-          message: 'must be one of "success", "error"',
-          expected: '"success" | "error"',
-          received: show(v50),
-        });
-    }
-    const v51 = v.executionid;
-    if (v51 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "executionid"',
-        expected: 'property "executionid"',
-      });
-    else {
-      if (typeof v51 !== "string")
-        e.push({
-          path: p + "/executionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v51),
-        });
-      else {
-        if (!fmtUuid(v51))
-          e.push({
-            path: p + "/executionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v51),
-          });
-      }
-    }
-    const v52 = v.parentexecutionid;
-    if (v52 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "parentexecutionid"',
-        expected: 'property "parentexecutionid"',
-      });
-    else {
-      if (typeof v52 !== "string")
-        e.push({
-          path: p + "/parentexecutionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v52),
-        });
-      else {
-        if (!fmtUuid(v52))
-          e.push({
-            path: p + "/parentexecutionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v52),
-          });
-      }
-    }
+    const v2 = v.flowid;
+    if (v2 === undefined) fail(e, p, 'missing required property "flowid"', 'property "flowid"');
+    else if (typeof v2 !== "string") fail(e, p + "/flowid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/flowid", "must be a UUID", "uuid", show(v2));
+    const v3 = v.syncid;
+    if (v3 === undefined) fail(e, p, 'missing required property "syncid"', 'property "syncid"');
+    else if (typeof v3 !== "string") fail(e, p + "/syncid", "must be a string", "string", kind(v3));
+    else if (!fmtUuid(v3)) fail(e, p + "/syncid", "must be a UUID", "uuid", show(v3));
+    const v4 = v.status;
+    if (v4 === undefined) fail(e, p, 'missing required property "status"', 'property "status"');
+    else if (!(v4 === "success" || v4 === "error"))
+      fail(e, p + "/status", 'must be one of "success", "error"', '"success" | "error"', show(v4));
+    const v5 = v.executionid;
+    if (v5 === undefined)
+      fail(e, p, 'missing required property "executionid"', 'property "executionid"');
+    else if (typeof v5 !== "string")
+      fail(e, p + "/executionid", "must be a string", "string", kind(v5));
+    else if (!fmtUuid(v5)) fail(e, p + "/executionid", "must be a UUID", "uuid", show(v5));
+    const v6 = v.parentexecutionid;
+    if (v6 === undefined)
+      fail(e, p, 'missing required property "parentexecutionid"', 'property "parentexecutionid"');
+    else if (typeof v6 !== "string")
+      fail(e, p + "/parentexecutionid", "must be a string", "string", kind(v6));
+    else if (!fmtUuid(v6)) fail(e, p + "/parentexecutionid", "must be a UUID", "uuid", show(v6));
   }
 }
 
 function fe_AccountIssueCreated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v53 = v.event;
-  if (v53 === undefined) return false;
-  if (v53 !== "account.issue.created") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.issue.created") return false;
   if (!f_envelope(v)) return false;
-  const v54 = v.issue_id;
-  if (v54 === undefined) return false;
-  if (typeof v54 !== "string") return false;
-  if (!fmtUuid(v54)) return false;
-  const v55 = v.connectionid;
-  if (v55 === undefined) return false;
-  if (typeof v55 !== "string") return false;
-  if (!fmtUuid(v55)) return false;
-  const v56 = v.syncid;
-  if (v56 !== undefined) {
-    if (typeof v56 !== "string") return false;
-    if (!fmtUuid(v56)) return false;
+  const v2 = v.issue_id;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.connectionid;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtUuid(v3)) return false;
+  const v4 = v.syncid;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return false;
+    if (!fmtUuid(v4)) return false;
   }
-  const v57 = v.error_code;
-  if (v57 === undefined) return false;
-  if (typeof v57 !== "string") return false;
-  const v58 = v.issue_status;
-  if (v58 === undefined) return false;
-  if (typeof v58 !== "string") return false;
-  const v59 = v.message;
-  if (v59 === undefined) return false;
-  if (typeof v59 !== "string") return false;
-  const v60 = v.context;
-  if (v60 === undefined) return false;
+  const v5 = v.error_code;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "string") return false;
+  const v6 = v.issue_status;
+  if (v6 === undefined) return false;
+  if (typeof v6 !== "string") return false;
+  const v7 = v.message;
+  if (v7 === undefined) return false;
+  if (typeof v7 !== "string") return false;
+  const v8 = v.context;
+  if (v8 === undefined) return false;
   return true;
 }
 
 function ce_AccountIssueCreated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v61 = v.event;
-    if (v61 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v61 !== "account.issue.created")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.issue.created"',
-          expected: '"account.issue.created"',
-          received: show(v61),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.issue.created")
+      fail(e, p + "/event", 'must be "account.issue.created"', '"account.issue.created"', show(v1));
     c_envelope(v, p, e);
-    const v62 = v.issue_id;
-    if (v62 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "issue_id"',
-        expected: 'property "issue_id"',
-      });
-    else {
-      if (typeof v62 !== "string")
-        e.push({
-          path: p + "/issue_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v62),
-        });
-      else {
-        if (!fmtUuid(v62))
-          e.push({
-            path: p + "/issue_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v62),
-          });
-      }
+    const v2 = v.issue_id;
+    if (v2 === undefined) fail(e, p, 'missing required property "issue_id"', 'property "issue_id"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/issue_id", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/issue_id", "must be a UUID", "uuid", show(v2));
+    const v3 = v.connectionid;
+    if (v3 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v3 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v3));
+    else if (!fmtUuid(v3)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v3));
+    const v4 = v.syncid;
+    if (v4 !== undefined) {
+      if (typeof v4 !== "string") fail(e, p + "/syncid", "must be a string", "string", kind(v4));
+      else if (!fmtUuid(v4)) fail(e, p + "/syncid", "must be a UUID", "uuid", show(v4));
     }
-    const v63 = v.connectionid;
-    if (v63 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v63 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v63),
-        });
-      else {
-        if (!fmtUuid(v63))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v63),
-          });
-      }
-    }
-    const v64 = v.syncid;
-    if (v64 !== undefined) {
-      if (typeof v64 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v64),
-        });
-      else {
-        if (!fmtUuid(v64))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v64),
-          });
-      }
-    }
-    const v65 = v.error_code;
-    if (v65 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "error_code"',
-        expected: 'property "error_code"',
-      });
-    else {
-      if (typeof v65 !== "string")
-        e.push({
-          path: p + "/error_code",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v65),
-        });
-    }
-    const v66 = v.issue_status;
-    if (v66 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "issue_status"',
-        expected: 'property "issue_status"',
-      });
-    else {
-      if (typeof v66 !== "string")
-        e.push({
-          path: p + "/issue_status",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v66),
-        });
-    }
-    const v67 = v.message;
-    if (v67 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "message"',
-        expected: 'property "message"',
-      });
-    else {
-      if (typeof v67 !== "string")
-        e.push({
-          path: p + "/message",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v67),
-        });
-    }
-    const v68 = v.context;
-    if (v68 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "context"',
-        expected: 'property "context"',
-      });
+    const v5 = v.error_code;
+    if (v5 === undefined)
+      fail(e, p, 'missing required property "error_code"', 'property "error_code"');
+    else if (typeof v5 !== "string")
+      fail(e, p + "/error_code", "must be a string", "string", kind(v5));
+    const v6 = v.issue_status;
+    if (v6 === undefined)
+      fail(e, p, 'missing required property "issue_status"', 'property "issue_status"');
+    else if (typeof v6 !== "string")
+      fail(e, p + "/issue_status", "must be a string", "string", kind(v6));
+    const v7 = v.message;
+    if (v7 === undefined) fail(e, p, 'missing required property "message"', 'property "message"');
+    else if (typeof v7 !== "string")
+      fail(e, p + "/message", "must be a string", "string", kind(v7));
+    const v8 = v.context;
+    if (v8 === undefined) fail(e, p, 'missing required property "context"', 'property "context"');
   }
 }
 
 function fe_AccountIssueUpdated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v69 = v.event;
-  if (v69 === undefined) return false;
-  if (v69 !== "account.issue.updated") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.issue.updated") return false;
   if (!f_envelope(v)) return false;
-  const v70 = v.issue_id;
-  if (v70 === undefined) return false;
-  if (typeof v70 !== "string") return false;
-  if (!fmtUuid(v70)) return false;
-  const v71 = v.connectionid;
-  if (v71 === undefined) return false;
-  if (typeof v71 !== "string") return false;
-  if (!fmtUuid(v71)) return false;
-  const v72 = v.syncid;
-  if (v72 !== undefined) {
-    if (typeof v72 !== "string") return false;
-    if (!fmtUuid(v72)) return false;
+  const v2 = v.issue_id;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.connectionid;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtUuid(v3)) return false;
+  const v4 = v.syncid;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return false;
+    if (!fmtUuid(v4)) return false;
   }
-  const v73 = v.error_code;
-  if (v73 === undefined) return false;
-  if (typeof v73 !== "string") return false;
-  const v74 = v.issue_status;
-  if (v74 === undefined) return false;
-  if (typeof v74 !== "string") return false;
-  const v75 = v.message;
-  if (v75 === undefined) return false;
-  if (typeof v75 !== "string") return false;
-  const v76 = v.context;
-  if (v76 === undefined) return false;
-  const v77 = v.occurrences;
-  if (v77 === undefined) return false;
-  if (!Number.isInteger(v77)) return false;
-  if (v77 < 1) return false;
+  const v5 = v.error_code;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "string") return false;
+  const v6 = v.issue_status;
+  if (v6 === undefined) return false;
+  if (typeof v6 !== "string") return false;
+  const v7 = v.message;
+  if (v7 === undefined) return false;
+  if (typeof v7 !== "string") return false;
+  const v8 = v.context;
+  if (v8 === undefined) return false;
+  const v9 = v.occurrences;
+  if (v9 === undefined) return false;
+  if (!Number.isInteger(v9)) return false;
+  if (v9 < 1) return false;
   return true;
 }
 
 function ce_AccountIssueUpdated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v78 = v.event;
-    if (v78 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v78 !== "account.issue.updated")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.issue.updated"',
-          expected: '"account.issue.updated"',
-          received: show(v78),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.issue.updated")
+      fail(e, p + "/event", 'must be "account.issue.updated"', '"account.issue.updated"', show(v1));
     c_envelope(v, p, e);
-    const v79 = v.issue_id;
-    if (v79 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "issue_id"',
-        expected: 'property "issue_id"',
-      });
-    else {
-      if (typeof v79 !== "string")
-        e.push({
-          path: p + "/issue_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v79),
-        });
-      else {
-        if (!fmtUuid(v79))
-          e.push({
-            path: p + "/issue_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v79),
-          });
-      }
+    const v2 = v.issue_id;
+    if (v2 === undefined) fail(e, p, 'missing required property "issue_id"', 'property "issue_id"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/issue_id", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/issue_id", "must be a UUID", "uuid", show(v2));
+    const v3 = v.connectionid;
+    if (v3 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v3 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v3));
+    else if (!fmtUuid(v3)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v3));
+    const v4 = v.syncid;
+    if (v4 !== undefined) {
+      if (typeof v4 !== "string") fail(e, p + "/syncid", "must be a string", "string", kind(v4));
+      else if (!fmtUuid(v4)) fail(e, p + "/syncid", "must be a UUID", "uuid", show(v4));
     }
-    const v80 = v.connectionid;
-    if (v80 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v80 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v80),
-        });
-      else {
-        if (!fmtUuid(v80))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v80),
-          });
-      }
-    }
-    const v81 = v.syncid;
-    if (v81 !== undefined) {
-      if (typeof v81 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v81),
-        });
-      else {
-        if (!fmtUuid(v81))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v81),
-          });
-      }
-    }
-    const v82 = v.error_code;
-    if (v82 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "error_code"',
-        expected: 'property "error_code"',
-      });
-    else {
-      if (typeof v82 !== "string")
-        e.push({
-          path: p + "/error_code",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v82),
-        });
-    }
-    const v83 = v.issue_status;
-    if (v83 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "issue_status"',
-        expected: 'property "issue_status"',
-      });
-    else {
-      if (typeof v83 !== "string")
-        e.push({
-          path: p + "/issue_status",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v83),
-        });
-    }
-    const v84 = v.message;
-    if (v84 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "message"',
-        expected: 'property "message"',
-      });
-    else {
-      if (typeof v84 !== "string")
-        e.push({
-          path: p + "/message",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v84),
-        });
-    }
-    const v85 = v.context;
-    if (v85 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "context"',
-        expected: 'property "context"',
-      });
-    const v86 = v.occurrences;
-    if (v86 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "occurrences"',
-        expected: 'property "occurrences"',
-      });
-    else {
-      if (!Number.isInteger(v86))
-        e.push({
-          path: p + "/occurrences",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v86),
-        });
-      else {
-        if (v86 < 1)
-          e.push({ path: p + "/occurrences", message: "must be >= 1", received: show(v86) });
-      }
-    }
+    const v5 = v.error_code;
+    if (v5 === undefined)
+      fail(e, p, 'missing required property "error_code"', 'property "error_code"');
+    else if (typeof v5 !== "string")
+      fail(e, p + "/error_code", "must be a string", "string", kind(v5));
+    const v6 = v.issue_status;
+    if (v6 === undefined)
+      fail(e, p, 'missing required property "issue_status"', 'property "issue_status"');
+    else if (typeof v6 !== "string")
+      fail(e, p + "/issue_status", "must be a string", "string", kind(v6));
+    const v7 = v.message;
+    if (v7 === undefined) fail(e, p, 'missing required property "message"', 'property "message"');
+    else if (typeof v7 !== "string")
+      fail(e, p + "/message", "must be a string", "string", kind(v7));
+    const v8 = v.context;
+    if (v8 === undefined) fail(e, p, 'missing required property "context"', 'property "context"');
+    const v9 = v.occurrences;
+    if (v9 === undefined)
+      fail(e, p, 'missing required property "occurrences"', 'property "occurrences"');
+    else if (!Number.isInteger(v9))
+      fail(e, p + "/occurrences", "must be an integer", "integer", kind(v9));
+    else if (v9 < 1) fail(e, p + "/occurrences", "must be >= 1", undefined, show(v9));
   }
 }
 
 function fe_AccountIssueClosed(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v87 = v.event;
-  if (v87 === undefined) return false;
-  if (v87 !== "account.issue.closed") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "account.issue.closed") return false;
   if (!f_envelope(v)) return false;
-  const v88 = v.issue_id;
-  if (v88 === undefined) return false;
-  if (typeof v88 !== "string") return false;
-  if (!fmtUuid(v88)) return false;
-  const v89 = v.connectionid;
-  if (v89 === undefined) return false;
-  if (typeof v89 !== "string") return false;
-  if (!fmtUuid(v89)) return false;
-  const v90 = v.syncid;
-  if (v90 !== undefined) {
-    if (typeof v90 !== "string") return false;
-    if (!fmtUuid(v90)) return false;
+  const v2 = v.issue_id;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.connectionid;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtUuid(v3)) return false;
+  const v4 = v.syncid;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return false;
+    if (!fmtUuid(v4)) return false;
   }
-  const v91 = v.error_code;
-  if (v91 === undefined) return false;
-  if (typeof v91 !== "string") return false;
-  const v92 = v.issue_status;
-  if (v92 === undefined) return false;
-  if (v92 !== "auto_closed") return false;
+  const v5 = v.error_code;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "string") return false;
+  const v6 = v.issue_status;
+  if (v6 === undefined) return false;
+  if (v6 !== "auto_closed") return false;
   return true;
 }
 
 function ce_AccountIssueClosed(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v93 = v.event;
-    if (v93 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v93 !== "account.issue.closed")
-        e.push({
-          path: p + "/event",
-          message: 'must be "account.issue.closed"',
-          expected: '"account.issue.closed"',
-          received: show(v93),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "account.issue.closed")
+      fail(e, p + "/event", 'must be "account.issue.closed"', '"account.issue.closed"', show(v1));
     c_envelope(v, p, e);
-    const v94 = v.issue_id;
-    if (v94 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "issue_id"',
-        expected: 'property "issue_id"',
-      });
-    else {
-      if (typeof v94 !== "string")
-        e.push({
-          path: p + "/issue_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v94),
-        });
-      else {
-        if (!fmtUuid(v94))
-          e.push({
-            path: p + "/issue_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v94),
-          });
-      }
+    const v2 = v.issue_id;
+    if (v2 === undefined) fail(e, p, 'missing required property "issue_id"', 'property "issue_id"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/issue_id", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/issue_id", "must be a UUID", "uuid", show(v2));
+    const v3 = v.connectionid;
+    if (v3 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v3 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v3));
+    else if (!fmtUuid(v3)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v3));
+    const v4 = v.syncid;
+    if (v4 !== undefined) {
+      if (typeof v4 !== "string") fail(e, p + "/syncid", "must be a string", "string", kind(v4));
+      else if (!fmtUuid(v4)) fail(e, p + "/syncid", "must be a UUID", "uuid", show(v4));
     }
-    const v95 = v.connectionid;
-    if (v95 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v95 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v95),
-        });
-      else {
-        if (!fmtUuid(v95))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v95),
-          });
-      }
-    }
-    const v96 = v.syncid;
-    if (v96 !== undefined) {
-      if (typeof v96 !== "string")
-        e.push({
-          path: p + "/syncid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v96),
-        });
-      else {
-        if (!fmtUuid(v96))
-          e.push({
-            path: p + "/syncid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v96),
-          });
-      }
-    }
-    const v97 = v.error_code;
-    if (v97 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "error_code"',
-        expected: 'property "error_code"',
-      });
-    else {
-      if (typeof v97 !== "string")
-        e.push({
-          path: p + "/error_code",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v97),
-        });
-    }
-    const v98 = v.issue_status;
-    if (v98 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "issue_status"',
-        expected: 'property "issue_status"',
-      });
-    else {
-      if (v98 !== "auto_closed")
-        e.push({
-          path: p + "/issue_status",
-          message: 'must be "auto_closed"',
-          expected: '"auto_closed"',
-          received: show(v98),
-        });
-    }
+    const v5 = v.error_code;
+    if (v5 === undefined)
+      fail(e, p, 'missing required property "error_code"', 'property "error_code"');
+    else if (typeof v5 !== "string")
+      fail(e, p + "/error_code", "must be a string", "string", kind(v5));
+    const v6 = v.issue_status;
+    if (v6 === undefined)
+      fail(e, p, 'missing required property "issue_status"', 'property "issue_status"');
+    else if (v6 !== "auto_closed")
+      fail(e, p + "/issue_status", 'must be "auto_closed"', '"auto_closed"', show(v6));
   }
 }
 
 function fe_PosOrderCompleted(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v99 = v.event;
-  if (v99 === undefined) return false;
-  if (v99 !== "pos.order.completed") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "pos.order.completed") return false;
   if (!f_envelope(v)) return false;
-  const v100 = v.order_id;
-  if (v100 === undefined) return false;
-  if (typeof v100 !== "string") return false;
-  if (!fmtUuid(v100)) return false;
-  const v101 = v.device_id;
-  if (v101 !== undefined) {
-    if (typeof v101 !== "string") return false;
-    if (!fmtUuid(v101)) return false;
+  const v2 = v.order_id;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.device_id;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return false;
+    if (!fmtUuid(v3)) return false;
   }
-  const v102 = v.customer_id;
-  if (v102 !== undefined) {
-    if (typeof v102 !== "string") return false;
-    if (!fmtUuid(v102)) return false;
+  const v4 = v.customer_id;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return false;
+    if (!fmtUuid(v4)) return false;
   }
-  const v103 = v.location_id;
-  if (v103 === undefined) return false;
-  if (typeof v103 !== "string") return false;
-  if (!fmtUuid(v103)) return false;
-  const v104 = v.updated_at;
-  if (v104 === undefined) return false;
-  if (typeof v104 !== "string") return false;
+  const v5 = v.location_id;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "string") return false;
+  if (!fmtUuid(v5)) return false;
+  const v6 = v.updated_at;
+  if (v6 === undefined) return false;
+  if (typeof v6 !== "string") return false;
   return true;
 }
 
 function ce_PosOrderCompleted(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v105 = v.event;
-    if (v105 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v105 !== "pos.order.completed")
-        e.push({
-          path: p + "/event",
-          message: 'must be "pos.order.completed"',
-          expected: '"pos.order.completed"',
-          received: show(v105),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "pos.order.completed")
+      fail(e, p + "/event", 'must be "pos.order.completed"', '"pos.order.completed"', show(v1));
     c_envelope(v, p, e);
-    const v106 = v.order_id;
-    if (v106 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "order_id"',
-        expected: 'property "order_id"',
-      });
-    else {
-      if (typeof v106 !== "string")
-        e.push({
-          path: p + "/order_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v106),
-        });
-      else {
-        if (!fmtUuid(v106))
-          e.push({
-            path: p + "/order_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v106),
-          });
-      }
+    const v2 = v.order_id;
+    if (v2 === undefined) fail(e, p, 'missing required property "order_id"', 'property "order_id"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/order_id", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/order_id", "must be a UUID", "uuid", show(v2));
+    const v3 = v.device_id;
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string") fail(e, p + "/device_id", "must be a string", "string", kind(v3));
+      else if (!fmtUuid(v3)) fail(e, p + "/device_id", "must be a UUID", "uuid", show(v3));
     }
-    const v107 = v.device_id;
-    if (v107 !== undefined) {
-      if (typeof v107 !== "string")
-        e.push({
-          path: p + "/device_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v107),
-        });
-      else {
-        if (!fmtUuid(v107))
-          e.push({
-            path: p + "/device_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v107),
-          });
-      }
+    const v4 = v.customer_id;
+    if (v4 !== undefined) {
+      if (typeof v4 !== "string")
+        fail(e, p + "/customer_id", "must be a string", "string", kind(v4));
+      else if (!fmtUuid(v4)) fail(e, p + "/customer_id", "must be a UUID", "uuid", show(v4));
     }
-    const v108 = v.customer_id;
-    if (v108 !== undefined) {
-      if (typeof v108 !== "string")
-        e.push({
-          path: p + "/customer_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v108),
-        });
-      else {
-        if (!fmtUuid(v108))
-          e.push({
-            path: p + "/customer_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v108),
-          });
-      }
-    }
-    const v109 = v.location_id;
-    if (v109 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "location_id"',
-        expected: 'property "location_id"',
-      });
-    else {
-      if (typeof v109 !== "string")
-        e.push({
-          path: p + "/location_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v109),
-        });
-      else {
-        if (!fmtUuid(v109))
-          e.push({
-            path: p + "/location_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v109),
-          });
-      }
-    }
-    const v110 = v.updated_at;
-    if (v110 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "updated_at"',
-        expected: 'property "updated_at"',
-      });
-    else {
-      if (typeof v110 !== "string")
-        e.push({
-          path: p + "/updated_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v110),
-        });
-    }
+    const v5 = v.location_id;
+    if (v5 === undefined)
+      fail(e, p, 'missing required property "location_id"', 'property "location_id"');
+    else if (typeof v5 !== "string")
+      fail(e, p + "/location_id", "must be a string", "string", kind(v5));
+    else if (!fmtUuid(v5)) fail(e, p + "/location_id", "must be a UUID", "uuid", show(v5));
+    const v6 = v.updated_at;
+    if (v6 === undefined)
+      fail(e, p, 'missing required property "updated_at"', 'property "updated_at"');
+    else if (typeof v6 !== "string")
+      fail(e, p + "/updated_at", "must be a string", "string", kind(v6));
   }
 }
 
 function fe_PosOrderUpdated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v111 = v.event;
-  if (v111 === undefined) return false;
-  if (v111 !== "pos.order.updated") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "pos.order.updated") return false;
   if (!f_envelope(v)) return false;
-  const v112 = v.order_id;
-  if (v112 === undefined) return false;
-  if (typeof v112 !== "string") return false;
-  if (!fmtUuid(v112)) return false;
-  const v113 = v.device_id;
-  if (v113 !== undefined) {
-    if (typeof v113 !== "string") return false;
-    if (!fmtUuid(v113)) return false;
+  const v2 = v.order_id;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.device_id;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return false;
+    if (!fmtUuid(v3)) return false;
   }
-  const v114 = v.customer_id;
-  if (v114 !== undefined) {
-    if (typeof v114 !== "string") return false;
-    if (!fmtUuid(v114)) return false;
+  const v4 = v.customer_id;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return false;
+    if (!fmtUuid(v4)) return false;
   }
-  const v115 = v.location_id;
-  if (v115 === undefined) return false;
-  if (typeof v115 !== "string") return false;
-  if (!fmtUuid(v115)) return false;
-  const v116 = v.updated_at;
-  if (v116 === undefined) return false;
-  if (typeof v116 !== "string") return false;
+  const v5 = v.location_id;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "string") return false;
+  if (!fmtUuid(v5)) return false;
+  const v6 = v.updated_at;
+  if (v6 === undefined) return false;
+  if (typeof v6 !== "string") return false;
   return true;
 }
 
 function ce_PosOrderUpdated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v117 = v.event;
-    if (v117 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v117 !== "pos.order.updated")
-        e.push({
-          path: p + "/event",
-          message: 'must be "pos.order.updated"',
-          expected: '"pos.order.updated"',
-          received: show(v117),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "pos.order.updated")
+      fail(e, p + "/event", 'must be "pos.order.updated"', '"pos.order.updated"', show(v1));
     c_envelope(v, p, e);
-    const v118 = v.order_id;
-    if (v118 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "order_id"',
-        expected: 'property "order_id"',
-      });
-    else {
-      if (typeof v118 !== "string")
-        e.push({
-          path: p + "/order_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v118),
-        });
-      else {
-        if (!fmtUuid(v118))
-          e.push({
-            path: p + "/order_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v118),
-          });
-      }
+    const v2 = v.order_id;
+    if (v2 === undefined) fail(e, p, 'missing required property "order_id"', 'property "order_id"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/order_id", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/order_id", "must be a UUID", "uuid", show(v2));
+    const v3 = v.device_id;
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string") fail(e, p + "/device_id", "must be a string", "string", kind(v3));
+      else if (!fmtUuid(v3)) fail(e, p + "/device_id", "must be a UUID", "uuid", show(v3));
     }
-    const v119 = v.device_id;
-    if (v119 !== undefined) {
-      if (typeof v119 !== "string")
-        e.push({
-          path: p + "/device_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v119),
-        });
-      else {
-        if (!fmtUuid(v119))
-          e.push({
-            path: p + "/device_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v119),
-          });
-      }
+    const v4 = v.customer_id;
+    if (v4 !== undefined) {
+      if (typeof v4 !== "string")
+        fail(e, p + "/customer_id", "must be a string", "string", kind(v4));
+      else if (!fmtUuid(v4)) fail(e, p + "/customer_id", "must be a UUID", "uuid", show(v4));
     }
-    const v120 = v.customer_id;
-    if (v120 !== undefined) {
-      if (typeof v120 !== "string")
-        e.push({
-          path: p + "/customer_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v120),
-        });
-      else {
-        if (!fmtUuid(v120))
-          e.push({
-            path: p + "/customer_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v120),
-          });
-      }
-    }
-    const v121 = v.location_id;
-    if (v121 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "location_id"',
-        expected: 'property "location_id"',
-      });
-    else {
-      if (typeof v121 !== "string")
-        e.push({
-          path: p + "/location_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v121),
-        });
-      else {
-        if (!fmtUuid(v121))
-          e.push({
-            path: p + "/location_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v121),
-          });
-      }
-    }
-    const v122 = v.updated_at;
-    if (v122 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "updated_at"',
-        expected: 'property "updated_at"',
-      });
-    else {
-      if (typeof v122 !== "string")
-        e.push({
-          path: p + "/updated_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v122),
-        });
-    }
+    const v5 = v.location_id;
+    if (v5 === undefined)
+      fail(e, p, 'missing required property "location_id"', 'property "location_id"');
+    else if (typeof v5 !== "string")
+      fail(e, p + "/location_id", "must be a string", "string", kind(v5));
+    else if (!fmtUuid(v5)) fail(e, p + "/location_id", "must be a UUID", "uuid", show(v5));
+    const v6 = v.updated_at;
+    if (v6 === undefined)
+      fail(e, p, 'missing required property "updated_at"', 'property "updated_at"');
+    else if (typeof v6 !== "string")
+      fail(e, p + "/updated_at", "must be a string", "string", kind(v6));
   }
 }
 

@@ -13,6 +13,14 @@ function show(v) {
   return kind(v);
 }
 
+/** Records one issue; fields not given are left out. */
+function fail(e, path, message, expected, received) {
+  const issue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** RFC 3339 full-date, with real month lengths and leap years. */
@@ -150,7 +158,7 @@ function fs_Agent(v) {
 
 function cs_Agent(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
 }
 
 function fs_Source(v) {
@@ -160,7 +168,7 @@ function fs_Source(v) {
 
 function cs_Source(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
 }
 
 function fs_Task(v) {
@@ -170,7 +178,7 @@ function fs_Task(v) {
 
 function cs_Task(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
 }
 
 function fs_TaskRun(v) {
@@ -258,238 +266,126 @@ function fs_TaskRun(v) {
 
 function cs_TaskRun(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v19 = v.id;
-    if (v19 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v19 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v19),
-        });
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("trun_"))
+      fail(e, p + "/id", "must match the pattern ^trun_", "pattern ^trun_", show(v1));
+    const v2 = v.object;
+    if (v2 === undefined) fail(e, p, 'missing required property "object"', 'property "object"');
+    else if (typeof v2 !== "string") fail(e, p + "/object", "must be a string", "string", kind(v2));
+    const v3 = v.status;
+    if (v3 === undefined) fail(e, p, 'missing required property "status"', 'property "status"');
+    else if (!set1.has(v3))
+      fail(
+        e,
+        p + "/status",
+        'must be one of "queued", "running", "pending", "completed", "failed", "canceled", "interaction_required"',
+        '"queued" | "running" | "pending" | "completed" | "failed" | "canceled" | "interaction_required"',
+        show(v3),
+      );
+    const v5 = v.task_id;
+    if (v5 !== undefined) {
+      if (v5 !== null) {
+        if (typeof v5 !== "string")
+          fail(e, p + "/task_id", "must be a string or null", "string or null", kind(v5));
+      }
+    }
+    const v6 = v.connection_id;
+    if (v6 !== undefined) {
+      if (v6 !== null) {
+        if (typeof v6 !== "string")
+          fail(e, p + "/connection_id", "must be a string or null", "string or null", kind(v6));
+      }
+    }
+    const v7 = v.workflow_id;
+    if (v7 !== undefined) {
+      if (v7 !== null) {
+        if (typeof v7 !== "string")
+          fail(e, p + "/workflow_id", "must be a string or null", "string or null", kind(v7));
+      }
+    }
+    const v8 = v.agent_id;
+    if (v8 !== undefined) {
+      if (v8 !== null) {
+        if (typeof v8 !== "string")
+          fail(e, p + "/agent_id", "must be a string or null", "string or null", kind(v8));
+      }
+    }
+    const v9 = v.source_id;
+    if (v9 !== undefined) {
+      if (v9 !== null) {
+        if (typeof v9 !== "string")
+          fail(e, p + "/source_id", "must be a string or null", "string or null", kind(v9));
+      }
+    }
+    const v10 = v.runtime_ms;
+    if (v10 !== undefined) {
+      if (v10 !== null) {
+        if (!Number.isInteger(v10))
+          fail(e, p + "/runtime_ms", "must be an integer or null", "integer or null", kind(v10));
+        else if (v10 < 0) fail(e, p + "/runtime_ms", "must be >= 0", undefined, show(v10));
+      }
+    }
+    const v12 = v.errors;
+    if (v12 !== undefined) {
+      if (!Array.isArray(v12)) fail(e, p + "/errors", "must be an array", "array", kind(v12));
       else {
-        if (!v19.startsWith("trun_"))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^trun_",
-            expected: "pattern ^trun_",
-            received: show(v19),
-          });
-      }
-    }
-    const v20 = v.object;
-    if (v20 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (typeof v20 !== "string")
-        e.push({
-          path: p + "/object",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v20),
-        });
-    }
-    const v21 = v.status;
-    if (v21 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!set1.has(v21))
-        e.push({
-          path: p + "/status",
-          message:
-            'must be one of "queued", "running", "pending", "completed", "failed", "canceled", "interaction_required"',
-          expected:
-            '"queued" | "running" | "pending" | "completed" | "failed" | "canceled" | "interaction_required"',
-          received: show(v21),
-        });
-    }
-    const v23 = v.task_id;
-    if (v23 !== undefined) {
-      if (v23 !== null) {
-        if (typeof v23 !== "string")
-          e.push({
-            path: p + "/task_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v23),
-          });
-      }
-    }
-    const v24 = v.connection_id;
-    if (v24 !== undefined) {
-      if (v24 !== null) {
-        if (typeof v24 !== "string")
-          e.push({
-            path: p + "/connection_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v24),
-          });
-      }
-    }
-    const v25 = v.workflow_id;
-    if (v25 !== undefined) {
-      if (v25 !== null) {
-        if (typeof v25 !== "string")
-          e.push({
-            path: p + "/workflow_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v25),
-          });
-      }
-    }
-    const v26 = v.agent_id;
-    if (v26 !== undefined) {
-      if (v26 !== null) {
-        if (typeof v26 !== "string")
-          e.push({
-            path: p + "/agent_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v26),
-          });
-      }
-    }
-    const v27 = v.source_id;
-    if (v27 !== undefined) {
-      if (v27 !== null) {
-        if (typeof v27 !== "string")
-          e.push({
-            path: p + "/source_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v27),
-          });
-      }
-    }
-    const v28 = v.runtime_ms;
-    if (v28 !== undefined) {
-      if (v28 !== null) {
-        if (!Number.isInteger(v28))
-          e.push({
-            path: p + "/runtime_ms",
-            message: "must be an integer or null",
-            expected: "integer or null",
-            received: kind(v28),
-          });
-        else {
-          if (v28 < 0)
-            e.push({ path: p + "/runtime_ms", message: "must be >= 0", received: show(v28) });
+        for (let i14 = 0; i14 < v12.length; i14++) {
+          const v13 = v12[i14];
+          cs_TaskRunError(v13, p + "/errors" + "/" + i14, e);
         }
       }
     }
-    const v30 = v.errors;
-    if (v30 !== undefined) {
-      if (!Array.isArray(v30))
-        e.push({
-          path: p + "/errors",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v30),
-        });
-      else {
-        for (let i32 = 0; i32 < v30.length; i32++) {
-          const v31 = v30[i32];
-          cs_TaskRunError(v31, p + "/errors" + "/" + i32, e);
-        }
+    const v15 = v.interaction;
+    if (v15 !== undefined) {
+      if (v15 !== null) {
+        cs_Interaction(v15, p + "/interaction", e);
       }
     }
-    const v33 = v.interaction;
-    if (v33 !== undefined) {
-      if (v33 !== null) {
-        cs_Interaction(v33, p + "/interaction", e);
+    const v16 = v.canceled_at;
+    if (v16 !== undefined) {
+      if (v16 !== null) {
+        if (typeof v16 !== "string")
+          fail(e, p + "/canceled_at", "must be a string or null", "string or null", kind(v16));
+        else if (!fmtDateTime(v16))
+          fail(e, p + "/canceled_at", "must be an RFC 3339 date-time", "date-time", show(v16));
       }
     }
-    const v34 = v.canceled_at;
-    if (v34 !== undefined) {
-      if (v34 !== null) {
-        if (typeof v34 !== "string")
-          e.push({
-            path: p + "/canceled_at",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v34),
-          });
-        else {
-          if (!fmtDateTime(v34))
-            e.push({
-              path: p + "/canceled_at",
-              message: "must be an RFC 3339 date-time",
-              expected: "date-time",
-              received: show(v34),
-            });
-        }
-      }
+    const v17 = v.created_at;
+    if (v17 !== undefined) {
+      if (typeof v17 !== "string")
+        fail(e, p + "/created_at", "must be a string", "string", kind(v17));
+      else if (!fmtDateTime(v17))
+        fail(e, p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v17));
     }
-    const v35 = v.created_at;
-    if (v35 !== undefined) {
-      if (typeof v35 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v35),
-        });
-      else {
-        if (!fmtDateTime(v35))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v35),
-          });
-      }
-    }
-    const v36 = v.updated_at;
-    if (v36 !== undefined) {
-      if (typeof v36 !== "string")
-        e.push({
-          path: p + "/updated_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v36),
-        });
-      else {
-        if (!fmtDateTime(v36))
-          e.push({
-            path: p + "/updated_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v36),
-          });
-      }
+    const v18 = v.updated_at;
+    if (v18 !== undefined) {
+      if (typeof v18 !== "string")
+        fail(e, p + "/updated_at", "must be a string", "string", kind(v18));
+      else if (!fmtDateTime(v18))
+        fail(e, p + "/updated_at", "must be an RFC 3339 date-time", "date-time", show(v18));
     }
   }
 }
 
 function fs_TaskRunError(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v37 = v.type;
-  if (v37 === undefined) return false;
-  if (typeof v37 !== "string") return false;
-  const v38 = v.code;
-  if (v38 === undefined) return false;
-  if (typeof v38 !== "string") return false;
-  const v39 = v.message;
-  if (v39 === undefined) return false;
-  if (typeof v39 !== "string") return false;
-  const v40 = v.field;
-  if (v40 !== undefined) {
-    if (v40 !== null) {
-      if (typeof v40 !== "string") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.code;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.message;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  const v4 = v.field;
+  if (v4 !== undefined) {
+    if (v4 !== null) {
+      if (typeof v4 !== "string") return false;
     }
   }
   return true;
@@ -497,58 +393,23 @@ function fs_TaskRunError(v) {
 
 function cs_TaskRunError(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v41 = v.type;
-    if (v41 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (typeof v41 !== "string")
-        e.push({
-          path: p + "/type",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v41),
-        });
-    }
-    const v42 = v.code;
-    if (v42 === undefined)
-      e.push({ path: p, message: 'missing required property "code"', expected: 'property "code"' });
-    else {
-      if (typeof v42 !== "string")
-        e.push({
-          path: p + "/code",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v42),
-        });
-    }
-    const v43 = v.message;
-    if (v43 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "message"',
-        expected: 'property "message"',
-      });
-    else {
-      if (typeof v43 !== "string")
-        e.push({
-          path: p + "/message",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v43),
-        });
-    }
-    const v44 = v.field;
-    if (v44 !== undefined) {
-      if (v44 !== null) {
-        if (typeof v44 !== "string")
-          e.push({
-            path: p + "/field",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v44),
-          });
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (typeof v1 !== "string") fail(e, p + "/type", "must be a string", "string", kind(v1));
+    const v2 = v.code;
+    if (v2 === undefined) fail(e, p, 'missing required property "code"', 'property "code"');
+    else if (typeof v2 !== "string") fail(e, p + "/code", "must be a string", "string", kind(v2));
+    const v3 = v.message;
+    if (v3 === undefined) fail(e, p, 'missing required property "message"', 'property "message"');
+    else if (typeof v3 !== "string")
+      fail(e, p + "/message", "must be a string", "string", kind(v3));
+    const v4 = v.field;
+    if (v4 !== undefined) {
+      if (v4 !== null) {
+        if (typeof v4 !== "string")
+          fail(e, p + "/field", "must be a string or null", "string or null", kind(v4));
       }
     }
   }
@@ -556,46 +417,46 @@ function cs_TaskRunError(v, p, e) {
 
 function fs_Connection(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v45 = v.id;
-  if (v45 === undefined) return false;
-  if (typeof v45 !== "string") return false;
-  if (!v45.startsWith("conn_")) return false;
-  const v46 = v.object;
-  if (v46 === undefined) return false;
-  if (typeof v46 !== "string") return false;
-  const v47 = v.status;
-  if (v47 === undefined) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("conn_")) return false;
+  const v2 = v.object;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.status;
+  if (v3 === undefined) return false;
   if (!(
-    v47 === "connecting" ||
-    v47 === "connected" ||
-    v47 === "interaction_required" ||
-    v47 === "invalid" ||
-    v47 === "disconnected" ||
-    v47 === "terminated"
+    v3 === "connecting" ||
+    v3 === "connected" ||
+    v3 === "interaction_required" ||
+    v3 === "invalid" ||
+    v3 === "disconnected" ||
+    v3 === "terminated"
   ))
     return false;
-  const v48 = v.source_id;
-  if (v48 !== undefined) {
-    if (v48 !== null) {
-      if (typeof v48 !== "string") return false;
+  const v4 = v.source_id;
+  if (v4 !== undefined) {
+    if (v4 !== null) {
+      if (typeof v4 !== "string") return false;
     }
   }
-  const v49 = v.auth_method;
-  if (v49 !== undefined) {
-    if (v49 !== null) {
-      if (typeof v49 !== "string") return false;
+  const v5 = v.auth_method;
+  if (v5 !== undefined) {
+    if (v5 !== null) {
+      if (typeof v5 !== "string") return false;
     }
   }
-  const v50 = v.external_id;
-  if (v50 !== undefined) {
-    if (v50 !== null) {
-      if (typeof v50 !== "string") return false;
+  const v6 = v.external_id;
+  if (v6 !== undefined) {
+    if (v6 !== null) {
+      if (typeof v6 !== "string") return false;
     }
   }
-  const v51 = v.interaction;
-  if (v51 !== undefined) {
-    if (v51 !== null) {
-      if (!fs_Interaction(v51)) return false;
+  const v7 = v.interaction;
+  if (v7 !== undefined) {
+    if (v7 !== null) {
+      if (!fs_Interaction(v7)) return false;
     }
   }
   return true;
@@ -603,110 +464,58 @@ function fs_Connection(v) {
 
 function cs_Connection(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v52 = v.id;
-    if (v52 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v52 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v52),
-        });
-      else {
-        if (!v52.startsWith("conn_"))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^conn_",
-            expected: "pattern ^conn_",
-            received: show(v52),
-          });
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("conn_"))
+      fail(e, p + "/id", "must match the pattern ^conn_", "pattern ^conn_", show(v1));
+    const v2 = v.object;
+    if (v2 === undefined) fail(e, p, 'missing required property "object"', 'property "object"');
+    else if (typeof v2 !== "string") fail(e, p + "/object", "must be a string", "string", kind(v2));
+    const v3 = v.status;
+    if (v3 === undefined) fail(e, p, 'missing required property "status"', 'property "status"');
+    else if (!(
+      v3 === "connecting" ||
+      v3 === "connected" ||
+      v3 === "interaction_required" ||
+      v3 === "invalid" ||
+      v3 === "disconnected" ||
+      v3 === "terminated"
+    ))
+      fail(
+        e,
+        p + "/status",
+        'must be one of "connecting", "connected", "interaction_required", "invalid", "disconnected", "terminated"',
+        '"connecting" | "connected" | "interaction_required" | "invalid" | "disconnected" | "terminated"',
+        show(v3),
+      );
+    const v4 = v.source_id;
+    if (v4 !== undefined) {
+      if (v4 !== null) {
+        if (typeof v4 !== "string")
+          fail(e, p + "/source_id", "must be a string or null", "string or null", kind(v4));
       }
     }
-    const v53 = v.object;
-    if (v53 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (typeof v53 !== "string")
-        e.push({
-          path: p + "/object",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v53),
-        });
-    }
-    const v54 = v.status;
-    if (v54 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!(
-        v54 === "connecting" ||
-        v54 === "connected" ||
-        v54 === "interaction_required" ||
-        v54 === "invalid" ||
-        v54 === "disconnected" ||
-        v54 === "terminated"
-      ))
-        e.push({
-          path: p + "/status",
-          message:
-            'must be one of "connecting", "connected", "interaction_required", "invalid", "disconnected", "terminated"',
-          expected:
-            '"connecting" | "connected" | "interaction_required" | "invalid" | "disconnected" | "terminated"',
-          received: show(v54),
-        });
-    }
-    const v55 = v.source_id;
-    if (v55 !== undefined) {
-      if (v55 !== null) {
-        if (typeof v55 !== "string")
-          e.push({
-            path: p + "/source_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v55),
-          });
+    const v5 = v.auth_method;
+    if (v5 !== undefined) {
+      if (v5 !== null) {
+        if (typeof v5 !== "string")
+          fail(e, p + "/auth_method", "must be a string or null", "string or null", kind(v5));
       }
     }
-    const v56 = v.auth_method;
-    if (v56 !== undefined) {
-      if (v56 !== null) {
-        if (typeof v56 !== "string")
-          e.push({
-            path: p + "/auth_method",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v56),
-          });
+    const v6 = v.external_id;
+    if (v6 !== undefined) {
+      if (v6 !== null) {
+        if (typeof v6 !== "string")
+          fail(e, p + "/external_id", "must be a string or null", "string or null", kind(v6));
       }
     }
-    const v57 = v.external_id;
-    if (v57 !== undefined) {
-      if (v57 !== null) {
-        if (typeof v57 !== "string")
-          e.push({
-            path: p + "/external_id",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v57),
-          });
-      }
-    }
-    const v58 = v.interaction;
-    if (v58 !== undefined) {
-      if (v58 !== null) {
-        cs_Interaction(v58, p + "/interaction", e);
+    const v7 = v.interaction;
+    if (v7 !== undefined) {
+      if (v7 !== null) {
+        cs_Interaction(v7, p + "/interaction", e);
       }
     }
   }
@@ -714,97 +523,77 @@ function cs_Connection(v, p, e) {
 
 function fs_Interaction(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v59 = v.type;
-  if (v59 === undefined) return false;
-  if (typeof v59 !== "string") return false;
-  const v60 = v.message;
-  if (v60 !== undefined) {
-    if (v60 !== null) {
-      if (typeof v60 !== "string") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.message;
+  if (v2 !== undefined) {
+    if (v2 !== null) {
+      if (typeof v2 !== "string") return false;
     }
   }
-  const v61 = v.fields;
-  if (v61 !== undefined) {
-    if (!Array.isArray(v61)) return false;
+  const v3 = v.fields;
+  if (v3 !== undefined) {
+    if (!Array.isArray(v3)) return false;
   }
   return true;
 }
 
 function cs_Interaction(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v64 = v.type;
-    if (v64 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (typeof v64 !== "string")
-        e.push({
-          path: p + "/type",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v64),
-        });
-    }
-    const v65 = v.message;
-    if (v65 !== undefined) {
-      if (v65 !== null) {
-        if (typeof v65 !== "string")
-          e.push({
-            path: p + "/message",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v65),
-          });
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (typeof v1 !== "string") fail(e, p + "/type", "must be a string", "string", kind(v1));
+    const v2 = v.message;
+    if (v2 !== undefined) {
+      if (v2 !== null) {
+        if (typeof v2 !== "string")
+          fail(e, p + "/message", "must be a string or null", "string or null", kind(v2));
       }
     }
-    const v66 = v.fields;
-    if (v66 !== undefined) {
-      if (!Array.isArray(v66))
-        e.push({
-          path: p + "/fields",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v66),
-        });
+    const v3 = v.fields;
+    if (v3 !== undefined) {
+      if (!Array.isArray(v3)) fail(e, p + "/fields", "must be an array", "array", kind(v3));
     }
   }
 }
 
 function fs_StorageItem(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v69 = v.id;
-  if (v69 === undefined) return false;
-  if (typeof v69 !== "string") return false;
-  const v70 = v.object;
-  if (v70 === undefined) return false;
-  if (typeof v70 !== "string") return false;
-  const v71 = v.file_name;
-  if (v71 === undefined) return false;
-  if (typeof v71 !== "string") return false;
-  const v72 = v.file_type;
-  if (v72 !== undefined) {
-    if (v72 !== null) {
-      if (typeof v72 !== "string") return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.object;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.file_name;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  const v4 = v.file_type;
+  if (v4 !== undefined) {
+    if (v4 !== null) {
+      if (typeof v4 !== "string") return false;
     }
   }
-  const v73 = v.file_size;
-  if (v73 !== undefined) {
-    if (v73 !== null) {
-      if (!Number.isInteger(v73)) return false;
-      if (v73 < 0) return false;
+  const v5 = v.file_size;
+  if (v5 !== undefined) {
+    if (v5 !== null) {
+      if (!Number.isInteger(v5)) return false;
+      if (v5 < 0) return false;
     }
   }
-  const v74 = v.created_at;
-  if (v74 !== undefined) {
-    if (typeof v74 !== "string") return false;
-    if (!fmtDateTime(v74)) return false;
+  const v6 = v.created_at;
+  if (v6 !== undefined) {
+    if (typeof v6 !== "string") return false;
+    if (!fmtDateTime(v6)) return false;
   }
-  const v75 = v.url;
-  if (v75 !== undefined) {
-    if (v75 !== null) {
-      if (typeof v75 !== "string") return false;
-      if (!fmtUri(v75)) return false;
+  const v7 = v.url;
+  if (v7 !== undefined) {
+    if (v7 !== null) {
+      if (typeof v7 !== "string") return false;
+      if (!fmtUri(v7)) return false;
     }
   }
   return true;
@@ -812,118 +601,47 @@ function fs_StorageItem(v) {
 
 function cs_StorageItem(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v77 = v.id;
-    if (v77 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v77 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v77),
-        });
-    }
-    const v78 = v.object;
-    if (v78 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (typeof v78 !== "string")
-        e.push({
-          path: p + "/object",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v78),
-        });
-    }
-    const v79 = v.file_name;
-    if (v79 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "file_name"',
-        expected: 'property "file_name"',
-      });
-    else {
-      if (typeof v79 !== "string")
-        e.push({
-          path: p + "/file_name",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v79),
-        });
-    }
-    const v80 = v.file_type;
-    if (v80 !== undefined) {
-      if (v80 !== null) {
-        if (typeof v80 !== "string")
-          e.push({
-            path: p + "/file_type",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v80),
-          });
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    const v2 = v.object;
+    if (v2 === undefined) fail(e, p, 'missing required property "object"', 'property "object"');
+    else if (typeof v2 !== "string") fail(e, p + "/object", "must be a string", "string", kind(v2));
+    const v3 = v.file_name;
+    if (v3 === undefined)
+      fail(e, p, 'missing required property "file_name"', 'property "file_name"');
+    else if (typeof v3 !== "string")
+      fail(e, p + "/file_name", "must be a string", "string", kind(v3));
+    const v4 = v.file_type;
+    if (v4 !== undefined) {
+      if (v4 !== null) {
+        if (typeof v4 !== "string")
+          fail(e, p + "/file_type", "must be a string or null", "string or null", kind(v4));
       }
     }
-    const v81 = v.file_size;
-    if (v81 !== undefined) {
-      if (v81 !== null) {
-        if (!Number.isInteger(v81))
-          e.push({
-            path: p + "/file_size",
-            message: "must be an integer or null",
-            expected: "integer or null",
-            received: kind(v81),
-          });
-        else {
-          if (v81 < 0)
-            e.push({ path: p + "/file_size", message: "must be >= 0", received: show(v81) });
-        }
+    const v5 = v.file_size;
+    if (v5 !== undefined) {
+      if (v5 !== null) {
+        if (!Number.isInteger(v5))
+          fail(e, p + "/file_size", "must be an integer or null", "integer or null", kind(v5));
+        else if (v5 < 0) fail(e, p + "/file_size", "must be >= 0", undefined, show(v5));
       }
     }
-    const v82 = v.created_at;
-    if (v82 !== undefined) {
-      if (typeof v82 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v82),
-        });
-      else {
-        if (!fmtDateTime(v82))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v82),
-          });
-      }
+    const v6 = v.created_at;
+    if (v6 !== undefined) {
+      if (typeof v6 !== "string")
+        fail(e, p + "/created_at", "must be a string", "string", kind(v6));
+      else if (!fmtDateTime(v6))
+        fail(e, p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v6));
     }
-    const v83 = v.url;
-    if (v83 !== undefined) {
-      if (v83 !== null) {
-        if (typeof v83 !== "string")
-          e.push({
-            path: p + "/url",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v83),
-          });
-        else {
-          if (!fmtUri(v83))
-            e.push({
-              path: p + "/url",
-              message: "must be an absolute URI",
-              expected: "uri",
-              received: show(v83),
-            });
-        }
+    const v7 = v.url;
+    if (v7 !== undefined) {
+      if (v7 !== null) {
+        if (typeof v7 !== "string")
+          fail(e, p + "/url", "must be a string or null", "string or null", kind(v7));
+        else if (!fmtUri(v7)) fail(e, p + "/url", "must be an absolute URI", "uri", show(v7));
       }
     }
   }
@@ -931,1616 +649,1126 @@ function cs_StorageItem(v, p, e) {
 
 function fs_WorkflowRun(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v85 = v.id;
-  if (v85 === undefined) return false;
-  if (typeof v85 !== "string") return false;
-  if (!v85.startsWith("wrun_")) return false;
-  const v86 = v.object;
-  if (v86 !== undefined) {
-    if (typeof v86 !== "string") return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("wrun_")) return false;
+  const v2 = v.object;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") return false;
   }
-  const v87 = v.status;
-  if (v87 === undefined) return false;
-  if (!set2.has(v87)) return false;
+  const v3 = v.status;
+  if (v3 === undefined) return false;
+  if (!set2.has(v3)) return false;
   return true;
 }
 
 function cs_WorkflowRun(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v88 = v.id;
-    if (v88 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v88 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v88),
-        });
-      else {
-        if (!v88.startsWith("wrun_"))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^wrun_",
-            expected: "pattern ^wrun_",
-            received: show(v88),
-          });
-      }
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("wrun_"))
+      fail(e, p + "/id", "must match the pattern ^wrun_", "pattern ^wrun_", show(v1));
+    const v2 = v.object;
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string") fail(e, p + "/object", "must be a string", "string", kind(v2));
     }
-    const v89 = v.object;
-    if (v89 !== undefined) {
-      if (typeof v89 !== "string")
-        e.push({
-          path: p + "/object",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v89),
-        });
-    }
-    const v90 = v.status;
-    if (v90 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!set3.has(v90))
-        e.push({
-          path: p + "/status",
-          message:
-            'must be one of "queued", "running", "sleeping", "interaction_required", "completed", "failed", "canceled"',
-          expected:
-            '"queued" | "running" | "sleeping" | "interaction_required" | "completed" | "failed" | "canceled"',
-          received: show(v90),
-        });
-    }
+    const v3 = v.status;
+    if (v3 === undefined) fail(e, p, 'missing required property "status"', 'property "status"');
+    else if (!set3.has(v3))
+      fail(
+        e,
+        p + "/status",
+        'must be one of "queued", "running", "sleeping", "interaction_required", "completed", "failed", "canceled"',
+        '"queued" | "running" | "sleeping" | "interaction_required" | "completed" | "failed" | "canceled"',
+        show(v3),
+      );
   }
 }
 
 function fs_EventDestination(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v91 = v.id;
-  if (v91 === undefined) return false;
-  if (typeof v91 !== "string") return false;
-  if (!v91.startsWith("evtd_")) return false;
-  const v92 = v.object;
-  if (v92 === undefined) return false;
-  if (typeof v92 !== "string") return false;
-  const v93 = v.name;
-  if (v93 !== undefined) {
-    if (v93 !== null) {
-      if (typeof v93 !== "string") return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("evtd_")) return false;
+  const v2 = v.object;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.name;
+  if (v3 !== undefined) {
+    if (v3 !== null) {
+      if (typeof v3 !== "string") return false;
     }
   }
-  const v94 = v.status;
-  if (v94 === undefined) return false;
-  if (!(v94 === "pending_verification" || v94 === "active" || v94 === "inactive")) return false;
-  const v95 = v.type;
-  if (v95 !== undefined) {
-    if (typeof v95 !== "string") return false;
+  const v4 = v.status;
+  if (v4 === undefined) return false;
+  if (!(v4 === "pending_verification" || v4 === "active" || v4 === "inactive")) return false;
+  const v5 = v.type;
+  if (v5 !== undefined) {
+    if (typeof v5 !== "string") return false;
   }
-  const v96 = v.events;
-  if (v96 !== undefined) {
-    if (!Array.isArray(v96)) return false;
-    for (let i98 = 0; i98 < v96.length; i98++) {
-      const v97 = v96[i98];
-      if (typeof v97 !== "string") return false;
+  const v6 = v.events;
+  if (v6 !== undefined) {
+    if (!Array.isArray(v6)) return false;
+    for (let i8 = 0; i8 < v6.length; i8++) {
+      const v7 = v6[i8];
+      if (typeof v7 !== "string") return false;
     }
   }
-  const v99 = v.created_at;
-  if (v99 !== undefined) {
-    if (typeof v99 !== "string") return false;
-    if (!fmtDateTime(v99)) return false;
+  const v9 = v.created_at;
+  if (v9 !== undefined) {
+    if (typeof v9 !== "string") return false;
+    if (!fmtDateTime(v9)) return false;
   }
-  const v100 = v.updated_at;
-  if (v100 !== undefined) {
-    if (typeof v100 !== "string") return false;
-    if (!fmtDateTime(v100)) return false;
+  const v10 = v.updated_at;
+  if (v10 !== undefined) {
+    if (typeof v10 !== "string") return false;
+    if (!fmtDateTime(v10)) return false;
   }
   return true;
 }
 
 function cs_EventDestination(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v101 = v.id;
-    if (v101 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v101 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v101),
-        });
-      else {
-        if (!v101.startsWith("evtd_"))
-          e.push({
-            path: p + "/id",
-            message: "must match the pattern ^evtd_",
-            expected: "pattern ^evtd_",
-            received: show(v101),
-          });
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("evtd_"))
+      fail(e, p + "/id", "must match the pattern ^evtd_", "pattern ^evtd_", show(v1));
+    const v2 = v.object;
+    if (v2 === undefined) fail(e, p, 'missing required property "object"', 'property "object"');
+    else if (typeof v2 !== "string") fail(e, p + "/object", "must be a string", "string", kind(v2));
+    const v3 = v.name;
+    if (v3 !== undefined) {
+      if (v3 !== null) {
+        if (typeof v3 !== "string")
+          fail(e, p + "/name", "must be a string or null", "string or null", kind(v3));
       }
     }
-    const v102 = v.object;
-    if (v102 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "object"',
-        expected: 'property "object"',
-      });
-    else {
-      if (typeof v102 !== "string")
-        e.push({
-          path: p + "/object",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v102),
-        });
+    const v4 = v.status;
+    if (v4 === undefined) fail(e, p, 'missing required property "status"', 'property "status"');
+    else if (!(v4 === "pending_verification" || v4 === "active" || v4 === "inactive"))
+      fail(
+        e,
+        p + "/status",
+        'must be one of "pending_verification", "active", "inactive"',
+        '"pending_verification" | "active" | "inactive"',
+        show(v4),
+      );
+    const v5 = v.type;
+    if (v5 !== undefined) {
+      if (typeof v5 !== "string") fail(e, p + "/type", "must be a string", "string", kind(v5));
     }
-    const v103 = v.name;
-    if (v103 !== undefined) {
-      if (v103 !== null) {
-        if (typeof v103 !== "string")
-          e.push({
-            path: p + "/name",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v103),
-          });
-      }
-    }
-    const v104 = v.status;
-    if (v104 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!(v104 === "pending_verification" || v104 === "active" || v104 === "inactive"))
-        e.push({
-          path: p + "/status",
-          message: 'must be one of "pending_verification", "active", "inactive"',
-          expected: '"pending_verification" | "active" | "inactive"',
-          received: show(v104),
-        });
-    }
-    const v105 = v.type;
-    if (v105 !== undefined) {
-      if (typeof v105 !== "string")
-        e.push({
-          path: p + "/type",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v105),
-        });
-    }
-    const v106 = v.events;
-    if (v106 !== undefined) {
-      if (!Array.isArray(v106))
-        e.push({
-          path: p + "/events",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v106),
-        });
+    const v6 = v.events;
+    if (v6 !== undefined) {
+      if (!Array.isArray(v6)) fail(e, p + "/events", "must be an array", "array", kind(v6));
       else {
-        for (let i108 = 0; i108 < v106.length; i108++) {
-          const v107 = v106[i108];
-          if (typeof v107 !== "string")
-            e.push({
-              path: p + "/events" + "/" + i108,
-              message: "must be a string",
-              expected: "string",
-              received: kind(v107),
-            });
+        for (let i8 = 0; i8 < v6.length; i8++) {
+          const v7 = v6[i8];
+          if (typeof v7 !== "string")
+            fail(e, p + "/events" + "/" + i8, "must be a string", "string", kind(v7));
         }
       }
     }
-    const v109 = v.created_at;
-    if (v109 !== undefined) {
-      if (typeof v109 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v109),
-        });
-      else {
-        if (!fmtDateTime(v109))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v109),
-          });
-      }
+    const v9 = v.created_at;
+    if (v9 !== undefined) {
+      if (typeof v9 !== "string")
+        fail(e, p + "/created_at", "must be a string", "string", kind(v9));
+      else if (!fmtDateTime(v9))
+        fail(e, p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v9));
     }
-    const v110 = v.updated_at;
-    if (v110 !== undefined) {
-      if (typeof v110 !== "string")
-        e.push({
-          path: p + "/updated_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v110),
-        });
-      else {
-        if (!fmtDateTime(v110))
-          e.push({
-            path: p + "/updated_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v110),
-          });
-      }
+    const v10 = v.updated_at;
+    if (v10 !== undefined) {
+      if (typeof v10 !== "string")
+        fail(e, p + "/updated_at", "must be a string", "string", kind(v10));
+      else if (!fmtDateTime(v10))
+        fail(e, p + "/updated_at", "must be an RFC 3339 date-time", "date-time", show(v10));
     }
   }
 }
 
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v) {
-  const v112 = v.id;
-  if (v112 === undefined) return false;
-  if (typeof v112 !== "string") return false;
-  if (!v112.startsWith("evt_")) return false;
-  const v113 = v.object;
-  if (v113 === undefined) return false;
-  if (v113 !== "event") return false;
-  const v114 = v.created_at;
-  if (v114 === undefined) return false;
-  if (typeof v114 !== "string") return false;
-  if (!fmtDateTime(v114)) return false;
-  const v115 = v.request_id;
-  if (v115 === undefined) return false;
-  if (v115 !== null) {
-    if (typeof v115 !== "string") return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("evt_")) return false;
+  const v2 = v.object;
+  if (v2 === undefined) return false;
+  if (v2 !== "event") return false;
+  const v3 = v.created_at;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtDateTime(v3)) return false;
+  const v4 = v.request_id;
+  if (v4 === undefined) return false;
+  if (v4 !== null) {
+    if (typeof v4 !== "string") return false;
   }
   return true;
 }
 
 function c_envelope(v, p, e) {
-  const v116 = v.id;
-  if (v116 === undefined)
-    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-  else {
-    if (typeof v116 !== "string")
-      e.push({
-        path: p + "/id",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v116),
-      });
-    else {
-      if (!v116.startsWith("evt_"))
-        e.push({
-          path: p + "/id",
-          message: "must match the pattern ^evt_",
-          expected: "pattern ^evt_",
-          received: show(v116),
-        });
-    }
-  }
-  const v117 = v.object;
-  if (v117 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "object"',
-      expected: 'property "object"',
-    });
-  else {
-    if (v117 !== "event")
-      e.push({
-        path: p + "/object",
-        message: 'must be "event"',
-        expected: '"event"',
-        received: show(v117),
-      });
-  }
-  const v118 = v.created_at;
-  if (v118 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "created_at"',
-      expected: 'property "created_at"',
-    });
-  else {
-    if (typeof v118 !== "string")
-      e.push({
-        path: p + "/created_at",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v118),
-      });
-    else {
-      if (!fmtDateTime(v118))
-        e.push({
-          path: p + "/created_at",
-          message: "must be an RFC 3339 date-time",
-          expected: "date-time",
-          received: show(v118),
-        });
-    }
-  }
-  const v119 = v.request_id;
-  if (v119 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "request_id"',
-      expected: 'property "request_id"',
-    });
-  else {
-    if (v119 !== null) {
-      if (typeof v119 !== "string")
-        e.push({
-          path: p + "/request_id",
-          message: "must be a string or null",
-          expected: "string or null",
-          received: kind(v119),
-        });
-    }
+  const v1 = v.id;
+  if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+  else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+  else if (!v1.startsWith("evt_"))
+    fail(e, p + "/id", "must match the pattern ^evt_", "pattern ^evt_", show(v1));
+  const v2 = v.object;
+  if (v2 === undefined) fail(e, p, 'missing required property "object"', 'property "object"');
+  else if (v2 !== "event") fail(e, p + "/object", 'must be "event"', '"event"', show(v2));
+  const v3 = v.created_at;
+  if (v3 === undefined)
+    fail(e, p, 'missing required property "created_at"', 'property "created_at"');
+  else if (typeof v3 !== "string")
+    fail(e, p + "/created_at", "must be a string", "string", kind(v3));
+  else if (!fmtDateTime(v3))
+    fail(e, p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v3));
+  const v4 = v.request_id;
+  if (v4 === undefined)
+    fail(e, p, 'missing required property "request_id"', 'property "request_id"');
+  else if (v4 !== null) {
+    if (typeof v4 !== "string")
+      fail(e, p + "/request_id", "must be a string or null", "string or null", kind(v4));
   }
 }
 
 function fe_AgentCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v111 = v.type;
-  if (v111 === undefined) return false;
-  if (v111 !== "agent.created") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "agent.created") return false;
   if (!f_envelope(v)) return false;
-  const v120 = v.data;
-  if (v120 === undefined) return false;
-  if (!fs_Agent(v120)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Agent(v2)) return false;
   return true;
 }
 
 function ce_AgentCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v121 = v.type;
-    if (v121 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v121 !== "agent.created")
-        e.push({
-          path: p + "/type",
-          message: 'must be "agent.created"',
-          expected: '"agent.created"',
-          received: show(v121),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "agent.created")
+      fail(e, p + "/type", 'must be "agent.created"', '"agent.created"', show(v1));
     c_envelope(v, p, e);
-    const v122 = v.data;
-    if (v122 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Agent(v122, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Agent(v2, p + "/data", e);
   }
 }
 
 function fe_AgentUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v123 = v.type;
-  if (v123 === undefined) return false;
-  if (v123 !== "agent.updated") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "agent.updated") return false;
   if (!f_envelope(v)) return false;
-  const v124 = v.data;
-  if (v124 === undefined) return false;
-  if (!fs_Agent(v124)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Agent(v2)) return false;
   return true;
 }
 
 function ce_AgentUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v125 = v.type;
-    if (v125 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v125 !== "agent.updated")
-        e.push({
-          path: p + "/type",
-          message: 'must be "agent.updated"',
-          expected: '"agent.updated"',
-          received: show(v125),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "agent.updated")
+      fail(e, p + "/type", 'must be "agent.updated"', '"agent.updated"', show(v1));
     c_envelope(v, p, e);
-    const v126 = v.data;
-    if (v126 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Agent(v126, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Agent(v2, p + "/data", e);
   }
 }
 
 function fe_AgentDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v127 = v.type;
-  if (v127 === undefined) return false;
-  if (v127 !== "agent.deleted") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "agent.deleted") return false;
   if (!f_envelope(v)) return false;
-  const v128 = v.data;
-  if (v128 === undefined) return false;
-  if (!fs_Agent(v128)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Agent(v2)) return false;
   return true;
 }
 
 function ce_AgentDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v129 = v.type;
-    if (v129 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v129 !== "agent.deleted")
-        e.push({
-          path: p + "/type",
-          message: 'must be "agent.deleted"',
-          expected: '"agent.deleted"',
-          received: show(v129),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "agent.deleted")
+      fail(e, p + "/type", 'must be "agent.deleted"', '"agent.deleted"', show(v1));
     c_envelope(v, p, e);
-    const v130 = v.data;
-    if (v130 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Agent(v130, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Agent(v2, p + "/data", e);
   }
 }
 
 function fe_SourceCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v131 = v.type;
-  if (v131 === undefined) return false;
-  if (v131 !== "source.created") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "source.created") return false;
   if (!f_envelope(v)) return false;
-  const v132 = v.data;
-  if (v132 === undefined) return false;
-  if (!fs_Source(v132)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Source(v2)) return false;
   return true;
 }
 
 function ce_SourceCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v133 = v.type;
-    if (v133 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v133 !== "source.created")
-        e.push({
-          path: p + "/type",
-          message: 'must be "source.created"',
-          expected: '"source.created"',
-          received: show(v133),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "source.created")
+      fail(e, p + "/type", 'must be "source.created"', '"source.created"', show(v1));
     c_envelope(v, p, e);
-    const v134 = v.data;
-    if (v134 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Source(v134, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Source(v2, p + "/data", e);
   }
 }
 
 function fe_SourceUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v135 = v.type;
-  if (v135 === undefined) return false;
-  if (v135 !== "source.updated") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "source.updated") return false;
   if (!f_envelope(v)) return false;
-  const v136 = v.data;
-  if (v136 === undefined) return false;
-  if (!fs_Source(v136)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Source(v2)) return false;
   return true;
 }
 
 function ce_SourceUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v137 = v.type;
-    if (v137 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v137 !== "source.updated")
-        e.push({
-          path: p + "/type",
-          message: 'must be "source.updated"',
-          expected: '"source.updated"',
-          received: show(v137),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "source.updated")
+      fail(e, p + "/type", 'must be "source.updated"', '"source.updated"', show(v1));
     c_envelope(v, p, e);
-    const v138 = v.data;
-    if (v138 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Source(v138, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Source(v2, p + "/data", e);
   }
 }
 
 function fe_SourceDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v139 = v.type;
-  if (v139 === undefined) return false;
-  if (v139 !== "source.deleted") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "source.deleted") return false;
   if (!f_envelope(v)) return false;
-  const v140 = v.data;
-  if (v140 === undefined) return false;
-  if (!fs_Source(v140)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Source(v2)) return false;
   return true;
 }
 
 function ce_SourceDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v141 = v.type;
-    if (v141 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v141 !== "source.deleted")
-        e.push({
-          path: p + "/type",
-          message: 'must be "source.deleted"',
-          expected: '"source.deleted"',
-          received: show(v141),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "source.deleted")
+      fail(e, p + "/type", 'must be "source.deleted"', '"source.deleted"', show(v1));
     c_envelope(v, p, e);
-    const v142 = v.data;
-    if (v142 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Source(v142, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Source(v2, p + "/data", e);
   }
 }
 
 function fe_ConnectionConnecting(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v143 = v.type;
-  if (v143 === undefined) return false;
-  if (v143 !== "connection.connecting") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "connection.connecting") return false;
   if (!f_envelope(v)) return false;
-  const v144 = v.data;
-  if (v144 === undefined) return false;
-  if (!fs_Connection(v144)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Connection(v2)) return false;
   return true;
 }
 
 function ce_ConnectionConnecting(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v145 = v.type;
-    if (v145 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v145 !== "connection.connecting")
-        e.push({
-          path: p + "/type",
-          message: 'must be "connection.connecting"',
-          expected: '"connection.connecting"',
-          received: show(v145),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "connection.connecting")
+      fail(e, p + "/type", 'must be "connection.connecting"', '"connection.connecting"', show(v1));
     c_envelope(v, p, e);
-    const v146 = v.data;
-    if (v146 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Connection(v146, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Connection(v2, p + "/data", e);
   }
 }
 
 function fe_ConnectionConnected(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v147 = v.type;
-  if (v147 === undefined) return false;
-  if (v147 !== "connection.connected") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "connection.connected") return false;
   if (!f_envelope(v)) return false;
-  const v148 = v.data;
-  if (v148 === undefined) return false;
-  if (!fs_Connection(v148)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Connection(v2)) return false;
   return true;
 }
 
 function ce_ConnectionConnected(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v149 = v.type;
-    if (v149 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v149 !== "connection.connected")
-        e.push({
-          path: p + "/type",
-          message: 'must be "connection.connected"',
-          expected: '"connection.connected"',
-          received: show(v149),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "connection.connected")
+      fail(e, p + "/type", 'must be "connection.connected"', '"connection.connected"', show(v1));
     c_envelope(v, p, e);
-    const v150 = v.data;
-    if (v150 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Connection(v150, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Connection(v2, p + "/data", e);
   }
 }
 
 function fe_ConnectionInvalid(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v151 = v.type;
-  if (v151 === undefined) return false;
-  if (v151 !== "connection.invalid") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "connection.invalid") return false;
   if (!f_envelope(v)) return false;
-  const v152 = v.data;
-  if (v152 === undefined) return false;
-  if (!fs_Connection(v152)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Connection(v2)) return false;
   return true;
 }
 
 function ce_ConnectionInvalid(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v153 = v.type;
-    if (v153 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v153 !== "connection.invalid")
-        e.push({
-          path: p + "/type",
-          message: 'must be "connection.invalid"',
-          expected: '"connection.invalid"',
-          received: show(v153),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "connection.invalid")
+      fail(e, p + "/type", 'must be "connection.invalid"', '"connection.invalid"', show(v1));
     c_envelope(v, p, e);
-    const v154 = v.data;
-    if (v154 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Connection(v154, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Connection(v2, p + "/data", e);
   }
 }
 
 function fe_ConnectionDisconnected(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v155 = v.type;
-  if (v155 === undefined) return false;
-  if (v155 !== "connection.disconnected") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "connection.disconnected") return false;
   if (!f_envelope(v)) return false;
-  const v156 = v.data;
-  if (v156 === undefined) return false;
-  if (!fs_Connection(v156)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Connection(v2)) return false;
   return true;
 }
 
 function ce_ConnectionDisconnected(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v157 = v.type;
-    if (v157 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v157 !== "connection.disconnected")
-        e.push({
-          path: p + "/type",
-          message: 'must be "connection.disconnected"',
-          expected: '"connection.disconnected"',
-          received: show(v157),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "connection.disconnected")
+      fail(
+        e,
+        p + "/type",
+        'must be "connection.disconnected"',
+        '"connection.disconnected"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v158 = v.data;
-    if (v158 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Connection(v158, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Connection(v2, p + "/data", e);
   }
 }
 
 function fe_ConnectionTerminated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v159 = v.type;
-  if (v159 === undefined) return false;
-  if (v159 !== "connection.terminated") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "connection.terminated") return false;
   if (!f_envelope(v)) return false;
-  const v160 = v.data;
-  if (v160 === undefined) return false;
-  if (!fs_Connection(v160)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Connection(v2)) return false;
   return true;
 }
 
 function ce_ConnectionTerminated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v161 = v.type;
-    if (v161 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v161 !== "connection.terminated")
-        e.push({
-          path: p + "/type",
-          message: 'must be "connection.terminated"',
-          expected: '"connection.terminated"',
-          received: show(v161),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "connection.terminated")
+      fail(e, p + "/type", 'must be "connection.terminated"', '"connection.terminated"', show(v1));
     c_envelope(v, p, e);
-    const v162 = v.data;
-    if (v162 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Connection(v162, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Connection(v2, p + "/data", e);
   }
 }
 
 function fe_ConnectionInteractionRequired(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v163 = v.type;
-  if (v163 === undefined) return false;
-  if (v163 !== "connection.interaction_required") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "connection.interaction_required") return false;
   if (!f_envelope(v)) return false;
-  const v164 = v.data;
-  if (v164 === undefined) return false;
-  if (!fs_Connection(v164)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Connection(v2)) return false;
   return true;
 }
 
 function ce_ConnectionInteractionRequired(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v165 = v.type;
-    if (v165 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v165 !== "connection.interaction_required")
-        e.push({
-          path: p + "/type",
-          message: 'must be "connection.interaction_required"',
-          expected: '"connection.interaction_required"',
-          received: show(v165),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "connection.interaction_required")
+      fail(
+        e,
+        p + "/type",
+        'must be "connection.interaction_required"',
+        '"connection.interaction_required"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v166 = v.data;
-    if (v166 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Connection(v166, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Connection(v2, p + "/data", e);
   }
 }
 
 function fe_TaskCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v167 = v.type;
-  if (v167 === undefined) return false;
-  if (v167 !== "task.created") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task.created") return false;
   if (!f_envelope(v)) return false;
-  const v168 = v.data;
-  if (v168 === undefined) return false;
-  if (!fs_Task(v168)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Task(v2)) return false;
   return true;
 }
 
 function ce_TaskCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v169 = v.type;
-    if (v169 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v169 !== "task.created")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task.created"',
-          expected: '"task.created"',
-          received: show(v169),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task.created")
+      fail(e, p + "/type", 'must be "task.created"', '"task.created"', show(v1));
     c_envelope(v, p, e);
-    const v170 = v.data;
-    if (v170 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Task(v170, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Task(v2, p + "/data", e);
   }
 }
 
 function fe_TaskUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v171 = v.type;
-  if (v171 === undefined) return false;
-  if (v171 !== "task.updated") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task.updated") return false;
   if (!f_envelope(v)) return false;
-  const v172 = v.data;
-  if (v172 === undefined) return false;
-  if (!fs_Task(v172)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Task(v2)) return false;
   return true;
 }
 
 function ce_TaskUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v173 = v.type;
-    if (v173 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v173 !== "task.updated")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task.updated"',
-          expected: '"task.updated"',
-          received: show(v173),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task.updated")
+      fail(e, p + "/type", 'must be "task.updated"', '"task.updated"', show(v1));
     c_envelope(v, p, e);
-    const v174 = v.data;
-    if (v174 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Task(v174, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Task(v2, p + "/data", e);
   }
 }
 
 function fe_TaskDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v175 = v.type;
-  if (v175 === undefined) return false;
-  if (v175 !== "task.deleted") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task.deleted") return false;
   if (!f_envelope(v)) return false;
-  const v176 = v.data;
-  if (v176 === undefined) return false;
-  if (!fs_Task(v176)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_Task(v2)) return false;
   return true;
 }
 
 function ce_TaskDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v177 = v.type;
-    if (v177 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v177 !== "task.deleted")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task.deleted"',
-          expected: '"task.deleted"',
-          received: show(v177),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task.deleted")
+      fail(e, p + "/type", 'must be "task.deleted"', '"task.deleted"', show(v1));
     c_envelope(v, p, e);
-    const v178 = v.data;
-    if (v178 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_Task(v178, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_Task(v2, p + "/data", e);
   }
 }
 
 function fe_TaskRunQueued(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v179 = v.type;
-  if (v179 === undefined) return false;
-  if (v179 !== "task_run.queued") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task_run.queued") return false;
   if (!f_envelope(v)) return false;
-  const v180 = v.data;
-  if (v180 === undefined) return false;
-  if (!fs_TaskRun(v180)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_TaskRun(v2)) return false;
   return true;
 }
 
 function ce_TaskRunQueued(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v181 = v.type;
-    if (v181 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v181 !== "task_run.queued")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task_run.queued"',
-          expected: '"task_run.queued"',
-          received: show(v181),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task_run.queued")
+      fail(e, p + "/type", 'must be "task_run.queued"', '"task_run.queued"', show(v1));
     c_envelope(v, p, e);
-    const v182 = v.data;
-    if (v182 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_TaskRun(v182, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_TaskRun(v2, p + "/data", e);
   }
 }
 
 function fe_TaskRunRunning(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v183 = v.type;
-  if (v183 === undefined) return false;
-  if (v183 !== "task_run.running") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task_run.running") return false;
   if (!f_envelope(v)) return false;
-  const v184 = v.data;
-  if (v184 === undefined) return false;
-  if (!fs_TaskRun(v184)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_TaskRun(v2)) return false;
   return true;
 }
 
 function ce_TaskRunRunning(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v185 = v.type;
-    if (v185 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v185 !== "task_run.running")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task_run.running"',
-          expected: '"task_run.running"',
-          received: show(v185),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task_run.running")
+      fail(e, p + "/type", 'must be "task_run.running"', '"task_run.running"', show(v1));
     c_envelope(v, p, e);
-    const v186 = v.data;
-    if (v186 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_TaskRun(v186, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_TaskRun(v2, p + "/data", e);
   }
 }
 
 function fe_TaskRunPending(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v187 = v.type;
-  if (v187 === undefined) return false;
-  if (v187 !== "task_run.pending") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task_run.pending") return false;
   if (!f_envelope(v)) return false;
-  const v188 = v.data;
-  if (v188 === undefined) return false;
-  if (!fs_TaskRun(v188)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_TaskRun(v2)) return false;
   return true;
 }
 
 function ce_TaskRunPending(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v189 = v.type;
-    if (v189 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v189 !== "task_run.pending")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task_run.pending"',
-          expected: '"task_run.pending"',
-          received: show(v189),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task_run.pending")
+      fail(e, p + "/type", 'must be "task_run.pending"', '"task_run.pending"', show(v1));
     c_envelope(v, p, e);
-    const v190 = v.data;
-    if (v190 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_TaskRun(v190, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_TaskRun(v2, p + "/data", e);
   }
 }
 
 function fe_TaskRunCompleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v191 = v.type;
-  if (v191 === undefined) return false;
-  if (v191 !== "task_run.completed") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task_run.completed") return false;
   if (!f_envelope(v)) return false;
-  const v192 = v.data;
-  if (v192 === undefined) return false;
-  if (!fs_TaskRun(v192)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_TaskRun(v2)) return false;
   return true;
 }
 
 function ce_TaskRunCompleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v193 = v.type;
-    if (v193 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v193 !== "task_run.completed")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task_run.completed"',
-          expected: '"task_run.completed"',
-          received: show(v193),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task_run.completed")
+      fail(e, p + "/type", 'must be "task_run.completed"', '"task_run.completed"', show(v1));
     c_envelope(v, p, e);
-    const v194 = v.data;
-    if (v194 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_TaskRun(v194, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_TaskRun(v2, p + "/data", e);
   }
 }
 
 function fe_TaskRunFailed(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v195 = v.type;
-  if (v195 === undefined) return false;
-  if (v195 !== "task_run.failed") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task_run.failed") return false;
   if (!f_envelope(v)) return false;
-  const v196 = v.data;
-  if (v196 === undefined) return false;
-  if (!fs_TaskRun(v196)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_TaskRun(v2)) return false;
   return true;
 }
 
 function ce_TaskRunFailed(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v197 = v.type;
-    if (v197 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v197 !== "task_run.failed")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task_run.failed"',
-          expected: '"task_run.failed"',
-          received: show(v197),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task_run.failed")
+      fail(e, p + "/type", 'must be "task_run.failed"', '"task_run.failed"', show(v1));
     c_envelope(v, p, e);
-    const v198 = v.data;
-    if (v198 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_TaskRun(v198, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_TaskRun(v2, p + "/data", e);
   }
 }
 
 function fe_TaskRunCanceled(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v199 = v.type;
-  if (v199 === undefined) return false;
-  if (v199 !== "task_run.canceled") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task_run.canceled") return false;
   if (!f_envelope(v)) return false;
-  const v200 = v.data;
-  if (v200 === undefined) return false;
-  if (!fs_TaskRun(v200)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_TaskRun(v2)) return false;
   return true;
 }
 
 function ce_TaskRunCanceled(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v201 = v.type;
-    if (v201 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v201 !== "task_run.canceled")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task_run.canceled"',
-          expected: '"task_run.canceled"',
-          received: show(v201),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task_run.canceled")
+      fail(e, p + "/type", 'must be "task_run.canceled"', '"task_run.canceled"', show(v1));
     c_envelope(v, p, e);
-    const v202 = v.data;
-    if (v202 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_TaskRun(v202, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_TaskRun(v2, p + "/data", e);
   }
 }
 
 function fe_TaskRunInteractionRequired(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v203 = v.type;
-  if (v203 === undefined) return false;
-  if (v203 !== "task_run.interaction_required") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "task_run.interaction_required") return false;
   if (!f_envelope(v)) return false;
-  const v204 = v.data;
-  if (v204 === undefined) return false;
-  if (!fs_TaskRun(v204)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_TaskRun(v2)) return false;
   return true;
 }
 
 function ce_TaskRunInteractionRequired(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v205 = v.type;
-    if (v205 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v205 !== "task_run.interaction_required")
-        e.push({
-          path: p + "/type",
-          message: 'must be "task_run.interaction_required"',
-          expected: '"task_run.interaction_required"',
-          received: show(v205),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "task_run.interaction_required")
+      fail(
+        e,
+        p + "/type",
+        'must be "task_run.interaction_required"',
+        '"task_run.interaction_required"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v206 = v.data;
-    if (v206 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_TaskRun(v206, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_TaskRun(v2, p + "/data", e);
   }
 }
 
 function fe_StorageCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v207 = v.type;
-  if (v207 === undefined) return false;
-  if (v207 !== "storage.created") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "storage.created") return false;
   if (!f_envelope(v)) return false;
-  const v208 = v.data;
-  if (v208 === undefined) return false;
-  if (!fs_StorageItem(v208)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_StorageItem(v2)) return false;
   return true;
 }
 
 function ce_StorageCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v209 = v.type;
-    if (v209 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v209 !== "storage.created")
-        e.push({
-          path: p + "/type",
-          message: 'must be "storage.created"',
-          expected: '"storage.created"',
-          received: show(v209),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "storage.created")
+      fail(e, p + "/type", 'must be "storage.created"', '"storage.created"', show(v1));
     c_envelope(v, p, e);
-    const v210 = v.data;
-    if (v210 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_StorageItem(v210, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_StorageItem(v2, p + "/data", e);
   }
 }
 
 function fe_StorageDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v211 = v.type;
-  if (v211 === undefined) return false;
-  if (v211 !== "storage.deleted") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "storage.deleted") return false;
   if (!f_envelope(v)) return false;
-  const v212 = v.data;
-  if (v212 === undefined) return false;
-  if (!fs_StorageItem(v212)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_StorageItem(v2)) return false;
   return true;
 }
 
 function ce_StorageDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v213 = v.type;
-    if (v213 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v213 !== "storage.deleted")
-        e.push({
-          path: p + "/type",
-          message: 'must be "storage.deleted"',
-          expected: '"storage.deleted"',
-          received: show(v213),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "storage.deleted")
+      fail(e, p + "/type", 'must be "storage.deleted"', '"storage.deleted"', show(v1));
     c_envelope(v, p, e);
-    const v214 = v.data;
-    if (v214 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_StorageItem(v214, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_StorageItem(v2, p + "/data", e);
   }
 }
 
 function fe_WorkflowRunQueued(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v215 = v.type;
-  if (v215 === undefined) return false;
-  if (v215 !== "workflow_run.queued") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "workflow_run.queued") return false;
   if (!f_envelope(v)) return false;
-  const v216 = v.data;
-  if (v216 === undefined) return false;
-  if (!fs_WorkflowRun(v216)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_WorkflowRun(v2)) return false;
   return true;
 }
 
 function ce_WorkflowRunQueued(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v217 = v.type;
-    if (v217 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v217 !== "workflow_run.queued")
-        e.push({
-          path: p + "/type",
-          message: 'must be "workflow_run.queued"',
-          expected: '"workflow_run.queued"',
-          received: show(v217),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "workflow_run.queued")
+      fail(e, p + "/type", 'must be "workflow_run.queued"', '"workflow_run.queued"', show(v1));
     c_envelope(v, p, e);
-    const v218 = v.data;
-    if (v218 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_WorkflowRun(v218, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
 
 function fe_WorkflowRunRunning(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v219 = v.type;
-  if (v219 === undefined) return false;
-  if (v219 !== "workflow_run.running") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "workflow_run.running") return false;
   if (!f_envelope(v)) return false;
-  const v220 = v.data;
-  if (v220 === undefined) return false;
-  if (!fs_WorkflowRun(v220)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_WorkflowRun(v2)) return false;
   return true;
 }
 
 function ce_WorkflowRunRunning(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v221 = v.type;
-    if (v221 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v221 !== "workflow_run.running")
-        e.push({
-          path: p + "/type",
-          message: 'must be "workflow_run.running"',
-          expected: '"workflow_run.running"',
-          received: show(v221),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "workflow_run.running")
+      fail(e, p + "/type", 'must be "workflow_run.running"', '"workflow_run.running"', show(v1));
     c_envelope(v, p, e);
-    const v222 = v.data;
-    if (v222 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_WorkflowRun(v222, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
 
 function fe_WorkflowRunSleeping(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v223 = v.type;
-  if (v223 === undefined) return false;
-  if (v223 !== "workflow_run.sleeping") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "workflow_run.sleeping") return false;
   if (!f_envelope(v)) return false;
-  const v224 = v.data;
-  if (v224 === undefined) return false;
-  if (!fs_WorkflowRun(v224)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_WorkflowRun(v2)) return false;
   return true;
 }
 
 function ce_WorkflowRunSleeping(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v225 = v.type;
-    if (v225 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v225 !== "workflow_run.sleeping")
-        e.push({
-          path: p + "/type",
-          message: 'must be "workflow_run.sleeping"',
-          expected: '"workflow_run.sleeping"',
-          received: show(v225),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "workflow_run.sleeping")
+      fail(e, p + "/type", 'must be "workflow_run.sleeping"', '"workflow_run.sleeping"', show(v1));
     c_envelope(v, p, e);
-    const v226 = v.data;
-    if (v226 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_WorkflowRun(v226, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
 
 function fe_WorkflowRunCompleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v227 = v.type;
-  if (v227 === undefined) return false;
-  if (v227 !== "workflow_run.completed") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "workflow_run.completed") return false;
   if (!f_envelope(v)) return false;
-  const v228 = v.data;
-  if (v228 === undefined) return false;
-  if (!fs_WorkflowRun(v228)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_WorkflowRun(v2)) return false;
   return true;
 }
 
 function ce_WorkflowRunCompleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v229 = v.type;
-    if (v229 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v229 !== "workflow_run.completed")
-        e.push({
-          path: p + "/type",
-          message: 'must be "workflow_run.completed"',
-          expected: '"workflow_run.completed"',
-          received: show(v229),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "workflow_run.completed")
+      fail(
+        e,
+        p + "/type",
+        'must be "workflow_run.completed"',
+        '"workflow_run.completed"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v230 = v.data;
-    if (v230 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_WorkflowRun(v230, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
 
 function fe_WorkflowRunFailed(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v231 = v.type;
-  if (v231 === undefined) return false;
-  if (v231 !== "workflow_run.failed") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "workflow_run.failed") return false;
   if (!f_envelope(v)) return false;
-  const v232 = v.data;
-  if (v232 === undefined) return false;
-  if (!fs_WorkflowRun(v232)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_WorkflowRun(v2)) return false;
   return true;
 }
 
 function ce_WorkflowRunFailed(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v233 = v.type;
-    if (v233 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v233 !== "workflow_run.failed")
-        e.push({
-          path: p + "/type",
-          message: 'must be "workflow_run.failed"',
-          expected: '"workflow_run.failed"',
-          received: show(v233),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "workflow_run.failed")
+      fail(e, p + "/type", 'must be "workflow_run.failed"', '"workflow_run.failed"', show(v1));
     c_envelope(v, p, e);
-    const v234 = v.data;
-    if (v234 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_WorkflowRun(v234, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
 
 function fe_WorkflowRunCanceled(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v235 = v.type;
-  if (v235 === undefined) return false;
-  if (v235 !== "workflow_run.canceled") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "workflow_run.canceled") return false;
   if (!f_envelope(v)) return false;
-  const v236 = v.data;
-  if (v236 === undefined) return false;
-  if (!fs_WorkflowRun(v236)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_WorkflowRun(v2)) return false;
   return true;
 }
 
 function ce_WorkflowRunCanceled(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v237 = v.type;
-    if (v237 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v237 !== "workflow_run.canceled")
-        e.push({
-          path: p + "/type",
-          message: 'must be "workflow_run.canceled"',
-          expected: '"workflow_run.canceled"',
-          received: show(v237),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "workflow_run.canceled")
+      fail(e, p + "/type", 'must be "workflow_run.canceled"', '"workflow_run.canceled"', show(v1));
     c_envelope(v, p, e);
-    const v238 = v.data;
-    if (v238 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_WorkflowRun(v238, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
 
 function fe_WorkflowRunInteractionRequired(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v239 = v.type;
-  if (v239 === undefined) return false;
-  if (v239 !== "workflow_run.interaction_required") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "workflow_run.interaction_required") return false;
   if (!f_envelope(v)) return false;
-  const v240 = v.data;
-  if (v240 === undefined) return false;
-  if (!fs_WorkflowRun(v240)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_WorkflowRun(v2)) return false;
   return true;
 }
 
 function ce_WorkflowRunInteractionRequired(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v241 = v.type;
-    if (v241 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v241 !== "workflow_run.interaction_required")
-        e.push({
-          path: p + "/type",
-          message: 'must be "workflow_run.interaction_required"',
-          expected: '"workflow_run.interaction_required"',
-          received: show(v241),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "workflow_run.interaction_required")
+      fail(
+        e,
+        p + "/type",
+        'must be "workflow_run.interaction_required"',
+        '"workflow_run.interaction_required"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v242 = v.data;
-    if (v242 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_WorkflowRun(v242, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
 
 function fe_EventDestinationActivated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v243 = v.type;
-  if (v243 === undefined) return false;
-  if (v243 !== "event_destination.activated") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "event_destination.activated") return false;
   if (!f_envelope(v)) return false;
-  const v244 = v.data;
-  if (v244 === undefined) return false;
-  if (!fs_EventDestination(v244)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_EventDestination(v2)) return false;
   return true;
 }
 
 function ce_EventDestinationActivated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v245 = v.type;
-    if (v245 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v245 !== "event_destination.activated")
-        e.push({
-          path: p + "/type",
-          message: 'must be "event_destination.activated"',
-          expected: '"event_destination.activated"',
-          received: show(v245),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "event_destination.activated")
+      fail(
+        e,
+        p + "/type",
+        'must be "event_destination.activated"',
+        '"event_destination.activated"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v246 = v.data;
-    if (v246 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_EventDestination(v246, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_EventDestination(v2, p + "/data", e);
   }
 }
 
 function fe_EventDestinationDeactivated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v247 = v.type;
-  if (v247 === undefined) return false;
-  if (v247 !== "event_destination.deactivated") return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "event_destination.deactivated") return false;
   if (!f_envelope(v)) return false;
-  const v248 = v.data;
-  if (v248 === undefined) return false;
-  if (!fs_EventDestination(v248)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (!fs_EventDestination(v2)) return false;
   return true;
 }
 
 function ce_EventDestinationDeactivated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v249 = v.type;
-    if (v249 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v249 !== "event_destination.deactivated")
-        e.push({
-          path: p + "/type",
-          message: 'must be "event_destination.deactivated"',
-          expected: '"event_destination.deactivated"',
-          received: show(v249),
-        });
-    }
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "event_destination.deactivated")
+      fail(
+        e,
+        p + "/type",
+        'must be "event_destination.deactivated"',
+        '"event_destination.deactivated"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v250 = v.data;
-    if (v250 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
-    else {
-      cs_EventDestination(v250, p + "/data", e);
-    }
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else cs_EventDestination(v2, p + "/data", e);
   }
 }
 

@@ -13,6 +13,14 @@ function show(v) {
   return kind(v);
 }
 
+/** Records one issue; fields not given are left out. */
+function fail(e, path, message, expected, received) {
+  const issue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** RFC 3339 full-date, with real month lengths and leap years. */
@@ -118,200 +126,109 @@ function fs_IntegratedAccount(v) {
 
 function cs_IntegratedAccount(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v9 = v.id;
-    if (v9 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v9 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v9),
-        });
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    const v2 = v.tenant_id;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "tenant_id"', 'property "tenant_id"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/tenant_id", "must be a string", "string", kind(v2));
+    const v3 = v.environment_integration_id;
+    if (v3 === undefined)
+      fail(
+        e,
+        p,
+        'missing required property "environment_integration_id"',
+        'property "environment_integration_id"',
+      );
+    else if (typeof v3 !== "string")
+      fail(e, p + "/environment_integration_id", "must be a string", "string", kind(v3));
+    const v4 = v.context;
+    if (v4 !== undefined) {
+      if (typeof v4 !== "object" || v4 === null || Array.isArray(v4))
+        fail(e, p + "/context", "must be an object", "object", kind(v4));
     }
-    const v10 = v.tenant_id;
-    if (v10 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "tenant_id"',
-        expected: 'property "tenant_id"',
-      });
-    else {
-      if (typeof v10 !== "string")
-        e.push({
-          path: p + "/tenant_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v10),
-        });
+    const v5 = v.is_sandbox;
+    if (v5 !== undefined) {
+      if (typeof v5 !== "boolean")
+        fail(e, p + "/is_sandbox", "must be a boolean", "boolean", kind(v5));
     }
-    const v11 = v.environment_integration_id;
-    if (v11 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_integration_id"',
-        expected: 'property "environment_integration_id"',
-      });
-    else {
-      if (typeof v11 !== "string")
-        e.push({
-          path: p + "/environment_integration_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v11),
-        });
-    }
-    const v12 = v.context;
-    if (v12 !== undefined) {
-      if (typeof v12 !== "object" || v12 === null || Array.isArray(v12))
-        e.push({
-          path: p + "/context",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v12),
-        });
-    }
-    const v13 = v.is_sandbox;
-    if (v13 !== undefined) {
-      if (typeof v13 !== "boolean")
-        e.push({
-          path: p + "/is_sandbox",
-          message: "must be a boolean",
-          expected: "boolean",
-          received: kind(v13),
-        });
-    }
-    const v14 = v.environment_id;
-    if (v14 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "environment_id"',
-        expected: 'property "environment_id"',
-      });
-    else {
-      if (typeof v14 !== "string")
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v14),
-        });
-      else {
-        if (!fmtUuid(v14))
-          e.push({
-            path: p + "/environment_id",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v14),
-          });
-      }
-    }
-    const v15 = v.created_at;
-    if (v15 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v15 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v15),
-        });
-      else {
-        if (!fmtDateTime(v15))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v15),
-          });
-      }
-    }
-    const v16 = v.updated_at;
-    if (v16 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "updated_at"',
-        expected: 'property "updated_at"',
-      });
-    else {
-      if (typeof v16 !== "string")
-        e.push({
-          path: p + "/updated_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v16),
-        });
-      else {
-        if (!fmtDateTime(v16))
-          e.push({
-            path: p + "/updated_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v16),
-          });
-      }
-    }
+    const v6 = v.environment_id;
+    if (v6 === undefined)
+      fail(e, p, 'missing required property "environment_id"', 'property "environment_id"');
+    else if (typeof v6 !== "string")
+      fail(e, p + "/environment_id", "must be a string", "string", kind(v6));
+    else if (!fmtUuid(v6)) fail(e, p + "/environment_id", "must be a UUID", "uuid", show(v6));
+    const v7 = v.created_at;
+    if (v7 === undefined)
+      fail(e, p, 'missing required property "created_at"', 'property "created_at"');
+    else if (typeof v7 !== "string")
+      fail(e, p + "/created_at", "must be a string", "string", kind(v7));
+    else if (!fmtDateTime(v7))
+      fail(e, p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v7));
+    const v8 = v.updated_at;
+    if (v8 === undefined)
+      fail(e, p, 'missing required property "updated_at"', 'property "updated_at"');
+    else if (typeof v8 !== "string")
+      fail(e, p + "/updated_at", "must be a string", "string", kind(v8));
+    else if (!fmtDateTime(v8))
+      fail(e, p + "/updated_at", "must be an RFC 3339 date-time", "date-time", show(v8));
   }
 }
 
 function fs_SyncJobRun(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v17 = v.id;
-  if (v17 === undefined) return false;
-  if (typeof v17 !== "string") return false;
-  const v18 = v.sync_job_id;
-  if (v18 === undefined) return false;
-  if (typeof v18 !== "string") return false;
-  const v19 = v.integrated_account_id;
-  if (v19 === undefined) return false;
-  if (typeof v19 !== "string") return false;
-  const v20 = v.status;
-  if (v20 === undefined) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.sync_job_id;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.integrated_account_id;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  const v4 = v.status;
+  if (v4 === undefined) return false;
   if (!(
-    v20 === "created" ||
-    v20 === "running" ||
-    v20 === "rate_limited" ||
-    v20 === "completed" ||
-    v20 === "failed" ||
-    v20 === "stopped"
+    v4 === "created" ||
+    v4 === "running" ||
+    v4 === "rate_limited" ||
+    v4 === "completed" ||
+    v4 === "failed" ||
+    v4 === "stopped"
   ))
     return false;
-  const v21 = v.args;
-  if (v21 !== undefined) {
-    if (typeof v21 !== "object" || v21 === null || Array.isArray(v21)) return false;
+  const v5 = v.args;
+  if (v5 !== undefined) {
+    if (typeof v5 !== "object" || v5 === null || Array.isArray(v5)) return false;
   }
-  const v22 = v.resources;
-  if (v22 !== undefined) {
-    if (!Array.isArray(v22)) return false;
+  const v6 = v.resources;
+  if (v6 !== undefined) {
+    if (!Array.isArray(v6)) return false;
   }
-  const v25 = v.created_at;
-  if (v25 === undefined) return false;
-  if (typeof v25 !== "string") return false;
-  if (!fmtDateTime(v25)) return false;
-  const v26 = v.updated_at;
-  if (v26 === undefined) return false;
-  if (typeof v26 !== "string") return false;
-  if (!fmtDateTime(v26)) return false;
-  const v27 = v.started_at;
-  if (v27 !== undefined) {
-    if (v27 !== null) {
-      if (typeof v27 !== "string") return false;
-      if (!fmtDateTime(v27)) return false;
+  const v9 = v.created_at;
+  if (v9 === undefined) return false;
+  if (typeof v9 !== "string") return false;
+  if (!fmtDateTime(v9)) return false;
+  const v10 = v.updated_at;
+  if (v10 === undefined) return false;
+  if (typeof v10 !== "string") return false;
+  if (!fmtDateTime(v10)) return false;
+  const v11 = v.started_at;
+  if (v11 !== undefined) {
+    if (v11 !== null) {
+      if (typeof v11 !== "string") return false;
+      if (!fmtDateTime(v11)) return false;
     }
   }
-  const v28 = v.finished_at;
-  if (v28 !== undefined) {
-    if (v28 !== null) {
-      if (typeof v28 !== "string") return false;
-      if (!fmtDateTime(v28)) return false;
+  const v12 = v.finished_at;
+  if (v12 !== undefined) {
+    if (v12 !== null) {
+      if (typeof v12 !== "string") return false;
+      if (!fmtDateTime(v12)) return false;
     }
   }
   return true;
@@ -319,186 +236,82 @@ function fs_SyncJobRun(v) {
 
 function cs_SyncJobRun(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v29 = v.id;
-    if (v29 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-    else {
-      if (typeof v29 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v29),
-        });
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    const v2 = v.sync_job_id;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "sync_job_id"', 'property "sync_job_id"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/sync_job_id", "must be a string", "string", kind(v2));
+    const v3 = v.integrated_account_id;
+    if (v3 === undefined)
+      fail(
+        e,
+        p,
+        'missing required property "integrated_account_id"',
+        'property "integrated_account_id"',
+      );
+    else if (typeof v3 !== "string")
+      fail(e, p + "/integrated_account_id", "must be a string", "string", kind(v3));
+    const v4 = v.status;
+    if (v4 === undefined) fail(e, p, 'missing required property "status"', 'property "status"');
+    else if (!(
+      v4 === "created" ||
+      v4 === "running" ||
+      v4 === "rate_limited" ||
+      v4 === "completed" ||
+      v4 === "failed" ||
+      v4 === "stopped"
+    ))
+      fail(
+        e,
+        p + "/status",
+        'must be one of "created", "running", "rate_limited", "completed", "failed", "stopped"',
+        '"created" | "running" | "rate_limited" | "completed" | "failed" | "stopped"',
+        show(v4),
+      );
+    const v5 = v.args;
+    if (v5 !== undefined) {
+      if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
+        fail(e, p + "/args", "must be an object", "object", kind(v5));
     }
-    const v30 = v.sync_job_id;
-    if (v30 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "sync_job_id"',
-        expected: 'property "sync_job_id"',
-      });
-    else {
-      if (typeof v30 !== "string")
-        e.push({
-          path: p + "/sync_job_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v30),
-        });
+    const v6 = v.resources;
+    if (v6 !== undefined) {
+      if (!Array.isArray(v6)) fail(e, p + "/resources", "must be an array", "array", kind(v6));
     }
-    const v31 = v.integrated_account_id;
-    if (v31 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "integrated_account_id"',
-        expected: 'property "integrated_account_id"',
-      });
-    else {
-      if (typeof v31 !== "string")
-        e.push({
-          path: p + "/integrated_account_id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v31),
-        });
-    }
-    const v32 = v.status;
-    if (v32 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "status"',
-        expected: 'property "status"',
-      });
-    else {
-      if (!(
-        v32 === "created" ||
-        v32 === "running" ||
-        v32 === "rate_limited" ||
-        v32 === "completed" ||
-        v32 === "failed" ||
-        v32 === "stopped"
-      ))
-        e.push({
-          path: p + "/status",
-          message:
-            'must be one of "created", "running", "rate_limited", "completed", "failed", "stopped"',
-          expected: '"created" | "running" | "rate_limited" | "completed" | "failed" | "stopped"',
-          received: show(v32),
-        });
-    }
-    const v33 = v.args;
-    if (v33 !== undefined) {
-      if (typeof v33 !== "object" || v33 === null || Array.isArray(v33))
-        e.push({
-          path: p + "/args",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v33),
-        });
-    }
-    const v34 = v.resources;
-    if (v34 !== undefined) {
-      if (!Array.isArray(v34))
-        e.push({
-          path: p + "/resources",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v34),
-        });
-    }
-    const v37 = v.created_at;
-    if (v37 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "created_at"',
-        expected: 'property "created_at"',
-      });
-    else {
-      if (typeof v37 !== "string")
-        e.push({
-          path: p + "/created_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v37),
-        });
-      else {
-        if (!fmtDateTime(v37))
-          e.push({
-            path: p + "/created_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v37),
-          });
+    const v9 = v.created_at;
+    if (v9 === undefined)
+      fail(e, p, 'missing required property "created_at"', 'property "created_at"');
+    else if (typeof v9 !== "string")
+      fail(e, p + "/created_at", "must be a string", "string", kind(v9));
+    else if (!fmtDateTime(v9))
+      fail(e, p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v9));
+    const v10 = v.updated_at;
+    if (v10 === undefined)
+      fail(e, p, 'missing required property "updated_at"', 'property "updated_at"');
+    else if (typeof v10 !== "string")
+      fail(e, p + "/updated_at", "must be a string", "string", kind(v10));
+    else if (!fmtDateTime(v10))
+      fail(e, p + "/updated_at", "must be an RFC 3339 date-time", "date-time", show(v10));
+    const v11 = v.started_at;
+    if (v11 !== undefined) {
+      if (v11 !== null) {
+        if (typeof v11 !== "string")
+          fail(e, p + "/started_at", "must be a string or null", "string or null", kind(v11));
+        else if (!fmtDateTime(v11))
+          fail(e, p + "/started_at", "must be an RFC 3339 date-time", "date-time", show(v11));
       }
     }
-    const v38 = v.updated_at;
-    if (v38 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "updated_at"',
-        expected: 'property "updated_at"',
-      });
-    else {
-      if (typeof v38 !== "string")
-        e.push({
-          path: p + "/updated_at",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v38),
-        });
-      else {
-        if (!fmtDateTime(v38))
-          e.push({
-            path: p + "/updated_at",
-            message: "must be an RFC 3339 date-time",
-            expected: "date-time",
-            received: show(v38),
-          });
-      }
-    }
-    const v39 = v.started_at;
-    if (v39 !== undefined) {
-      if (v39 !== null) {
-        if (typeof v39 !== "string")
-          e.push({
-            path: p + "/started_at",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v39),
-          });
-        else {
-          if (!fmtDateTime(v39))
-            e.push({
-              path: p + "/started_at",
-              message: "must be an RFC 3339 date-time",
-              expected: "date-time",
-              received: show(v39),
-            });
-        }
-      }
-    }
-    const v40 = v.finished_at;
-    if (v40 !== undefined) {
-      if (v40 !== null) {
-        if (typeof v40 !== "string")
-          e.push({
-            path: p + "/finished_at",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v40),
-          });
-        else {
-          if (!fmtDateTime(v40))
-            e.push({
-              path: p + "/finished_at",
-              message: "must be an RFC 3339 date-time",
-              expected: "date-time",
-              received: show(v40),
-            });
-        }
+    const v12 = v.finished_at;
+    if (v12 !== undefined) {
+      if (v12 !== null) {
+        if (typeof v12 !== "string")
+          fail(e, p + "/finished_at", "must be a string or null", "string or null", kind(v12));
+        else if (!fmtDateTime(v12))
+          fail(e, p + "/finished_at", "must be an RFC 3339 date-time", "date-time", show(v12));
       }
     }
   }
@@ -511,7 +324,7 @@ function fs_SyncJobRunRecord(v) {
 
 function cs_SyncJobRunRecord(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
 }
 
 function fs_RecordSchema(v) {
@@ -521,898 +334,611 @@ function fs_RecordSchema(v) {
 
 function cs_RecordSchema(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
 }
 
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v) {
-  const v42 = v.id;
-  if (v42 === undefined) return false;
-  if (typeof v42 !== "string") return false;
-  const v43 = v.environment_id;
-  if (v43 === undefined) return false;
-  if (typeof v43 !== "string") return false;
-  if (!fmtUuid(v43)) return false;
-  const v44 = v.webhook_id;
-  if (v44 === undefined) return false;
-  if (typeof v44 !== "string") return false;
-  if (!fmtUuid(v44)) return false;
-  const v45 = v.created_at;
-  if (v45 === undefined) return false;
-  if (typeof v45 !== "string") return false;
-  if (!fmtDateTime(v45)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.environment_id;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.webhook_id;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtUuid(v3)) return false;
+  const v4 = v.created_at;
+  if (v4 === undefined) return false;
+  if (typeof v4 !== "string") return false;
+  if (!fmtDateTime(v4)) return false;
   return true;
 }
 
 function c_envelope(v, p, e) {
-  const v46 = v.id;
-  if (v46 === undefined)
-    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-  else {
-    if (typeof v46 !== "string")
-      e.push({
-        path: p + "/id",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v46),
-      });
-  }
-  const v47 = v.environment_id;
-  if (v47 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "environment_id"',
-      expected: 'property "environment_id"',
-    });
-  else {
-    if (typeof v47 !== "string")
-      e.push({
-        path: p + "/environment_id",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v47),
-      });
-    else {
-      if (!fmtUuid(v47))
-        e.push({
-          path: p + "/environment_id",
-          message: "must be a UUID",
-          expected: "uuid",
-          received: show(v47),
-        });
-    }
-  }
-  const v48 = v.webhook_id;
-  if (v48 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "webhook_id"',
-      expected: 'property "webhook_id"',
-    });
-  else {
-    if (typeof v48 !== "string")
-      e.push({
-        path: p + "/webhook_id",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v48),
-      });
-    else {
-      if (!fmtUuid(v48))
-        e.push({
-          path: p + "/webhook_id",
-          message: "must be a UUID",
-          expected: "uuid",
-          received: show(v48),
-        });
-    }
-  }
-  const v49 = v.created_at;
-  if (v49 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "created_at"',
-      expected: 'property "created_at"',
-    });
-  else {
-    if (typeof v49 !== "string")
-      e.push({
-        path: p + "/created_at",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v49),
-      });
-    else {
-      if (!fmtDateTime(v49))
-        e.push({
-          path: p + "/created_at",
-          message: "must be an RFC 3339 date-time",
-          expected: "date-time",
-          received: show(v49),
-        });
-    }
-  }
+  const v1 = v.id;
+  if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+  else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+  const v2 = v.environment_id;
+  if (v2 === undefined)
+    fail(e, p, 'missing required property "environment_id"', 'property "environment_id"');
+  else if (typeof v2 !== "string")
+    fail(e, p + "/environment_id", "must be a string", "string", kind(v2));
+  else if (!fmtUuid(v2)) fail(e, p + "/environment_id", "must be a UUID", "uuid", show(v2));
+  const v3 = v.webhook_id;
+  if (v3 === undefined)
+    fail(e, p, 'missing required property "webhook_id"', 'property "webhook_id"');
+  else if (typeof v3 !== "string")
+    fail(e, p + "/webhook_id", "must be a string", "string", kind(v3));
+  else if (!fmtUuid(v3)) fail(e, p + "/webhook_id", "must be a UUID", "uuid", show(v3));
+  const v4 = v.created_at;
+  if (v4 === undefined)
+    fail(e, p, 'missing required property "created_at"', 'property "created_at"');
+  else if (typeof v4 !== "string")
+    fail(e, p + "/created_at", "must be a string", "string", kind(v4));
+  else if (!fmtDateTime(v4))
+    fail(e, p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v4));
 }
 
 function fe_IntegratedAccountCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v41 = v.event_type;
-  if (v41 === undefined) return false;
-  if (v41 !== "integrated_account:created") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:created") return false;
   if (!f_envelope(v)) return false;
-  const v50 = v.payload;
-  if (v50 === undefined) return false;
-  if (!fs_IntegratedAccount(v50)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v51 = v.event_type;
-    if (v51 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v51 !== "integrated_account:created")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:created"',
-          expected: '"integrated_account:created"',
-          received: show(v51),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:created")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:created"',
+        '"integrated_account:created"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v52 = v.payload;
-    if (v52 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v52, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_IntegratedAccountUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v53 = v.event_type;
-  if (v53 === undefined) return false;
-  if (v53 !== "integrated_account:updated") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:updated") return false;
   if (!f_envelope(v)) return false;
-  const v54 = v.payload;
-  if (v54 === undefined) return false;
-  if (!fs_IntegratedAccount(v54)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v55 = v.event_type;
-    if (v55 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v55 !== "integrated_account:updated")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:updated"',
-          expected: '"integrated_account:updated"',
-          received: show(v55),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:updated")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:updated"',
+        '"integrated_account:updated"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v56 = v.payload;
-    if (v56 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v56, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_IntegratedAccountPostInstallError(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v57 = v.event_type;
-  if (v57 === undefined) return false;
-  if (v57 !== "integrated_account:post_install_error") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:post_install_error") return false;
   if (!f_envelope(v)) return false;
-  const v58 = v.payload;
-  if (v58 === undefined) return false;
-  if (!fs_IntegratedAccount(v58)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountPostInstallError(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v59 = v.event_type;
-    if (v59 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v59 !== "integrated_account:post_install_error")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:post_install_error"',
-          expected: '"integrated_account:post_install_error"',
-          received: show(v59),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:post_install_error")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:post_install_error"',
+        '"integrated_account:post_install_error"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v60 = v.payload;
-    if (v60 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v60, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_IntegratedAccountValidationError(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v61 = v.event_type;
-  if (v61 === undefined) return false;
-  if (v61 !== "integrated_account:validation_error") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:validation_error") return false;
   if (!f_envelope(v)) return false;
-  const v62 = v.payload;
-  if (v62 === undefined) return false;
-  if (!fs_IntegratedAccount(v62)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountValidationError(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v63 = v.event_type;
-    if (v63 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v63 !== "integrated_account:validation_error")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:validation_error"',
-          expected: '"integrated_account:validation_error"',
-          received: show(v63),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:validation_error")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:validation_error"',
+        '"integrated_account:validation_error"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v64 = v.payload;
-    if (v64 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v64, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_IntegratedAccountActive(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v65 = v.event_type;
-  if (v65 === undefined) return false;
-  if (v65 !== "integrated_account:active") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:active") return false;
   if (!f_envelope(v)) return false;
-  const v66 = v.payload;
-  if (v66 === undefined) return false;
-  if (!fs_IntegratedAccount(v66)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountActive(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v67 = v.event_type;
-    if (v67 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v67 !== "integrated_account:active")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:active"',
-          expected: '"integrated_account:active"',
-          received: show(v67),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:active")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:active"',
+        '"integrated_account:active"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v68 = v.payload;
-    if (v68 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v68, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_IntegratedAccountPostConnectFormSubmitted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v69 = v.event_type;
-  if (v69 === undefined) return false;
-  if (v69 !== "integrated_account:post_connect_form_submitted") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:post_connect_form_submitted") return false;
   if (!f_envelope(v)) return false;
-  const v70 = v.payload;
-  if (v70 === undefined) return false;
-  if (!fs_IntegratedAccount(v70)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountPostConnectFormSubmitted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v71 = v.event_type;
-    if (v71 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v71 !== "integrated_account:post_connect_form_submitted")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:post_connect_form_submitted"',
-          expected: '"integrated_account:post_connect_form_submitted"',
-          received: show(v71),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:post_connect_form_submitted")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:post_connect_form_submitted"',
+        '"integrated_account:post_connect_form_submitted"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v72 = v.payload;
-    if (v72 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v72, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_IntegratedAccountAuthenticationError(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v73 = v.event_type;
-  if (v73 === undefined) return false;
-  if (v73 !== "integrated_account:authentication_error") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:authentication_error") return false;
   if (!f_envelope(v)) return false;
-  const v74 = v.payload;
-  if (v74 === undefined) return false;
-  if (!fs_IntegratedAccount(v74)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountAuthenticationError(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v75 = v.event_type;
-    if (v75 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v75 !== "integrated_account:authentication_error")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:authentication_error"',
-          expected: '"integrated_account:authentication_error"',
-          received: show(v75),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:authentication_error")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:authentication_error"',
+        '"integrated_account:authentication_error"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v76 = v.payload;
-    if (v76 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v76, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_IntegratedAccountReactivated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v77 = v.event_type;
-  if (v77 === undefined) return false;
-  if (v77 !== "integrated_account:reactivated") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "integrated_account:reactivated") return false;
   if (!f_envelope(v)) return false;
-  const v78 = v.payload;
-  if (v78 === undefined) return false;
-  if (!fs_IntegratedAccount(v78)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_IntegratedAccount(v2)) return false;
   return true;
 }
 
 function ce_IntegratedAccountReactivated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v79 = v.event_type;
-    if (v79 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v79 !== "integrated_account:reactivated")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "integrated_account:reactivated"',
-          expected: '"integrated_account:reactivated"',
-          received: show(v79),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "integrated_account:reactivated")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "integrated_account:reactivated"',
+        '"integrated_account:reactivated"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v80 = v.payload;
-    if (v80 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_IntegratedAccount(v80, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
 
 function fe_SyncJobRunCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v81 = v.event_type;
-  if (v81 === undefined) return false;
-  if (v81 !== "sync_job_run:created") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "sync_job_run:created") return false;
   if (!f_envelope(v)) return false;
-  const v82 = v.payload;
-  if (v82 === undefined) return false;
-  if (!fs_SyncJobRun(v82)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_SyncJobRun(v2)) return false;
   return true;
 }
 
 function ce_SyncJobRunCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v83 = v.event_type;
-    if (v83 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v83 !== "sync_job_run:created")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:created"',
-          expected: '"sync_job_run:created"',
-          received: show(v83),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "sync_job_run:created")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "sync_job_run:created"',
+        '"sync_job_run:created"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v84 = v.payload;
-    if (v84 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v84, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
 
 function fe_SyncJobRunStarted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v85 = v.event_type;
-  if (v85 === undefined) return false;
-  if (v85 !== "sync_job_run:started") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "sync_job_run:started") return false;
   if (!f_envelope(v)) return false;
-  const v86 = v.payload;
-  if (v86 === undefined) return false;
-  if (!fs_SyncJobRun(v86)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_SyncJobRun(v2)) return false;
   return true;
 }
 
 function ce_SyncJobRunStarted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v87 = v.event_type;
-    if (v87 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v87 !== "sync_job_run:started")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:started"',
-          expected: '"sync_job_run:started"',
-          received: show(v87),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "sync_job_run:started")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "sync_job_run:started"',
+        '"sync_job_run:started"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v88 = v.payload;
-    if (v88 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v88, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
 
 function fe_SyncJobRunRecord(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v89 = v.event_type;
-  if (v89 === undefined) return false;
-  if (v89 !== "sync_job_run:record") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "sync_job_run:record") return false;
   if (!f_envelope(v)) return false;
-  const v90 = v.payload;
-  if (v90 === undefined) return false;
-  if (!fs_SyncJobRunRecord(v90)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_SyncJobRunRecord(v2)) return false;
   return true;
 }
 
 function ce_SyncJobRunRecord(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v91 = v.event_type;
-    if (v91 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v91 !== "sync_job_run:record")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:record"',
-          expected: '"sync_job_run:record"',
-          received: show(v91),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "sync_job_run:record")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "sync_job_run:record"',
+        '"sync_job_run:record"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v92 = v.payload;
-    if (v92 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRunRecord(v92, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_SyncJobRunRecord(v2, p + "/payload", e);
   }
 }
 
 function fe_SyncJobRunCompleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v93 = v.event_type;
-  if (v93 === undefined) return false;
-  if (v93 !== "sync_job_run:completed") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "sync_job_run:completed") return false;
   if (!f_envelope(v)) return false;
-  const v94 = v.payload;
-  if (v94 === undefined) return false;
-  if (!fs_SyncJobRun(v94)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_SyncJobRun(v2)) return false;
   return true;
 }
 
 function ce_SyncJobRunCompleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v95 = v.event_type;
-    if (v95 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v95 !== "sync_job_run:completed")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:completed"',
-          expected: '"sync_job_run:completed"',
-          received: show(v95),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "sync_job_run:completed")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "sync_job_run:completed"',
+        '"sync_job_run:completed"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v96 = v.payload;
-    if (v96 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v96, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
 
 function fe_SyncJobRunFailed(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v97 = v.event_type;
-  if (v97 === undefined) return false;
-  if (v97 !== "sync_job_run:failed") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "sync_job_run:failed") return false;
   if (!f_envelope(v)) return false;
-  const v98 = v.payload;
-  if (v98 === undefined) return false;
-  if (!fs_SyncJobRun(v98)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_SyncJobRun(v2)) return false;
   return true;
 }
 
 function ce_SyncJobRunFailed(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v99 = v.event_type;
-    if (v99 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v99 !== "sync_job_run:failed")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:failed"',
-          expected: '"sync_job_run:failed"',
-          received: show(v99),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "sync_job_run:failed")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "sync_job_run:failed"',
+        '"sync_job_run:failed"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v100 = v.payload;
-    if (v100 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v100, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
 
 function fe_SyncJobRunUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v101 = v.event_type;
-  if (v101 === undefined) return false;
-  if (v101 !== "sync_job_run:updated") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "sync_job_run:updated") return false;
   if (!f_envelope(v)) return false;
-  const v102 = v.payload;
-  if (v102 === undefined) return false;
-  if (!fs_SyncJobRun(v102)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_SyncJobRun(v2)) return false;
   return true;
 }
 
 function ce_SyncJobRunUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v103 = v.event_type;
-    if (v103 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v103 !== "sync_job_run:updated")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:updated"',
-          expected: '"sync_job_run:updated"',
-          received: show(v103),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "sync_job_run:updated")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "sync_job_run:updated"',
+        '"sync_job_run:updated"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v104 = v.payload;
-    if (v104 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_SyncJobRun(v104, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
 
 function fe_RecordCreated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v105 = v.event_type;
-  if (v105 === undefined) return false;
-  if (v105 !== "record:created") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "record:created") return false;
   if (!f_envelope(v)) return false;
-  const v106 = v.payload;
-  if (v106 === undefined) return false;
-  if (!fs_RecordSchema(v106)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_RecordSchema(v2)) return false;
   return true;
 }
 
 function ce_RecordCreated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v107 = v.event_type;
-    if (v107 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v107 !== "record:created")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "record:created"',
-          expected: '"record:created"',
-          received: show(v107),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "record:created")
+      fail(e, p + "/event_type", 'must be "record:created"', '"record:created"', show(v1));
     c_envelope(v, p, e);
-    const v108 = v.payload;
-    if (v108 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_RecordSchema(v108, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_RecordSchema(v2, p + "/payload", e);
   }
 }
 
 function fe_RecordUpdated(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v109 = v.event_type;
-  if (v109 === undefined) return false;
-  if (v109 !== "record:updated") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "record:updated") return false;
   if (!f_envelope(v)) return false;
-  const v110 = v.payload;
-  if (v110 === undefined) return false;
-  if (!fs_RecordSchema(v110)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_RecordSchema(v2)) return false;
   return true;
 }
 
 function ce_RecordUpdated(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v111 = v.event_type;
-    if (v111 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v111 !== "record:updated")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "record:updated"',
-          expected: '"record:updated"',
-          received: show(v111),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "record:updated")
+      fail(e, p + "/event_type", 'must be "record:updated"', '"record:updated"', show(v1));
     c_envelope(v, p, e);
-    const v112 = v.payload;
-    if (v112 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_RecordSchema(v112, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_RecordSchema(v2, p + "/payload", e);
   }
 }
 
 function fe_RecordDeleted(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v113 = v.event_type;
-  if (v113 === undefined) return false;
-  if (v113 !== "record:deleted") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "record:deleted") return false;
   if (!f_envelope(v)) return false;
-  const v114 = v.payload;
-  if (v114 === undefined) return false;
-  if (!fs_RecordSchema(v114)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (!fs_RecordSchema(v2)) return false;
   return true;
 }
 
 function ce_RecordDeleted(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v115 = v.event_type;
-    if (v115 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v115 !== "record:deleted")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "record:deleted"',
-          expected: '"record:deleted"',
-          received: show(v115),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "record:deleted")
+      fail(e, p + "/event_type", 'must be "record:deleted"', '"record:deleted"', show(v1));
     c_envelope(v, p, e);
-    const v116 = v.payload;
-    if (v116 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
-    else {
-      cs_RecordSchema(v116, p + "/payload", e);
-    }
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else cs_RecordSchema(v2, p + "/payload", e);
   }
 }
 

@@ -1,7 +1,7 @@
 // The error path: the same checks as fast.ts, collecting every problem with its JSON Pointer.
 // Runs only for invalid input, so clarity beats speed here.
 import type { Property, Schema, SchemaOf } from "../../model/ir.ts";
-import { bin, call, id, index, member, NULL, num, object, str, typeOf, UNDEFINED, type Expr } from "../ts/expr.ts";
+import { bin, call, id, index, member, NULL, num, str, typeOf, UNDEFINED, type Expr } from "../ts/expr.ts";
 import type { Stmt } from "../ts/stmt.ts";
 import { pointerPart, type ModuleCx } from "./context.ts";
 import {
@@ -9,16 +9,17 @@ import {
 } from "./fast.ts";
 import { FORMAT_WORDS } from "./runtime.ts";
 
-/** `e.push({ … })` for one issue. */
-function issue(path: Expr, message: Expr | string, expected?: string, received?: Expr): Stmt {
-  const props: [string, Expr][] = [
-    ["path", path],
-    ["message", typeof message === "string" ? str(message) : message],
-  ];
-  if (expected !== undefined) props.push(["expected", str(expected)]);
-  if (received !== undefined) props.push(["received", received]);
-  return { s: "expr", e: call("e.push", object(props)) };
+/** `fail(e, path, message, expected?, received?)`: records one issue (the helper leaves out the
+ * fields it is not given, as an object literal would). */
+function issue(cx: ModuleCx, path: Expr, message: Expr | string, expected?: string, received?: Expr): Stmt {
+  const args: Expr[] = [id("e"), path, typeof message === "string" ? str(message) : message];
+  if (expected !== undefined || received !== undefined) args.push(expected === undefined ? UNDEFINED : str(expected));
+  if (received !== undefined) args.push(received);
+  return { s: "expr", e: call(cx.use("fail"), ...args) };
 }
+
+/** An `else` holding one `if` or one call needs no braces (`else if …`, `else cs_X(…);`). */
+const elseOf = (stmts: Stmt[]): Stmt[] | Stmt => (stmts.length === 1 && (stmts[0]!.s === "if" || stmts[0]!.s === "expr") ? stmts[0]! : stmts);
 
 const under = (p: Expr, name: string) => bin("+", p, str(`/${pointerPart(name)}`));
 
@@ -30,12 +31,12 @@ export function collect(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
 
 function typeError(cx: ModuleCx, s: Schema, v: Expr, p: Expr, what: string, expected: string): Stmt {
   const orNull = s.nullable ? " or null" : "";
-  return issue(p, `must be ${what}${orNull}`, `${expected}${orNull}`, call(cx.use("kind"), v));
+  return issue(cx, p, `must be ${what}${orNull}`, `${expected}${orNull}`, call(cx.use("kind"), v));
 }
 
 /** `if (wrong type) issue; else { checks }`. */
 function typed(test: Expr, error: Stmt, inner: Stmt[]): Stmt {
-  return { s: "if", test, then: error, ...(inner.length ? { else: inner } : {}) };
+  return { s: "if", test, then: error, ...(inner.length ? { else: elseOf(inner) } : {}) };
 }
 
 function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
@@ -50,21 +51,21 @@ function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
     case "string": {
       const checks = stringChecks(s, v, cx);
       const words = stringWords(s);
-      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(p, words[i]!.message, words[i]!.expected, show()) }));
+      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, p, words[i]!.message, words[i]!.expected, show()) }));
       return [typed(bin("!==", typeOf(v), str("string")), typeError(cx, s, v, p, "a string", "string"), inner)];
     }
     case "number": {
       const checks = numberChecks(s, v);
       const words = numberWords(s);
       const what = s.integer ? "an integer" : "a number";
-      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(p, words[i]!, undefined, show()) }));
+      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, p, words[i]!, undefined, show()) }));
       return [typed(numberTypeFails(s, v), typeError(cx, s, v, p, what, s.integer ? "integer" : "number"), inner)];
     }
     case "literal": {
       const shown = s.values.map((x) => JSON.stringify(x));
       const text = s.values.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(", ")}`;
       const orNull = s.nullable ? " or null" : "";
-      return [{ s: "if", test: literalFails(s, v, cx), then: issue(p, text + orNull, shown.join(" | ") + (s.nullable ? " | null" : ""), show()) }];
+      return [{ s: "if", test: literalFails(s, v, cx), then: issue(cx, p, text + orNull, shown.join(" | ") + (s.nullable ? " | null" : ""), show()) }];
     }
     case "array":
       return arrayCollect(s, v, p, cx);
@@ -100,13 +101,13 @@ function arrayCollect(s: SchemaOf<"array">, v: Expr, p: Expr, cx: ModuleCx): Stm
   const inner: Stmt[] = [];
   const length = member(v, "length");
   const count = call("String", length);
-  if (s.minItems !== undefined) inner.push({ s: "if", test: bin("<", length, num(s.minItems)), then: issue(p, `must have at least ${s.minItems} items`, `minItems ${s.minItems}`, count) });
-  if (s.maxItems !== undefined) inner.push({ s: "if", test: bin(">", length, num(s.maxItems)), then: issue(p, `must have at most ${s.maxItems} items`, `maxItems ${s.maxItems}`, count) });
+  if (s.minItems !== undefined) inner.push({ s: "if", test: bin("<", length, num(s.minItems)), then: issue(cx, p, `must have at least ${s.minItems} items`, `minItems ${s.minItems}`, count) });
+  if (s.maxItems !== undefined) inner.push({ s: "if", test: bin(">", length, num(s.maxItems)), then: issue(cx, p, `must have at most ${s.maxItems} items`, `maxItems ${s.maxItems}`, count) });
   const item = cx.fresh();
   const i = cx.fresh("i");
   const each = collect(s.items, id(item), bin("+", bin("+", p, str("/")), id(i)), cx);
   if (each.length) inner.push({ s: "for", index: i, bound: length, body: [constant(item, index(v, id(i))), ...each] });
-  if (s.uniqueItems) inner.push({ s: "if", test: { k: "unary", op: "!", arg: call(cx.use("uniq"), v) }, then: issue(p, "must not contain duplicate items", "uniqueItems") });
+  if (s.uniqueItems) inner.push({ s: "if", test: { k: "unary", op: "!", arg: call(cx.use("uniq"), v) }, then: issue(cx, p, "must not contain duplicate items", "uniqueItems") });
   return [typed({ k: "unary", op: "!", arg: call("Array.isArray", v) }, typeError(cx, s, v, p, "an array", "array"), inner)];
 }
 
@@ -126,7 +127,7 @@ function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): S
     const keyPath = bin("+", bin("+", p, str("/")), call(cx.use("esc"), id(k)));
     const keys = call("Object.keys", v);
     if (s.additional === false) {
-      const unknown = issue(keyPath, bin("+", str("unknown property "), call("JSON.stringify", id(k))), "no other properties");
+      const unknown = issue(cx, keyPath, bin("+", str("unknown property "), call("JSON.stringify", id(k))), "no other properties");
       const cases: Extract<Stmt, { s: "switch" }>["cases"] = [];
       if (s.properties.length) cases.push({ tests: knownKeys(s), body: [{ s: "raw", text: "break;" }] });
       cases.push({ tests: "default", body: [unknown] });
@@ -147,8 +148,8 @@ export function propertyCollect(prop: Property, v: Expr, p: Expr, cx: ModuleCx):
   const each = collect(prop.schema, id(x), under(p, prop.name), cx);
   const read = constant(x, readProperty(v, prop.name, cx));
   if (prop.required) {
-    const missing = issue(p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
-    return [read, { s: "if", test: bin("===", id(x), UNDEFINED), then: missing, ...(each.length ? { else: each } : {}) }];
+    const missing = issue(cx, p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
+    return [read, { s: "if", test: bin("===", id(x), UNDEFINED), then: missing, ...(each.length ? { else: elseOf(each) } : {}) }];
   }
   return each.length ? [read, { s: "if", test: bin("!==", id(x), UNDEFINED), then: each }] : [];
 }
@@ -162,7 +163,7 @@ function unionCollect(s: SchemaOf<"union">, v: Expr, p: Expr, cx: ModuleCx): Stm
       tests: values,
       body: [{ s: "expr", e: call(cx.variant(s.variants[i]!).collect, v, p, id("e")) }, { s: "raw", text: "break;" }] as Stmt[],
     }));
-    const bad = issue(under(p, s.discriminator!), `must be one of ${all.join(", ")}`, all.join(" | "), call(cx.use("show"), id(tag)));
+    const bad = issue(cx, under(p, s.discriminator!), `must be one of ${all.join(", ")}`, all.join(" | "), call(cx.use("show"), id(tag)));
     return [
       typed(objectTypeFails(v), typeError(cx, s, v, p, "an object", "object"), [
         constant(tag, readProperty(v, s.discriminator!, cx)),
@@ -173,9 +174,9 @@ function unionCollect(s: SchemaOf<"union">, v: Expr, p: Expr, cx: ModuleCx): Stm
   const n = cx.fresh("n");
   const tests = s.variants.map((x): Stmt => ({ s: "if", test: call(cx.variant(x).fast, v), then: { s: "raw", text: `${n}++;` } }));
   const count = s.variants.length;
-  const none = issue(p, `must match ${s.mode === "anyOf" ? "at least" : "exactly"} one of the ${count} variants`, `one of ${count} variants`, call(cx.use("kind"), v));
+  const none = issue(cx, p, `must match ${s.mode === "anyOf" ? "at least" : "exactly"} one of the ${count} variants`, `one of ${count} variants`, call(cx.use("kind"), v));
   const start: Stmt = { s: "decl", kind: "let", name: n, init: num(0) };
   if (s.mode === "anyOf") return [start, ...tests, { s: "if", test: bin("===", id(n), num(0)), then: none }];
-  const several = issue(p, "must match exactly one variant, but matches several", `exactly one of ${count} variants`);
+  const several = issue(cx, p, "must match exactly one variant, but matches several", `exactly one of ${count} variants`);
   return [start, ...tests, { s: "if", test: bin("===", id(n), num(0)), then: none, else: { s: "if", test: bin(">", id(n), num(1)), then: several } }];
 }

@@ -46,6 +46,18 @@ export class ModuleCx {
     return `${prefix}${++this.n}`;
   }
 
+  /** Local names are numbered per function (v1, v2, …), so one schema's change leaves the rest of
+   * the module as it was. A function written while another is (a union's variant) keeps its own. */
+  inFunction<T>(write: () => T): T {
+    const outer = this.n;
+    this.n = 0;
+    try {
+      return write();
+    } finally {
+      this.n = outer;
+    }
+  }
+
   regex(pattern: string): string {
     let name = this.regexes.get(pattern);
     if (!name) {

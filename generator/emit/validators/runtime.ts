@@ -31,6 +31,21 @@ function show(v: unknown): string {
   return kind(v);
 }`,
   },
+  fail: {
+    code: `/** Records one issue; fields not given are left out. */
+function fail(
+  e: ValidationIssue[],
+  path: string,
+  message: string,
+  expected?: string,
+  received?: string,
+): void {
+  const issue: ValidationIssue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}`,
+  },
   esc: {
     code: `/** Escapes a property name for a JSON Pointer (RFC 6901). */
 function esc(k: string): string {

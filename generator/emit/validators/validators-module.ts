@@ -14,22 +14,26 @@ import { helperCode, helperNames } from "./runtime.ts";
 import { dispatchJs, HELPERS_JS, RUN_JS } from "./runtime-js.ts";
 
 function writeFunctions(cx: ModuleCx, schema: Schema, fastName: string, collectName: string) {
+  const fastBody = cx.inFunction(() => fast(schema, id("v"), cx));
+  const collectBody = cx.inFunction(() => collect(schema, id("v"), id("p"), cx));
   cx.functions.push(
     { s: "blank" },
-    { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...fast(schema, id("v"), cx), { s: "raw", text: "return true;" }] },
+    { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...fastBody, { s: "raw", text: "return true;" }] },
     { s: "blank" },
-    { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: collect(schema, id("v"), id("p"), cx) },
+    { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: collectBody },
   );
 }
 
 /** The envelope's fields, checked once for every event type's body. */
 function writeEnvelope(cx: ModuleCx, fastName: string, collectName: string) {
+  const fastBody = cx.inFunction(() => cx.envelopeFields.flatMap((p) => propertyFast(p, id("v"), cx)));
+  const collectBody = cx.inFunction(() => cx.envelopeFields.flatMap((p) => propertyCollect(p, id("v"), id("p"), cx)));
   cx.functions.push(
     { s: "blank" },
     { s: "comment", docs: ["The envelope's fields, which every delivery carries besides the type and the payload."] },
-    { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...cx.envelopeFields.flatMap((p) => propertyFast(p, id("v"), cx)), { s: "raw", text: "return true;" }] },
+    { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...fastBody, { s: "raw", text: "return true;" }] },
     { s: "blank" },
-    { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: cx.envelopeFields.flatMap((p) => propertyCollect(p, id("v"), id("p"), cx)) },
+    { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: collectBody },
   );
 }
 

@@ -30,6 +30,20 @@ function show(v: unknown): string {
   return kind(v);
 }
 
+/** Records one issue; fields not given are left out. */
+function fail(
+  e: ValidationIssue[],
+  path: string,
+  message: string,
+  expected?: string,
+  received?: string,
+): void {
+  const issue: ValidationIssue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}
+
 /** Escapes a property name for a JSON Pointer (RFC 6901). */
 function esc(k: string): string {
   return k.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -258,10 +272,10 @@ function fs_Shape(v: any): boolean {
 
 function cs_Shape(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const t2 = v.type;
-    switch (t2) {
+    const t1 = v.type;
+    switch (t1) {
       case "circle":
         cs_Circle(v, p, e);
         break;
@@ -269,27 +283,22 @@ function cs_Shape(v: any, p: string, e: ValidationIssue[]): void {
         cs_Square(v, p, e);
         break;
       default:
-        e.push({
-          path: p + "/type",
-          message: 'must be one of "circle", "square"',
-          expected: '"circle" | "square"',
-          received: show(t2),
-        });
+        fail(e, p + "/type", 'must be one of "circle", "square"', '"circle" | "square"', show(t1));
     }
   }
 }
 
 function fs_Circle(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v3 = v.type;
-  if (v3 === undefined) return false;
-  if (v3 !== "circle") return false;
-  const v4 = v.radius;
-  if (v4 === undefined) return false;
-  if (typeof v4 !== "number" || !Number.isFinite(v4)) return false;
-  if (v4 < 0) return false;
-  for (const k5 of Object.keys(v)) {
-    switch (k5) {
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "circle") return false;
+  const v2 = v.radius;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "number" || !Number.isFinite(v2)) return false;
+  if (v2 < 0) return false;
+  for (const k3 of Object.keys(v)) {
+    switch (k3) {
       case "type":
       case "radius":
         break;
@@ -302,50 +311,28 @@ function fs_Circle(v: any): boolean {
 
 function cs_Circle(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v6 = v.type;
-    if (v6 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v6 !== "circle")
-        e.push({
-          path: p + "/type",
-          message: 'must be "circle"',
-          expected: '"circle"',
-          received: show(v6),
-        });
-    }
-    const v7 = v.radius;
-    if (v7 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "radius"',
-        expected: 'property "radius"',
-      });
-    else {
-      if (typeof v7 !== "number" || !Number.isFinite(v7))
-        e.push({
-          path: p + "/radius",
-          message: "must be a number",
-          expected: "number",
-          received: kind(v7),
-        });
-      else {
-        if (v7 < 0) e.push({ path: p + "/radius", message: "must be >= 0", received: show(v7) });
-      }
-    }
-    for (const k8 of Object.keys(v)) {
-      switch (k8) {
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "circle") fail(e, p + "/type", 'must be "circle"', '"circle"', show(v1));
+    const v2 = v.radius;
+    if (v2 === undefined) fail(e, p, 'missing required property "radius"', 'property "radius"');
+    else if (typeof v2 !== "number" || !Number.isFinite(v2))
+      fail(e, p + "/radius", "must be a number", "number", kind(v2));
+    else if (v2 < 0) fail(e, p + "/radius", "must be >= 0", undefined, show(v2));
+    for (const k3 of Object.keys(v)) {
+      switch (k3) {
         case "type":
         case "radius":
           break;
         default:
-          e.push({
-            path: p + "/" + esc(k8),
-            message: "unknown property " + JSON.stringify(k8),
-            expected: "no other properties",
-          });
+          fail(
+            e,
+            p + "/" + esc(k3),
+            "unknown property " + JSON.stringify(k3),
+            "no other properties",
+          );
       }
     }
   }
@@ -353,15 +340,15 @@ function cs_Circle(v: any, p: string, e: ValidationIssue[]): void {
 
 function fs_Square(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v9 = v.type;
-  if (v9 === undefined) return false;
-  if (v9 !== "square") return false;
-  const v10 = v.side;
-  if (v10 === undefined) return false;
-  if (typeof v10 !== "number" || !Number.isFinite(v10)) return false;
-  if (v10 <= 0) return false;
-  for (const k11 of Object.keys(v)) {
-    switch (k11) {
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "square") return false;
+  const v2 = v.side;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "number" || !Number.isFinite(v2)) return false;
+  if (v2 <= 0) return false;
+  for (const k3 of Object.keys(v)) {
+    switch (k3) {
       case "type":
       case "side":
         break;
@@ -374,46 +361,28 @@ function fs_Square(v: any): boolean {
 
 function cs_Square(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v12 = v.type;
-    if (v12 === undefined)
-      e.push({ path: p, message: 'missing required property "type"', expected: 'property "type"' });
-    else {
-      if (v12 !== "square")
-        e.push({
-          path: p + "/type",
-          message: 'must be "square"',
-          expected: '"square"',
-          received: show(v12),
-        });
-    }
-    const v13 = v.side;
-    if (v13 === undefined)
-      e.push({ path: p, message: 'missing required property "side"', expected: 'property "side"' });
-    else {
-      if (typeof v13 !== "number" || !Number.isFinite(v13))
-        e.push({
-          path: p + "/side",
-          message: "must be a number",
-          expected: "number",
-          received: kind(v13),
-        });
-      else {
-        if (v13 <= 0) e.push({ path: p + "/side", message: "must be > 0", received: show(v13) });
-      }
-    }
-    for (const k14 of Object.keys(v)) {
-      switch (k14) {
+    const v1 = v.type;
+    if (v1 === undefined) fail(e, p, 'missing required property "type"', 'property "type"');
+    else if (v1 !== "square") fail(e, p + "/type", 'must be "square"', '"square"', show(v1));
+    const v2 = v.side;
+    if (v2 === undefined) fail(e, p, 'missing required property "side"', 'property "side"');
+    else if (typeof v2 !== "number" || !Number.isFinite(v2))
+      fail(e, p + "/side", "must be a number", "number", kind(v2));
+    else if (v2 <= 0) fail(e, p + "/side", "must be > 0", undefined, show(v2));
+    for (const k3 of Object.keys(v)) {
+      switch (k3) {
         case "type":
         case "side":
           break;
         default:
-          e.push({
-            path: p + "/" + esc(k14),
-            message: "unknown property " + JSON.stringify(k14),
-            expected: "no other properties",
-          });
+          fail(
+            e,
+            p + "/" + esc(k3),
+            "unknown property " + JSON.stringify(k3),
+            "no other properties",
+          );
       }
     }
   }
@@ -421,19 +390,19 @@ function cs_Square(v: any, p: string, e: ValidationIssue[]): void {
 
 function fs_TreeNode(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v15 = v.name;
-  if (v15 === undefined) return false;
-  if (typeof v15 !== "string") return false;
-  const v16 = v.children;
-  if (v16 !== undefined) {
-    if (!Array.isArray(v16)) return false;
-    for (let i18 = 0; i18 < v16.length; i18++) {
-      const v17 = v16[i18];
-      if (!fs_TreeNode(v17)) return false;
+  const v1 = v.name;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.children;
+  if (v2 !== undefined) {
+    if (!Array.isArray(v2)) return false;
+    for (let i4 = 0; i4 < v2.length; i4++) {
+      const v3 = v2[i4];
+      if (!fs_TreeNode(v3)) return false;
     }
   }
-  for (const k19 of Object.keys(v)) {
-    switch (k19) {
+  for (const k5 of Object.keys(v)) {
+    switch (k5) {
       case "name":
       case "children":
         break;
@@ -446,47 +415,33 @@ function fs_TreeNode(v: any): boolean {
 
 function cs_TreeNode(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v20 = v.name;
-    if (v20 === undefined)
-      e.push({ path: p, message: 'missing required property "name"', expected: 'property "name"' });
-    else {
-      if (typeof v20 !== "string")
-        e.push({
-          path: p + "/name",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v20),
-        });
-    }
-    const v21 = v.children;
-    if (v21 !== undefined) {
-      if (!Array.isArray(v21))
-        e.push({
-          path: p + "/children",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v21),
-        });
+    const v1 = v.name;
+    if (v1 === undefined) fail(e, p, 'missing required property "name"', 'property "name"');
+    else if (typeof v1 !== "string") fail(e, p + "/name", "must be a string", "string", kind(v1));
+    const v2 = v.children;
+    if (v2 !== undefined) {
+      if (!Array.isArray(v2)) fail(e, p + "/children", "must be an array", "array", kind(v2));
       else {
-        for (let i23 = 0; i23 < v21.length; i23++) {
-          const v22 = v21[i23];
-          cs_TreeNode(v22, p + "/children" + "/" + i23, e);
+        for (let i4 = 0; i4 < v2.length; i4++) {
+          const v3 = v2[i4];
+          cs_TreeNode(v3, p + "/children" + "/" + i4, e);
         }
       }
     }
-    for (const k24 of Object.keys(v)) {
-      switch (k24) {
+    for (const k5 of Object.keys(v)) {
+      switch (k5) {
         case "name":
         case "children":
           break;
         default:
-          e.push({
-            path: p + "/" + esc(k24),
-            message: "unknown property " + JSON.stringify(k24),
-            expected: "no other properties",
-          });
+          fail(
+            e,
+            p + "/" + esc(k5),
+            "unknown property " + JSON.stringify(k5),
+            "no other properties",
+          );
       }
     }
   }
@@ -498,8 +453,7 @@ function fv_0(v: any): boolean {
 }
 
 function cv_0(v: any, p: string, e: ValidationIssue[]): void {
-  if (!Number.isInteger(v))
-    e.push({ path: p, message: "must be an integer", expected: "integer", received: kind(v) });
+  if (!Number.isInteger(v)) fail(e, p, "must be an integer", "integer", kind(v));
 }
 
 function fv_1(v: any): boolean {
@@ -509,17 +463,9 @@ function fv_1(v: any): boolean {
 }
 
 function cv_1(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "string")
-    e.push({ path: p, message: "must be a string", expected: "string", received: kind(v) });
-  else {
-    if (v.length < 4 && cpLen(v) < 2)
-      e.push({
-        path: p,
-        message: "must be at least 2 characters long",
-        expected: "minLength 2",
-        received: show(v),
-      });
-  }
+  if (typeof v !== "string") fail(e, p, "must be a string", "string", kind(v));
+  else if (v.length < 4 && cpLen(v) < 2)
+    fail(e, p, "must be at least 2 characters long", "minLength 2", show(v));
 }
 
 function fs_IdOrName(v: any): boolean {
@@ -528,16 +474,11 @@ function fs_IdOrName(v: any): boolean {
 }
 
 function cs_IdOrName(v: any, p: string, e: ValidationIssue[]): void {
-  let n25 = 0;
-  if (fv_0(v)) n25++;
-  if (fv_1(v)) n25++;
-  if (n25 === 0)
-    e.push({
-      path: p,
-      message: "must match at least one of the 2 variants",
-      expected: "one of 2 variants",
-      received: kind(v),
-    });
+  let n1 = 0;
+  if (fv_0(v)) n1++;
+  if (fv_1(v)) n1++;
+  if (n1 === 0)
+    fail(e, p, "must match at least one of the 2 variants", "one of 2 variants", kind(v));
 }
 
 function fv_2(v: any): boolean {
@@ -547,12 +488,8 @@ function fv_2(v: any): boolean {
 }
 
 function cv_2(v: any, p: string, e: ValidationIssue[]): void {
-  if (!Number.isInteger(v))
-    e.push({ path: p, message: "must be an integer", expected: "integer", received: kind(v) });
-  else {
-    if (!Number.isInteger(v / 2))
-      e.push({ path: p, message: "must be a multiple of 2", received: show(v) });
-  }
+  if (!Number.isInteger(v)) fail(e, p, "must be an integer", "integer", kind(v));
+  else if (!Number.isInteger(v / 2)) fail(e, p, "must be a multiple of 2", undefined, show(v));
 }
 
 function fv_3(v: any): boolean {
@@ -562,415 +499,236 @@ function fv_3(v: any): boolean {
 }
 
 function cv_3(v: any, p: string, e: ValidationIssue[]): void {
-  if (!Number.isInteger(v))
-    e.push({ path: p, message: "must be an integer", expected: "integer", received: kind(v) });
-  else {
-    if (!Number.isInteger(v / 3))
-      e.push({ path: p, message: "must be a multiple of 3", received: show(v) });
-  }
+  if (!Number.isInteger(v)) fail(e, p, "must be an integer", "integer", kind(v));
+  else if (!Number.isInteger(v / 3)) fail(e, p, "must be a multiple of 3", undefined, show(v));
 }
 
 function fs_Exactly(v: any): boolean {
-  let n26 = 0;
-  if (fv_2(v)) n26++;
-  if (fv_3(v)) n26++;
-  if (n26 !== 1) return false;
+  let n1 = 0;
+  if (fv_2(v)) n1++;
+  if (fv_3(v)) n1++;
+  if (n1 !== 1) return false;
   return true;
 }
 
 function cs_Exactly(v: any, p: string, e: ValidationIssue[]): void {
-  let n27 = 0;
-  if (fv_2(v)) n27++;
-  if (fv_3(v)) n27++;
-  if (n27 === 0)
-    e.push({
-      path: p,
-      message: "must match exactly one of the 2 variants",
-      expected: "one of 2 variants",
-      received: kind(v),
-    });
-  else if (n27 > 1)
-    e.push({
-      path: p,
-      message: "must match exactly one variant, but matches several",
-      expected: "exactly one of 2 variants",
-    });
+  let n1 = 0;
+  if (fv_2(v)) n1++;
+  if (fv_3(v)) n1++;
+  if (n1 === 0)
+    fail(e, p, "must match exactly one of the 2 variants", "one of 2 variants", kind(v));
+  else if (n1 > 1)
+    fail(e, p, "must match exactly one variant, but matches several", "exactly one of 2 variants");
 }
 
 function fs_Labels(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  for (const k28 of Object.keys(v)) {
-    const v29 = v[k28];
-    if (typeof v29 !== "string") return false;
-    if (v29.length > 8 && cpLen(v29) > 8) return false;
+  for (const k1 of Object.keys(v)) {
+    const v2 = v[k1];
+    if (typeof v2 !== "string") return false;
+    if (v2.length > 8 && cpLen(v2) > 8) return false;
   }
   return true;
 }
 
 function cs_Labels(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    for (const k30 of Object.keys(v)) {
-      const v31 = v[k30];
-      if (typeof v31 !== "string")
-        e.push({
-          path: p + "/" + esc(k30),
-          message: "must be a string",
-          expected: "string",
-          received: kind(v31),
-        });
-      else {
-        if (v31.length > 8 && cpLen(v31) > 8)
-          e.push({
-            path: p + "/" + esc(k30),
-            message: "must be at most 8 characters long",
-            expected: "maxLength 8",
-            received: show(v31),
-          });
-      }
+    for (const k1 of Object.keys(v)) {
+      const v2 = v[k1];
+      if (typeof v2 !== "string")
+        fail(e, p + "/" + esc(k1), "must be a string", "string", kind(v2));
+      else if (v2.length > 8 && cpLen(v2) > 8)
+        fail(e, p + "/" + esc(k1), "must be at most 8 characters long", "maxLength 8", show(v2));
     }
   }
 }
 
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v: any): boolean {
-  const v33 = v.id;
-  if (v33 === undefined) return false;
-  if (typeof v33 !== "string") return false;
-  if (v33.length < 2 && cpLen(v33) < 1) return false;
-  const v34 = v.at;
-  if (v34 !== undefined) {
-    if (typeof v34 !== "string") return false;
-    if (!fmtDateTime(v34)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (v1.length < 2 && cpLen(v1) < 1) return false;
+  const v2 = v.at;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") return false;
+    if (!fmtDateTime(v2)) return false;
   }
   return true;
 }
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
-  const v35 = v.id;
-  if (v35 === undefined)
-    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
-  else {
-    if (typeof v35 !== "string")
-      e.push({
-        path: p + "/id",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v35),
-      });
-    else {
-      if (v35.length < 2 && cpLen(v35) < 1)
-        e.push({
-          path: p + "/id",
-          message: "must be at least 1 characters long",
-          expected: "minLength 1",
-          received: show(v35),
-        });
-    }
-  }
-  const v36 = v.at;
-  if (v36 !== undefined) {
-    if (typeof v36 !== "string")
-      e.push({
-        path: p + "/at",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v36),
-      });
-    else {
-      if (!fmtDateTime(v36))
-        e.push({
-          path: p + "/at",
-          message: "must be an RFC 3339 date-time",
-          expected: "date-time",
-          received: show(v36),
-        });
-    }
+  const v1 = v.id;
+  if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+  else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+  else if (v1.length < 2 && cpLen(v1) < 1)
+    fail(e, p + "/id", "must be at least 1 characters long", "minLength 1", show(v1));
+  const v2 = v.at;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") fail(e, p + "/at", "must be a string", "string", kind(v2));
+    else if (!fmtDateTime(v2))
+      fail(e, p + "/at", "must be an RFC 3339 date-time", "date-time", show(v2));
   }
 }
 
 function fe_StringsFormats(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v32 = v.kind;
-  if (v32 === undefined) return false;
-  if (v32 !== "strings.formats") return false;
+  const v1 = v.kind;
+  if (v1 === undefined) return false;
+  if (v1 !== "strings.formats") return false;
   if (!f_envelope(v)) return false;
-  const v37 = v.data;
-  if (v37 === undefined) return false;
-  if (typeof v37 !== "object" || v37 === null || Array.isArray(v37)) return false;
-  const v38 = v37.uuid;
-  if (v38 !== undefined) {
-    if (typeof v38 !== "string") return false;
-    if (!fmtUuid(v38)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.uuid;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return false;
+    if (!fmtUuid(v3)) return false;
   }
-  const v39 = v37.date_time;
-  if (v39 !== undefined) {
-    if (typeof v39 !== "string") return false;
-    if (!fmtDateTime(v39)) return false;
+  const v4 = v2.date_time;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return false;
+    if (!fmtDateTime(v4)) return false;
   }
-  const v40 = v37.date;
-  if (v40 !== undefined) {
-    if (typeof v40 !== "string") return false;
-    if (!fmtDate(v40)) return false;
+  const v5 = v2.date;
+  if (v5 !== undefined) {
+    if (typeof v5 !== "string") return false;
+    if (!fmtDate(v5)) return false;
   }
-  const v41 = v37.time;
-  if (v41 !== undefined) {
-    if (typeof v41 !== "string") return false;
-    if (!fmtTime(v41)) return false;
+  const v6 = v2.time;
+  if (v6 !== undefined) {
+    if (typeof v6 !== "string") return false;
+    if (!fmtTime(v6)) return false;
   }
-  const v42 = v37.uri;
-  if (v42 !== undefined) {
-    if (typeof v42 !== "string") return false;
-    if (!fmtUri(v42)) return false;
+  const v7 = v2.uri;
+  if (v7 !== undefined) {
+    if (typeof v7 !== "string") return false;
+    if (!fmtUri(v7)) return false;
   }
-  const v43 = v37.uri_reference;
-  if (v43 !== undefined) {
-    if (typeof v43 !== "string") return false;
-    if (!fmtUriReference(v43)) return false;
+  const v8 = v2.uri_reference;
+  if (v8 !== undefined) {
+    if (typeof v8 !== "string") return false;
+    if (!fmtUriReference(v8)) return false;
   }
-  const v44 = v37.email;
-  if (v44 !== undefined) {
-    if (typeof v44 !== "string") return false;
-    if (!fmtEmail(v44)) return false;
+  const v9 = v2.email;
+  if (v9 !== undefined) {
+    if (typeof v9 !== "string") return false;
+    if (!fmtEmail(v9)) return false;
   }
-  const v45 = v37.hostname;
-  if (v45 !== undefined) {
-    if (typeof v45 !== "string") return false;
-    if (!fmtHostname(v45)) return false;
+  const v10 = v2.hostname;
+  if (v10 !== undefined) {
+    if (typeof v10 !== "string") return false;
+    if (!fmtHostname(v10)) return false;
   }
-  const v46 = v37.ipv4;
-  if (v46 !== undefined) {
-    if (typeof v46 !== "string") return false;
-    if (!fmtIpv4(v46)) return false;
+  const v11 = v2.ipv4;
+  if (v11 !== undefined) {
+    if (typeof v11 !== "string") return false;
+    if (!fmtIpv4(v11)) return false;
   }
-  const v47 = v37.ipv6;
-  if (v47 !== undefined) {
-    if (typeof v47 !== "string") return false;
-    if (!fmtIpv6(v47)) return false;
+  const v12 = v2.ipv6;
+  if (v12 !== undefined) {
+    if (typeof v12 !== "string") return false;
+    if (!fmtIpv6(v12)) return false;
   }
   return true;
 }
 
 function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v48 = v.kind;
-    if (v48 === undefined)
-      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
-    else {
-      if (v48 !== "strings.formats")
-        e.push({
-          path: p + "/kind",
-          message: 'must be "strings.formats"',
-          expected: '"strings.formats"',
-          received: show(v48),
-        });
-    }
+    const v1 = v.kind;
+    if (v1 === undefined) fail(e, p, 'missing required property "kind"', 'property "kind"');
+    else if (v1 !== "strings.formats")
+      fail(e, p + "/kind", 'must be "strings.formats"', '"strings.formats"', show(v1));
     c_envelope(v, p, e);
-    const v49 = v.data;
-    if (v49 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/data", "must be an object", "object", kind(v2));
     else {
-      if (typeof v49 !== "object" || v49 === null || Array.isArray(v49))
-        e.push({
-          path: p + "/data",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v49),
-        });
-      else {
-        const v50 = v49.uuid;
-        if (v50 !== undefined) {
-          if (typeof v50 !== "string")
-            e.push({
-              path: p + "/data" + "/uuid",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v50),
-            });
-          else {
-            if (!fmtUuid(v50))
-              e.push({
-                path: p + "/data" + "/uuid",
-                message: "must be a UUID",
-                expected: "uuid",
-                received: show(v50),
-              });
-          }
-        }
-        const v51 = v49.date_time;
-        if (v51 !== undefined) {
-          if (typeof v51 !== "string")
-            e.push({
-              path: p + "/data" + "/date_time",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v51),
-            });
-          else {
-            if (!fmtDateTime(v51))
-              e.push({
-                path: p + "/data" + "/date_time",
-                message: "must be an RFC 3339 date-time",
-                expected: "date-time",
-                received: show(v51),
-              });
-          }
-        }
-        const v52 = v49.date;
-        if (v52 !== undefined) {
-          if (typeof v52 !== "string")
-            e.push({
-              path: p + "/data" + "/date",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v52),
-            });
-          else {
-            if (!fmtDate(v52))
-              e.push({
-                path: p + "/data" + "/date",
-                message: "must be an RFC 3339 date (YYYY-MM-DD)",
-                expected: "date",
-                received: show(v52),
-              });
-          }
-        }
-        const v53 = v49.time;
-        if (v53 !== undefined) {
-          if (typeof v53 !== "string")
-            e.push({
-              path: p + "/data" + "/time",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v53),
-            });
-          else {
-            if (!fmtTime(v53))
-              e.push({
-                path: p + "/data" + "/time",
-                message: "must be an RFC 3339 time with a zone",
-                expected: "time",
-                received: show(v53),
-              });
-          }
-        }
-        const v54 = v49.uri;
-        if (v54 !== undefined) {
-          if (typeof v54 !== "string")
-            e.push({
-              path: p + "/data" + "/uri",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v54),
-            });
-          else {
-            if (!fmtUri(v54))
-              e.push({
-                path: p + "/data" + "/uri",
-                message: "must be an absolute URI",
-                expected: "uri",
-                received: show(v54),
-              });
-          }
-        }
-        const v55 = v49.uri_reference;
-        if (v55 !== undefined) {
-          if (typeof v55 !== "string")
-            e.push({
-              path: p + "/data" + "/uri_reference",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v55),
-            });
-          else {
-            if (!fmtUriReference(v55))
-              e.push({
-                path: p + "/data" + "/uri_reference",
-                message: "must be a URI reference",
-                expected: "uri-reference",
-                received: show(v55),
-              });
-          }
-        }
-        const v56 = v49.email;
-        if (v56 !== undefined) {
-          if (typeof v56 !== "string")
-            e.push({
-              path: p + "/data" + "/email",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v56),
-            });
-          else {
-            if (!fmtEmail(v56))
-              e.push({
-                path: p + "/data" + "/email",
-                message: "must be an email address",
-                expected: "email",
-                received: show(v56),
-              });
-          }
-        }
-        const v57 = v49.hostname;
-        if (v57 !== undefined) {
-          if (typeof v57 !== "string")
-            e.push({
-              path: p + "/data" + "/hostname",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v57),
-            });
-          else {
-            if (!fmtHostname(v57))
-              e.push({
-                path: p + "/data" + "/hostname",
-                message: "must be a hostname",
-                expected: "hostname",
-                received: show(v57),
-              });
-          }
-        }
-        const v58 = v49.ipv4;
-        if (v58 !== undefined) {
-          if (typeof v58 !== "string")
-            e.push({
-              path: p + "/data" + "/ipv4",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v58),
-            });
-          else {
-            if (!fmtIpv4(v58))
-              e.push({
-                path: p + "/data" + "/ipv4",
-                message: "must be an IPv4 address",
-                expected: "ipv4",
-                received: show(v58),
-              });
-          }
-        }
-        const v59 = v49.ipv6;
-        if (v59 !== undefined) {
-          if (typeof v59 !== "string")
-            e.push({
-              path: p + "/data" + "/ipv6",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v59),
-            });
-          else {
-            if (!fmtIpv6(v59))
-              e.push({
-                path: p + "/data" + "/ipv6",
-                message: "must be an IPv6 address",
-                expected: "ipv6",
-                received: show(v59),
-              });
-          }
-        }
+      const v3 = v2.uuid;
+      if (v3 !== undefined) {
+        if (typeof v3 !== "string")
+          fail(e, p + "/data" + "/uuid", "must be a string", "string", kind(v3));
+        else if (!fmtUuid(v3)) fail(e, p + "/data" + "/uuid", "must be a UUID", "uuid", show(v3));
+      }
+      const v4 = v2.date_time;
+      if (v4 !== undefined) {
+        if (typeof v4 !== "string")
+          fail(e, p + "/data" + "/date_time", "must be a string", "string", kind(v4));
+        else if (!fmtDateTime(v4))
+          fail(
+            e,
+            p + "/data" + "/date_time",
+            "must be an RFC 3339 date-time",
+            "date-time",
+            show(v4),
+          );
+      }
+      const v5 = v2.date;
+      if (v5 !== undefined) {
+        if (typeof v5 !== "string")
+          fail(e, p + "/data" + "/date", "must be a string", "string", kind(v5));
+        else if (!fmtDate(v5))
+          fail(e, p + "/data" + "/date", "must be an RFC 3339 date (YYYY-MM-DD)", "date", show(v5));
+      }
+      const v6 = v2.time;
+      if (v6 !== undefined) {
+        if (typeof v6 !== "string")
+          fail(e, p + "/data" + "/time", "must be a string", "string", kind(v6));
+        else if (!fmtTime(v6))
+          fail(e, p + "/data" + "/time", "must be an RFC 3339 time with a zone", "time", show(v6));
+      }
+      const v7 = v2.uri;
+      if (v7 !== undefined) {
+        if (typeof v7 !== "string")
+          fail(e, p + "/data" + "/uri", "must be a string", "string", kind(v7));
+        else if (!fmtUri(v7))
+          fail(e, p + "/data" + "/uri", "must be an absolute URI", "uri", show(v7));
+      }
+      const v8 = v2.uri_reference;
+      if (v8 !== undefined) {
+        if (typeof v8 !== "string")
+          fail(e, p + "/data" + "/uri_reference", "must be a string", "string", kind(v8));
+        else if (!fmtUriReference(v8))
+          fail(
+            e,
+            p + "/data" + "/uri_reference",
+            "must be a URI reference",
+            "uri-reference",
+            show(v8),
+          );
+      }
+      const v9 = v2.email;
+      if (v9 !== undefined) {
+        if (typeof v9 !== "string")
+          fail(e, p + "/data" + "/email", "must be a string", "string", kind(v9));
+        else if (!fmtEmail(v9))
+          fail(e, p + "/data" + "/email", "must be an email address", "email", show(v9));
+      }
+      const v10 = v2.hostname;
+      if (v10 !== undefined) {
+        if (typeof v10 !== "string")
+          fail(e, p + "/data" + "/hostname", "must be a string", "string", kind(v10));
+        else if (!fmtHostname(v10))
+          fail(e, p + "/data" + "/hostname", "must be a hostname", "hostname", show(v10));
+      }
+      const v11 = v2.ipv4;
+      if (v11 !== undefined) {
+        if (typeof v11 !== "string")
+          fail(e, p + "/data" + "/ipv4", "must be a string", "string", kind(v11));
+        else if (!fmtIpv4(v11))
+          fail(e, p + "/data" + "/ipv4", "must be an IPv4 address", "ipv4", show(v11));
+      }
+      const v12 = v2.ipv6;
+      if (v12 !== undefined) {
+        if (typeof v12 !== "string")
+          fail(e, p + "/data" + "/ipv6", "must be a string", "string", kind(v12));
+        else if (!fmtIpv6(v12))
+          fail(e, p + "/data" + "/ipv6", "must be an IPv6 address", "ipv6", show(v12));
       }
     }
   }
@@ -978,257 +736,174 @@ function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_StringsBounds(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v60 = v.kind;
-  if (v60 === undefined) return false;
-  if (v60 !== "strings.bounds") return false;
+  const v1 = v.kind;
+  if (v1 === undefined) return false;
+  if (v1 !== "strings.bounds") return false;
   if (!f_envelope(v)) return false;
-  const v61 = v.data;
-  if (v61 === undefined) return false;
-  if (typeof v61 !== "object" || v61 === null || Array.isArray(v61)) return false;
-  const v62 = v61.code;
-  if (v62 === undefined) return false;
-  if (typeof v62 !== "string") return false;
-  if (!re0.test(v62)) return false;
-  const v63 = v61.short;
-  if (v63 === undefined) return false;
-  if (typeof v63 !== "string") return false;
-  if (v63.length < 4 && cpLen(v63) < 2) return false;
-  if (v63.length > 4 && cpLen(v63) > 4) return false;
-  const v64 = v61.status;
-  if (v64 === undefined) return false;
-  if (!(v64 === "active" || v64 === "inactive")) return false;
-  const v65 = v61.fixed;
-  if (v65 === undefined) return false;
-  if (v65 !== "auto_closed") return false;
-  const v66 = v61.mixed;
-  if (v66 !== undefined) {
-    if (!(v66 === 1 || v66 === "one" || v66 === true || v66 === null)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.code;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!re0.test(v3)) return false;
+  const v4 = v2.short;
+  if (v4 === undefined) return false;
+  if (typeof v4 !== "string") return false;
+  if (v4.length < 4 && cpLen(v4) < 2) return false;
+  if (v4.length > 4 && cpLen(v4) > 4) return false;
+  const v5 = v2.status;
+  if (v5 === undefined) return false;
+  if (!(v5 === "active" || v5 === "inactive")) return false;
+  const v6 = v2.fixed;
+  if (v6 === undefined) return false;
+  if (v6 !== "auto_closed") return false;
+  const v7 = v2.mixed;
+  if (v7 !== undefined) {
+    if (!(v7 === 1 || v7 === "one" || v7 === true || v7 === null)) return false;
   }
-  const v67 = v61["content-type"];
-  if (v67 !== undefined) {
-    if (typeof v67 !== "string") return false;
+  const v8 = v2["content-type"];
+  if (v8 !== undefined) {
+    if (typeof v8 !== "string") return false;
   }
-  const v68 = v61["a b"];
-  if (v68 !== undefined) {
-    if (!Number.isInteger(v68)) return false;
+  const v9 = v2["a b"];
+  if (v9 !== undefined) {
+    if (!Number.isInteger(v9)) return false;
   }
-  const v69 = v61["0"];
-  if (v69 !== undefined) {
-    if (typeof v69 !== "boolean") return false;
+  const v10 = v2["0"];
+  if (v10 !== undefined) {
+    if (typeof v10 !== "boolean") return false;
   }
-  const v70 = hasOwn.call(v61, "constructor") ? v61.constructor : undefined;
-  if (v70 !== undefined) {
-    if (typeof v70 !== "string") return false;
+  const v11 = hasOwn.call(v2, "constructor") ? v2.constructor : undefined;
+  if (v11 !== undefined) {
+    if (typeof v11 !== "string") return false;
   }
-  const v71 = hasOwn.call(v61, "toString") ? v61.toString : undefined;
-  if (v71 !== undefined) {
-    if (!Number.isInteger(v71)) return false;
+  const v12 = hasOwn.call(v2, "toString") ? v2.toString : undefined;
+  if (v12 !== undefined) {
+    if (!Number.isInteger(v12)) return false;
   }
-  const v72 = hasOwn.call(v61, "__proto__") ? v61.__proto__ : undefined;
-  if (v72 !== undefined) {
-    if (typeof v72 !== "string") return false;
-    if (v72.length > 3 && cpLen(v72) > 3) return false;
+  const v13 = hasOwn.call(v2, "__proto__") ? v2.__proto__ : undefined;
+  if (v13 !== undefined) {
+    if (typeof v13 !== "string") return false;
+    if (v13.length > 3 && cpLen(v13) > 3) return false;
   }
   return true;
 }
 
 function ce_StringsBounds(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v73 = v.kind;
-    if (v73 === undefined)
-      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
-    else {
-      if (v73 !== "strings.bounds")
-        e.push({
-          path: p + "/kind",
-          message: 'must be "strings.bounds"',
-          expected: '"strings.bounds"',
-          received: show(v73),
-        });
-    }
+    const v1 = v.kind;
+    if (v1 === undefined) fail(e, p, 'missing required property "kind"', 'property "kind"');
+    else if (v1 !== "strings.bounds")
+      fail(e, p + "/kind", 'must be "strings.bounds"', '"strings.bounds"', show(v1));
     c_envelope(v, p, e);
-    const v74 = v.data;
-    if (v74 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/data", "must be an object", "object", kind(v2));
     else {
-      if (typeof v74 !== "object" || v74 === null || Array.isArray(v74))
-        e.push({
-          path: p + "/data",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v74),
-        });
+      const v3 = v2.code;
+      if (v3 === undefined)
+        fail(e, p + "/data", 'missing required property "code"', 'property "code"');
+      else if (typeof v3 !== "string")
+        fail(e, p + "/data" + "/code", "must be a string", "string", kind(v3));
+      else if (!re0.test(v3))
+        fail(
+          e,
+          p + "/data" + "/code",
+          "must match the pattern ^[A-Z]{3}-\\d+$",
+          "pattern ^[A-Z]{3}-\\d+$",
+          show(v3),
+        );
+      const v4 = v2.short;
+      if (v4 === undefined)
+        fail(e, p + "/data", 'missing required property "short"', 'property "short"');
+      else if (typeof v4 !== "string")
+        fail(e, p + "/data" + "/short", "must be a string", "string", kind(v4));
       else {
-        const v75 = v74.code;
-        if (v75 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "code"',
-            expected: 'property "code"',
-          });
-        else {
-          if (typeof v75 !== "string")
-            e.push({
-              path: p + "/data" + "/code",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v75),
-            });
-          else {
-            if (!re0.test(v75))
-              e.push({
-                path: p + "/data" + "/code",
-                message: "must match the pattern ^[A-Z]{3}-\\d+$",
-                expected: "pattern ^[A-Z]{3}-\\d+$",
-                received: show(v75),
-              });
-          }
-        }
-        const v76 = v74.short;
-        if (v76 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "short"',
-            expected: 'property "short"',
-          });
-        else {
-          if (typeof v76 !== "string")
-            e.push({
-              path: p + "/data" + "/short",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v76),
-            });
-          else {
-            if (v76.length < 4 && cpLen(v76) < 2)
-              e.push({
-                path: p + "/data" + "/short",
-                message: "must be at least 2 characters long",
-                expected: "minLength 2",
-                received: show(v76),
-              });
-            if (v76.length > 4 && cpLen(v76) > 4)
-              e.push({
-                path: p + "/data" + "/short",
-                message: "must be at most 4 characters long",
-                expected: "maxLength 4",
-                received: show(v76),
-              });
-          }
-        }
-        const v77 = v74.status;
-        if (v77 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "status"',
-            expected: 'property "status"',
-          });
-        else {
-          if (!(v77 === "active" || v77 === "inactive"))
-            e.push({
-              path: p + "/data" + "/status",
-              message: 'must be one of "active", "inactive"',
-              expected: '"active" | "inactive"',
-              received: show(v77),
-            });
-        }
-        const v78 = v74.fixed;
-        if (v78 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "fixed"',
-            expected: 'property "fixed"',
-          });
-        else {
-          if (v78 !== "auto_closed")
-            e.push({
-              path: p + "/data" + "/fixed",
-              message: 'must be "auto_closed"',
-              expected: '"auto_closed"',
-              received: show(v78),
-            });
-        }
-        const v79 = v74.mixed;
-        if (v79 !== undefined) {
-          if (!(v79 === 1 || v79 === "one" || v79 === true || v79 === null))
-            e.push({
-              path: p + "/data" + "/mixed",
-              message: 'must be one of 1, "one", true, null',
-              expected: '1 | "one" | true | null',
-              received: show(v79),
-            });
-        }
-        const v80 = v74["content-type"];
-        if (v80 !== undefined) {
-          if (typeof v80 !== "string")
-            e.push({
-              path: p + "/data" + "/content-type",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v80),
-            });
-        }
-        const v81 = v74["a b"];
-        if (v81 !== undefined) {
-          if (!Number.isInteger(v81))
-            e.push({
-              path: p + "/data" + "/a b",
-              message: "must be an integer",
-              expected: "integer",
-              received: kind(v81),
-            });
-        }
-        const v82 = v74["0"];
-        if (v82 !== undefined) {
-          if (typeof v82 !== "boolean")
-            e.push({
-              path: p + "/data" + "/0",
-              message: "must be a boolean",
-              expected: "boolean",
-              received: kind(v82),
-            });
-        }
-        const v83 = hasOwn.call(v74, "constructor") ? v74.constructor : undefined;
-        if (v83 !== undefined) {
-          if (typeof v83 !== "string")
-            e.push({
-              path: p + "/data" + "/constructor",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v83),
-            });
-        }
-        const v84 = hasOwn.call(v74, "toString") ? v74.toString : undefined;
-        if (v84 !== undefined) {
-          if (!Number.isInteger(v84))
-            e.push({
-              path: p + "/data" + "/toString",
-              message: "must be an integer",
-              expected: "integer",
-              received: kind(v84),
-            });
-        }
-        const v85 = hasOwn.call(v74, "__proto__") ? v74.__proto__ : undefined;
-        if (v85 !== undefined) {
-          if (typeof v85 !== "string")
-            e.push({
-              path: p + "/data" + "/__proto__",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v85),
-            });
-          else {
-            if (v85.length > 3 && cpLen(v85) > 3)
-              e.push({
-                path: p + "/data" + "/__proto__",
-                message: "must be at most 3 characters long",
-                expected: "maxLength 3",
-                received: show(v85),
-              });
-          }
-        }
+        if (v4.length < 4 && cpLen(v4) < 2)
+          fail(
+            e,
+            p + "/data" + "/short",
+            "must be at least 2 characters long",
+            "minLength 2",
+            show(v4),
+          );
+        if (v4.length > 4 && cpLen(v4) > 4)
+          fail(
+            e,
+            p + "/data" + "/short",
+            "must be at most 4 characters long",
+            "maxLength 4",
+            show(v4),
+          );
+      }
+      const v5 = v2.status;
+      if (v5 === undefined)
+        fail(e, p + "/data", 'missing required property "status"', 'property "status"');
+      else if (!(v5 === "active" || v5 === "inactive"))
+        fail(
+          e,
+          p + "/data" + "/status",
+          'must be one of "active", "inactive"',
+          '"active" | "inactive"',
+          show(v5),
+        );
+      const v6 = v2.fixed;
+      if (v6 === undefined)
+        fail(e, p + "/data", 'missing required property "fixed"', 'property "fixed"');
+      else if (v6 !== "auto_closed")
+        fail(e, p + "/data" + "/fixed", 'must be "auto_closed"', '"auto_closed"', show(v6));
+      const v7 = v2.mixed;
+      if (v7 !== undefined) {
+        if (!(v7 === 1 || v7 === "one" || v7 === true || v7 === null))
+          fail(
+            e,
+            p + "/data" + "/mixed",
+            'must be one of 1, "one", true, null',
+            '1 | "one" | true | null',
+            show(v7),
+          );
+      }
+      const v8 = v2["content-type"];
+      if (v8 !== undefined) {
+        if (typeof v8 !== "string")
+          fail(e, p + "/data" + "/content-type", "must be a string", "string", kind(v8));
+      }
+      const v9 = v2["a b"];
+      if (v9 !== undefined) {
+        if (!Number.isInteger(v9))
+          fail(e, p + "/data" + "/a b", "must be an integer", "integer", kind(v9));
+      }
+      const v10 = v2["0"];
+      if (v10 !== undefined) {
+        if (typeof v10 !== "boolean")
+          fail(e, p + "/data" + "/0", "must be a boolean", "boolean", kind(v10));
+      }
+      const v11 = hasOwn.call(v2, "constructor") ? v2.constructor : undefined;
+      if (v11 !== undefined) {
+        if (typeof v11 !== "string")
+          fail(e, p + "/data" + "/constructor", "must be a string", "string", kind(v11));
+      }
+      const v12 = hasOwn.call(v2, "toString") ? v2.toString : undefined;
+      if (v12 !== undefined) {
+        if (!Number.isInteger(v12))
+          fail(e, p + "/data" + "/toString", "must be an integer", "integer", kind(v12));
+      }
+      const v13 = hasOwn.call(v2, "__proto__") ? v2.__proto__ : undefined;
+      if (v13 !== undefined) {
+        if (typeof v13 !== "string")
+          fail(e, p + "/data" + "/__proto__", "must be a string", "string", kind(v13));
+        else if (v13.length > 3 && cpLen(v13) > 3)
+          fail(
+            e,
+            p + "/data" + "/__proto__",
+            "must be at most 3 characters long",
+            "maxLength 3",
+            show(v13),
+          );
       }
     }
   }
@@ -1236,122 +911,69 @@ function ce_StringsBounds(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_NumbersBounds(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v86 = v.kind;
-  if (v86 === undefined) return false;
-  if (v86 !== "numbers.bounds") return false;
+  const v1 = v.kind;
+  if (v1 === undefined) return false;
+  if (v1 !== "numbers.bounds") return false;
   if (!f_envelope(v)) return false;
-  const v87 = v.data;
-  if (v87 === undefined) return false;
-  if (typeof v87 !== "object" || v87 === null || Array.isArray(v87)) return false;
-  const v88 = v87.int;
-  if (v88 === undefined) return false;
-  if (!Number.isInteger(v88)) return false;
-  if (v88 < -5) return false;
-  if (v88 > 5) return false;
-  const v89 = v87.num;
-  if (v89 === undefined) return false;
-  if (typeof v89 !== "number" || !Number.isFinite(v89)) return false;
-  if (v89 <= 0) return false;
-  if (v89 >= 1) return false;
-  const v90 = v87.step;
-  if (v90 !== undefined) {
-    if (typeof v90 !== "number" || !Number.isFinite(v90)) return false;
-    if (!Number.isInteger(v90 / 0.5)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.int;
+  if (v3 === undefined) return false;
+  if (!Number.isInteger(v3)) return false;
+  if (v3 < -5) return false;
+  if (v3 > 5) return false;
+  const v4 = v2.num;
+  if (v4 === undefined) return false;
+  if (typeof v4 !== "number" || !Number.isFinite(v4)) return false;
+  if (v4 <= 0) return false;
+  if (v4 >= 1) return false;
+  const v5 = v2.step;
+  if (v5 !== undefined) {
+    if (typeof v5 !== "number" || !Number.isFinite(v5)) return false;
+    if (!Number.isInteger(v5 / 0.5)) return false;
   }
   return true;
 }
 
 function ce_NumbersBounds(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v92 = v.kind;
-    if (v92 === undefined)
-      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
-    else {
-      if (v92 !== "numbers.bounds")
-        e.push({
-          path: p + "/kind",
-          message: 'must be "numbers.bounds"',
-          expected: '"numbers.bounds"',
-          received: show(v92),
-        });
-    }
+    const v1 = v.kind;
+    if (v1 === undefined) fail(e, p, 'missing required property "kind"', 'property "kind"');
+    else if (v1 !== "numbers.bounds")
+      fail(e, p + "/kind", 'must be "numbers.bounds"', '"numbers.bounds"', show(v1));
     c_envelope(v, p, e);
-    const v93 = v.data;
-    if (v93 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/data", "must be an object", "object", kind(v2));
     else {
-      if (typeof v93 !== "object" || v93 === null || Array.isArray(v93))
-        e.push({
-          path: p + "/data",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v93),
-        });
+      const v3 = v2.int;
+      if (v3 === undefined)
+        fail(e, p + "/data", 'missing required property "int"', 'property "int"');
+      else if (!Number.isInteger(v3))
+        fail(e, p + "/data" + "/int", "must be an integer", "integer", kind(v3));
       else {
-        const v94 = v93.int;
-        if (v94 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "int"',
-            expected: 'property "int"',
-          });
-        else {
-          if (!Number.isInteger(v94))
-            e.push({
-              path: p + "/data" + "/int",
-              message: "must be an integer",
-              expected: "integer",
-              received: kind(v94),
-            });
-          else {
-            if (v94 < -5)
-              e.push({ path: p + "/data" + "/int", message: "must be >= -5", received: show(v94) });
-            if (v94 > 5)
-              e.push({ path: p + "/data" + "/int", message: "must be <= 5", received: show(v94) });
-          }
-        }
-        const v95 = v93.num;
-        if (v95 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "num"',
-            expected: 'property "num"',
-          });
-        else {
-          if (typeof v95 !== "number" || !Number.isFinite(v95))
-            e.push({
-              path: p + "/data" + "/num",
-              message: "must be a number",
-              expected: "number",
-              received: kind(v95),
-            });
-          else {
-            if (v95 <= 0)
-              e.push({ path: p + "/data" + "/num", message: "must be > 0", received: show(v95) });
-            if (v95 >= 1)
-              e.push({ path: p + "/data" + "/num", message: "must be < 1", received: show(v95) });
-          }
-        }
-        const v96 = v93.step;
-        if (v96 !== undefined) {
-          if (typeof v96 !== "number" || !Number.isFinite(v96))
-            e.push({
-              path: p + "/data" + "/step",
-              message: "must be a number",
-              expected: "number",
-              received: kind(v96),
-            });
-          else {
-            if (!Number.isInteger(v96 / 0.5))
-              e.push({
-                path: p + "/data" + "/step",
-                message: "must be a multiple of 0.5",
-                received: show(v96),
-              });
-          }
-        }
+        if (v3 < -5) fail(e, p + "/data" + "/int", "must be >= -5", undefined, show(v3));
+        if (v3 > 5) fail(e, p + "/data" + "/int", "must be <= 5", undefined, show(v3));
+      }
+      const v4 = v2.num;
+      if (v4 === undefined)
+        fail(e, p + "/data", 'missing required property "num"', 'property "num"');
+      else if (typeof v4 !== "number" || !Number.isFinite(v4))
+        fail(e, p + "/data" + "/num", "must be a number", "number", kind(v4));
+      else {
+        if (v4 <= 0) fail(e, p + "/data" + "/num", "must be > 0", undefined, show(v4));
+        if (v4 >= 1) fail(e, p + "/data" + "/num", "must be < 1", undefined, show(v4));
+      }
+      const v5 = v2.step;
+      if (v5 !== undefined) {
+        if (typeof v5 !== "number" || !Number.isFinite(v5))
+          fail(e, p + "/data" + "/step", "must be a number", "number", kind(v5));
+        else if (!Number.isInteger(v5 / 0.5))
+          fail(e, p + "/data" + "/step", "must be a multiple of 0.5", undefined, show(v5));
       }
     }
   }
@@ -1359,29 +981,29 @@ function ce_NumbersBounds(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_ShapesPresence(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v98 = v.kind;
-  if (v98 === undefined) return false;
-  if (v98 !== "shapes.presence") return false;
+  const v1 = v.kind;
+  if (v1 === undefined) return false;
+  if (v1 !== "shapes.presence") return false;
   if (!f_envelope(v)) return false;
-  const v99 = v.data;
-  if (v99 === undefined) return false;
-  if (typeof v99 !== "object" || v99 === null || Array.isArray(v99)) return false;
-  const v100 = v99.required;
-  if (v100 === undefined) return false;
-  if (typeof v100 !== "string") return false;
-  const v101 = v99.optional;
-  if (v101 !== undefined) {
-    if (typeof v101 !== "string") return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.required;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  const v4 = v2.optional;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "string") return false;
   }
-  const v102 = v99.nullable;
-  if (v102 === undefined) return false;
-  if (v102 !== null) {
-    if (typeof v102 !== "string") return false;
+  const v5 = v2.nullable;
+  if (v5 === undefined) return false;
+  if (v5 !== null) {
+    if (typeof v5 !== "string") return false;
   }
-  const v103 = v99.both;
-  if (v103 !== undefined) {
-    if (v103 !== null) {
-      if (typeof v103 !== "string") return false;
+  const v6 = v2.both;
+  if (v6 !== undefined) {
+    if (v6 !== null) {
+      if (typeof v6 !== "string") return false;
     }
   }
   return true;
@@ -1389,88 +1011,46 @@ function fe_ShapesPresence(v: any): boolean {
 
 function ce_ShapesPresence(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v104 = v.kind;
-    if (v104 === undefined)
-      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
-    else {
-      if (v104 !== "shapes.presence")
-        e.push({
-          path: p + "/kind",
-          message: 'must be "shapes.presence"',
-          expected: '"shapes.presence"',
-          received: show(v104),
-        });
-    }
+    const v1 = v.kind;
+    if (v1 === undefined) fail(e, p, 'missing required property "kind"', 'property "kind"');
+    else if (v1 !== "shapes.presence")
+      fail(e, p + "/kind", 'must be "shapes.presence"', '"shapes.presence"', show(v1));
     c_envelope(v, p, e);
-    const v105 = v.data;
-    if (v105 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/data", "must be an object", "object", kind(v2));
     else {
-      if (typeof v105 !== "object" || v105 === null || Array.isArray(v105))
-        e.push({
-          path: p + "/data",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v105),
-        });
-      else {
-        const v106 = v105.required;
-        if (v106 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "required"',
-            expected: 'property "required"',
-          });
-        else {
-          if (typeof v106 !== "string")
-            e.push({
-              path: p + "/data" + "/required",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v106),
-            });
-        }
-        const v107 = v105.optional;
-        if (v107 !== undefined) {
-          if (typeof v107 !== "string")
-            e.push({
-              path: p + "/data" + "/optional",
-              message: "must be a string",
-              expected: "string",
-              received: kind(v107),
-            });
-        }
-        const v108 = v105.nullable;
-        if (v108 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "nullable"',
-            expected: 'property "nullable"',
-          });
-        else {
-          if (v108 !== null) {
-            if (typeof v108 !== "string")
-              e.push({
-                path: p + "/data" + "/nullable",
-                message: "must be a string or null",
-                expected: "string or null",
-                received: kind(v108),
-              });
-          }
-        }
-        const v109 = v105.both;
-        if (v109 !== undefined) {
-          if (v109 !== null) {
-            if (typeof v109 !== "string")
-              e.push({
-                path: p + "/data" + "/both",
-                message: "must be a string or null",
-                expected: "string or null",
-                received: kind(v109),
-              });
-          }
+      const v3 = v2.required;
+      if (v3 === undefined)
+        fail(e, p + "/data", 'missing required property "required"', 'property "required"');
+      else if (typeof v3 !== "string")
+        fail(e, p + "/data" + "/required", "must be a string", "string", kind(v3));
+      const v4 = v2.optional;
+      if (v4 !== undefined) {
+        if (typeof v4 !== "string")
+          fail(e, p + "/data" + "/optional", "must be a string", "string", kind(v4));
+      }
+      const v5 = v2.nullable;
+      if (v5 === undefined)
+        fail(e, p + "/data", 'missing required property "nullable"', 'property "nullable"');
+      else if (v5 !== null) {
+        if (typeof v5 !== "string")
+          fail(
+            e,
+            p + "/data" + "/nullable",
+            "must be a string or null",
+            "string or null",
+            kind(v5),
+          );
+      }
+      const v6 = v2.both;
+      if (v6 !== undefined) {
+        if (v6 !== null) {
+          if (typeof v6 !== "string")
+            fail(e, p + "/data" + "/both", "must be a string or null", "string or null", kind(v6));
         }
       }
     }
@@ -1479,74 +1059,74 @@ function ce_ShapesPresence(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_ShapesObjects(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v110 = v.kind;
-  if (v110 === undefined) return false;
-  if (v110 !== "shapes.objects") return false;
+  const v1 = v.kind;
+  if (v1 === undefined) return false;
+  if (v1 !== "shapes.objects") return false;
   if (!f_envelope(v)) return false;
-  const v111 = v.data;
-  if (v111 === undefined) return false;
-  if (typeof v111 !== "object" || v111 === null || Array.isArray(v111)) return false;
-  const v112 = v111.nested;
-  if (v112 === undefined) return false;
-  if (typeof v112 !== "object" || v112 === null || Array.isArray(v112)) return false;
-  const v113 = v112.deeper;
-  if (v113 === undefined) return false;
-  if (typeof v113 !== "object" || v113 === null || Array.isArray(v113)) return false;
-  const v114 = v113.leaf;
-  if (v114 === undefined) return false;
-  if (typeof v114 !== "boolean") return false;
-  for (const k115 of Object.keys(v113)) {
-    switch (k115) {
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.nested;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) return false;
+  const v4 = v3.deeper;
+  if (v4 === undefined) return false;
+  if (typeof v4 !== "object" || v4 === null || Array.isArray(v4)) return false;
+  const v5 = v4.leaf;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "boolean") return false;
+  for (const k6 of Object.keys(v4)) {
+    switch (k6) {
       case "leaf":
         break;
       default:
         return false;
     }
   }
-  const v116 = v111.labels;
-  if (v116 !== undefined) {
-    if (!fs_Labels(v116)) return false;
+  const v7 = v2.labels;
+  if (v7 !== undefined) {
+    if (!fs_Labels(v7)) return false;
   }
-  const v117 = v111.tags;
-  if (v117 === undefined) return false;
-  if (!Array.isArray(v117)) return false;
-  if (v117.length < 1) return false;
-  if (v117.length > 3) return false;
-  for (let i119 = 0; i119 < v117.length; i119++) {
-    const v118 = v117[i119];
-    if (typeof v118 !== "string") return false;
+  const v8 = v2.tags;
+  if (v8 === undefined) return false;
+  if (!Array.isArray(v8)) return false;
+  if (v8.length < 1) return false;
+  if (v8.length > 3) return false;
+  for (let i10 = 0; i10 < v8.length; i10++) {
+    const v9 = v8[i10];
+    if (typeof v9 !== "string") return false;
   }
-  if (!uniq(v117)) return false;
-  const v120 = v111.matrix;
-  if (v120 !== undefined) {
-    if (!Array.isArray(v120)) return false;
-    for (let i122 = 0; i122 < v120.length; i122++) {
-      const v121 = v120[i122];
-      if (!Array.isArray(v121)) return false;
-      for (let i124 = 0; i124 < v121.length; i124++) {
-        const v123 = v121[i124];
-        if (!Number.isInteger(v123)) return false;
+  if (!uniq(v8)) return false;
+  const v11 = v2.matrix;
+  if (v11 !== undefined) {
+    if (!Array.isArray(v11)) return false;
+    for (let i13 = 0; i13 < v11.length; i13++) {
+      const v12 = v11[i13];
+      if (!Array.isArray(v12)) return false;
+      for (let i15 = 0; i15 < v12.length; i15++) {
+        const v14 = v12[i15];
+        if (!Number.isInteger(v14)) return false;
       }
     }
   }
-  const v125 = v111.tree;
-  if (v125 !== undefined) {
-    if (!fs_TreeNode(v125)) return false;
+  const v16 = v2.tree;
+  if (v16 !== undefined) {
+    if (!fs_TreeNode(v16)) return false;
   }
-  const v126 = v111.open;
-  if (v126 !== undefined) {
-    if (typeof v126 !== "object" || v126 === null || Array.isArray(v126)) return false;
+  const v17 = v2.open;
+  if (v17 !== undefined) {
+    if (typeof v17 !== "object" || v17 === null || Array.isArray(v17)) return false;
   }
-  const v127 = v111.counts;
-  if (v127 !== undefined) {
-    if (typeof v127 !== "object" || v127 === null || Array.isArray(v127)) return false;
-    for (const k128 of Object.keys(v127)) {
-      const v129 = v127[k128];
-      if (!Number.isInteger(v129)) return false;
+  const v18 = v2.counts;
+  if (v18 !== undefined) {
+    if (typeof v18 !== "object" || v18 === null || Array.isArray(v18)) return false;
+    for (const k19 of Object.keys(v18)) {
+      const v20 = v18[k19];
+      if (!Number.isInteger(v20)) return false;
     }
   }
-  for (const k130 of Object.keys(v111)) {
-    switch (k130) {
+  for (const k21 of Object.keys(v2)) {
+    switch (k21) {
       case "nested":
       case "labels":
       case "tags":
@@ -1564,236 +1144,169 @@ function fe_ShapesObjects(v: any): boolean {
 
 function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v131 = v.kind;
-    if (v131 === undefined)
-      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
-    else {
-      if (v131 !== "shapes.objects")
-        e.push({
-          path: p + "/kind",
-          message: 'must be "shapes.objects"',
-          expected: '"shapes.objects"',
-          received: show(v131),
-        });
-    }
+    const v1 = v.kind;
+    if (v1 === undefined) fail(e, p, 'missing required property "kind"', 'property "kind"');
+    else if (v1 !== "shapes.objects")
+      fail(e, p + "/kind", 'must be "shapes.objects"', '"shapes.objects"', show(v1));
     c_envelope(v, p, e);
-    const v132 = v.data;
-    if (v132 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/data", "must be an object", "object", kind(v2));
     else {
-      if (typeof v132 !== "object" || v132 === null || Array.isArray(v132))
-        e.push({
-          path: p + "/data",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v132),
-        });
+      const v3 = v2.nested;
+      if (v3 === undefined)
+        fail(e, p + "/data", 'missing required property "nested"', 'property "nested"');
+      else if (typeof v3 !== "object" || v3 === null || Array.isArray(v3))
+        fail(e, p + "/data" + "/nested", "must be an object", "object", kind(v3));
       else {
-        const v133 = v132.nested;
-        if (v133 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "nested"',
-            expected: 'property "nested"',
-          });
+        const v4 = v3.deeper;
+        if (v4 === undefined)
+          fail(
+            e,
+            p + "/data" + "/nested",
+            'missing required property "deeper"',
+            'property "deeper"',
+          );
+        else if (typeof v4 !== "object" || v4 === null || Array.isArray(v4))
+          fail(e, p + "/data" + "/nested" + "/deeper", "must be an object", "object", kind(v4));
         else {
-          if (typeof v133 !== "object" || v133 === null || Array.isArray(v133))
-            e.push({
-              path: p + "/data" + "/nested",
-              message: "must be an object",
-              expected: "object",
-              received: kind(v133),
-            });
-          else {
-            const v134 = v133.deeper;
-            if (v134 === undefined)
-              e.push({
-                path: p + "/data" + "/nested",
-                message: 'missing required property "deeper"',
-                expected: 'property "deeper"',
-              });
+          const v5 = v4.leaf;
+          if (v5 === undefined)
+            fail(
+              e,
+              p + "/data" + "/nested" + "/deeper",
+              'missing required property "leaf"',
+              'property "leaf"',
+            );
+          else if (typeof v5 !== "boolean")
+            fail(
+              e,
+              p + "/data" + "/nested" + "/deeper" + "/leaf",
+              "must be a boolean",
+              "boolean",
+              kind(v5),
+            );
+          for (const k6 of Object.keys(v4)) {
+            switch (k6) {
+              case "leaf":
+                break;
+              default:
+                fail(
+                  e,
+                  p + "/data" + "/nested" + "/deeper" + "/" + esc(k6),
+                  "unknown property " + JSON.stringify(k6),
+                  "no other properties",
+                );
+            }
+          }
+        }
+      }
+      const v7 = v2.labels;
+      if (v7 !== undefined) {
+        cs_Labels(v7, p + "/data" + "/labels", e);
+      }
+      const v8 = v2.tags;
+      if (v8 === undefined)
+        fail(e, p + "/data", 'missing required property "tags"', 'property "tags"');
+      else if (!Array.isArray(v8))
+        fail(e, p + "/data" + "/tags", "must be an array", "array", kind(v8));
+      else {
+        if (v8.length < 1)
+          fail(
+            e,
+            p + "/data" + "/tags",
+            "must have at least 1 items",
+            "minItems 1",
+            String(v8.length),
+          );
+        if (v8.length > 3)
+          fail(
+            e,
+            p + "/data" + "/tags",
+            "must have at most 3 items",
+            "maxItems 3",
+            String(v8.length),
+          );
+        for (let i10 = 0; i10 < v8.length; i10++) {
+          const v9 = v8[i10];
+          if (typeof v9 !== "string")
+            fail(e, p + "/data" + "/tags" + "/" + i10, "must be a string", "string", kind(v9));
+        }
+        if (!uniq(v8))
+          fail(e, p + "/data" + "/tags", "must not contain duplicate items", "uniqueItems");
+      }
+      const v11 = v2.matrix;
+      if (v11 !== undefined) {
+        if (!Array.isArray(v11))
+          fail(e, p + "/data" + "/matrix", "must be an array", "array", kind(v11));
+        else {
+          for (let i13 = 0; i13 < v11.length; i13++) {
+            const v12 = v11[i13];
+            if (!Array.isArray(v12))
+              fail(e, p + "/data" + "/matrix" + "/" + i13, "must be an array", "array", kind(v12));
             else {
-              if (typeof v134 !== "object" || v134 === null || Array.isArray(v134))
-                e.push({
-                  path: p + "/data" + "/nested" + "/deeper",
-                  message: "must be an object",
-                  expected: "object",
-                  received: kind(v134),
-                });
-              else {
-                const v135 = v134.leaf;
-                if (v135 === undefined)
-                  e.push({
-                    path: p + "/data" + "/nested" + "/deeper",
-                    message: 'missing required property "leaf"',
-                    expected: 'property "leaf"',
-                  });
-                else {
-                  if (typeof v135 !== "boolean")
-                    e.push({
-                      path: p + "/data" + "/nested" + "/deeper" + "/leaf",
-                      message: "must be a boolean",
-                      expected: "boolean",
-                      received: kind(v135),
-                    });
-                }
-                for (const k136 of Object.keys(v134)) {
-                  switch (k136) {
-                    case "leaf":
-                      break;
-                    default:
-                      e.push({
-                        path: p + "/data" + "/nested" + "/deeper" + "/" + esc(k136),
-                        message: "unknown property " + JSON.stringify(k136),
-                        expected: "no other properties",
-                      });
-                  }
-                }
+              for (let i15 = 0; i15 < v12.length; i15++) {
+                const v14 = v12[i15];
+                if (!Number.isInteger(v14))
+                  fail(
+                    e,
+                    p + "/data" + "/matrix" + "/" + i13 + "/" + i15,
+                    "must be an integer",
+                    "integer",
+                    kind(v14),
+                  );
               }
             }
           }
         }
-        const v137 = v132.labels;
-        if (v137 !== undefined) {
-          cs_Labels(v137, p + "/data" + "/labels", e);
-        }
-        const v138 = v132.tags;
-        if (v138 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "tags"',
-            expected: 'property "tags"',
-          });
+      }
+      const v16 = v2.tree;
+      if (v16 !== undefined) {
+        cs_TreeNode(v16, p + "/data" + "/tree", e);
+      }
+      const v17 = v2.open;
+      if (v17 !== undefined) {
+        if (typeof v17 !== "object" || v17 === null || Array.isArray(v17))
+          fail(e, p + "/data" + "/open", "must be an object", "object", kind(v17));
+      }
+      const v18 = v2.counts;
+      if (v18 !== undefined) {
+        if (typeof v18 !== "object" || v18 === null || Array.isArray(v18))
+          fail(e, p + "/data" + "/counts", "must be an object", "object", kind(v18));
         else {
-          if (!Array.isArray(v138))
-            e.push({
-              path: p + "/data" + "/tags",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v138),
-            });
-          else {
-            if (v138.length < 1)
-              e.push({
-                path: p + "/data" + "/tags",
-                message: "must have at least 1 items",
-                expected: "minItems 1",
-                received: String(v138.length),
-              });
-            if (v138.length > 3)
-              e.push({
-                path: p + "/data" + "/tags",
-                message: "must have at most 3 items",
-                expected: "maxItems 3",
-                received: String(v138.length),
-              });
-            for (let i140 = 0; i140 < v138.length; i140++) {
-              const v139 = v138[i140];
-              if (typeof v139 !== "string")
-                e.push({
-                  path: p + "/data" + "/tags" + "/" + i140,
-                  message: "must be a string",
-                  expected: "string",
-                  received: kind(v139),
-                });
-            }
-            if (!uniq(v138))
-              e.push({
-                path: p + "/data" + "/tags",
-                message: "must not contain duplicate items",
-                expected: "uniqueItems",
-              });
+          for (const k19 of Object.keys(v18)) {
+            const v20 = v18[k19];
+            if (!Number.isInteger(v20))
+              fail(
+                e,
+                p + "/data" + "/counts" + "/" + esc(k19),
+                "must be an integer",
+                "integer",
+                kind(v20),
+              );
           }
         }
-        const v141 = v132.matrix;
-        if (v141 !== undefined) {
-          if (!Array.isArray(v141))
-            e.push({
-              path: p + "/data" + "/matrix",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v141),
-            });
-          else {
-            for (let i143 = 0; i143 < v141.length; i143++) {
-              const v142 = v141[i143];
-              if (!Array.isArray(v142))
-                e.push({
-                  path: p + "/data" + "/matrix" + "/" + i143,
-                  message: "must be an array",
-                  expected: "array",
-                  received: kind(v142),
-                });
-              else {
-                for (let i145 = 0; i145 < v142.length; i145++) {
-                  const v144 = v142[i145];
-                  if (!Number.isInteger(v144))
-                    e.push({
-                      path: p + "/data" + "/matrix" + "/" + i143 + "/" + i145,
-                      message: "must be an integer",
-                      expected: "integer",
-                      received: kind(v144),
-                    });
-                }
-              }
-            }
-          }
-        }
-        const v146 = v132.tree;
-        if (v146 !== undefined) {
-          cs_TreeNode(v146, p + "/data" + "/tree", e);
-        }
-        const v147 = v132.open;
-        if (v147 !== undefined) {
-          if (typeof v147 !== "object" || v147 === null || Array.isArray(v147))
-            e.push({
-              path: p + "/data" + "/open",
-              message: "must be an object",
-              expected: "object",
-              received: kind(v147),
-            });
-        }
-        const v148 = v132.counts;
-        if (v148 !== undefined) {
-          if (typeof v148 !== "object" || v148 === null || Array.isArray(v148))
-            e.push({
-              path: p + "/data" + "/counts",
-              message: "must be an object",
-              expected: "object",
-              received: kind(v148),
-            });
-          else {
-            for (const k149 of Object.keys(v148)) {
-              const v150 = v148[k149];
-              if (!Number.isInteger(v150))
-                e.push({
-                  path: p + "/data" + "/counts" + "/" + esc(k149),
-                  message: "must be an integer",
-                  expected: "integer",
-                  received: kind(v150),
-                });
-            }
-          }
-        }
-        for (const k151 of Object.keys(v132)) {
-          switch (k151) {
-            case "nested":
-            case "labels":
-            case "tags":
-            case "matrix":
-            case "tree":
-            case "open":
-            case "counts":
-              break;
-            default:
-              e.push({
-                path: p + "/data" + "/" + esc(k151),
-                message: "unknown property " + JSON.stringify(k151),
-                expected: "no other properties",
-              });
-          }
+      }
+      for (const k21 of Object.keys(v2)) {
+        switch (k21) {
+          case "nested":
+          case "labels":
+          case "tags":
+          case "matrix":
+          case "tree":
+          case "open":
+          case "counts":
+            break;
+          default:
+            fail(
+              e,
+              p + "/data" + "/" + esc(k21),
+              "unknown property " + JSON.stringify(k21),
+              "no other properties",
+            );
         }
       }
     }
@@ -1802,29 +1315,29 @@ function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_ShapesUnions(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v152 = v.kind;
-  if (v152 === undefined) return false;
-  if (v152 !== "shapes.unions") return false;
+  const v1 = v.kind;
+  if (v1 === undefined) return false;
+  if (v1 !== "shapes.unions") return false;
   if (!f_envelope(v)) return false;
-  const v153 = v.data;
-  if (v153 === undefined) return false;
-  if (typeof v153 !== "object" || v153 === null || Array.isArray(v153)) return false;
-  const v154 = v153.shape;
-  if (v154 === undefined) return false;
-  if (!fs_Shape(v154)) return false;
-  const v155 = v153.id;
-  if (v155 === undefined) return false;
-  if (!fs_IdOrName(v155)) return false;
-  const v156 = v153.exactly;
-  if (v156 !== undefined) {
-    if (!fs_Exactly(v156)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.shape;
+  if (v3 === undefined) return false;
+  if (!fs_Shape(v3)) return false;
+  const v4 = v2.id;
+  if (v4 === undefined) return false;
+  if (!fs_IdOrName(v4)) return false;
+  const v5 = v2.exactly;
+  if (v5 !== undefined) {
+    if (!fs_Exactly(v5)) return false;
   }
-  const v157 = v153.shapes;
-  if (v157 !== undefined) {
-    if (!Array.isArray(v157)) return false;
-    for (let i159 = 0; i159 < v157.length; i159++) {
-      const v158 = v157[i159];
-      if (!fs_Shape(v158)) return false;
+  const v6 = v2.shapes;
+  if (v6 !== undefined) {
+    if (!Array.isArray(v6)) return false;
+    for (let i8 = 0; i8 < v6.length; i8++) {
+      const v7 = v6[i8];
+      if (!fs_Shape(v7)) return false;
     }
   }
   return true;
@@ -1832,71 +1345,37 @@ function fe_ShapesUnions(v: any): boolean {
 
 function ce_ShapesUnions(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v160 = v.kind;
-    if (v160 === undefined)
-      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
-    else {
-      if (v160 !== "shapes.unions")
-        e.push({
-          path: p + "/kind",
-          message: 'must be "shapes.unions"',
-          expected: '"shapes.unions"',
-          received: show(v160),
-        });
-    }
+    const v1 = v.kind;
+    if (v1 === undefined) fail(e, p, 'missing required property "kind"', 'property "kind"');
+    else if (v1 !== "shapes.unions")
+      fail(e, p + "/kind", 'must be "shapes.unions"', '"shapes.unions"', show(v1));
     c_envelope(v, p, e);
-    const v161 = v.data;
-    if (v161 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/data", "must be an object", "object", kind(v2));
     else {
-      if (typeof v161 !== "object" || v161 === null || Array.isArray(v161))
-        e.push({
-          path: p + "/data",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v161),
-        });
-      else {
-        const v162 = v161.shape;
-        if (v162 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "shape"',
-            expected: 'property "shape"',
-          });
+      const v3 = v2.shape;
+      if (v3 === undefined)
+        fail(e, p + "/data", 'missing required property "shape"', 'property "shape"');
+      else cs_Shape(v3, p + "/data" + "/shape", e);
+      const v4 = v2.id;
+      if (v4 === undefined) fail(e, p + "/data", 'missing required property "id"', 'property "id"');
+      else cs_IdOrName(v4, p + "/data" + "/id", e);
+      const v5 = v2.exactly;
+      if (v5 !== undefined) {
+        cs_Exactly(v5, p + "/data" + "/exactly", e);
+      }
+      const v6 = v2.shapes;
+      if (v6 !== undefined) {
+        if (!Array.isArray(v6))
+          fail(e, p + "/data" + "/shapes", "must be an array", "array", kind(v6));
         else {
-          cs_Shape(v162, p + "/data" + "/shape", e);
-        }
-        const v163 = v161.id;
-        if (v163 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "id"',
-            expected: 'property "id"',
-          });
-        else {
-          cs_IdOrName(v163, p + "/data" + "/id", e);
-        }
-        const v164 = v161.exactly;
-        if (v164 !== undefined) {
-          cs_Exactly(v164, p + "/data" + "/exactly", e);
-        }
-        const v165 = v161.shapes;
-        if (v165 !== undefined) {
-          if (!Array.isArray(v165))
-            e.push({
-              path: p + "/data" + "/shapes",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v165),
-            });
-          else {
-            for (let i167 = 0; i167 < v165.length; i167++) {
-              const v166 = v165[i167];
-              cs_Shape(v166, p + "/data" + "/shapes" + "/" + i167, e);
-            }
+          for (let i8 = 0; i8 < v6.length; i8++) {
+            const v7 = v6[i8];
+            cs_Shape(v7, p + "/data" + "/shapes" + "/" + i8, e);
           }
         }
       }
@@ -1906,225 +1385,135 @@ function ce_ShapesUnions(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_ShapesMisc(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v168 = v.kind;
-  if (v168 === undefined) return false;
-  if (v168 !== "shapes.misc") return false;
+  const v1 = v.kind;
+  if (v1 === undefined) return false;
+  if (v1 !== "shapes.misc") return false;
   if (!f_envelope(v)) return false;
-  const v169 = v.data;
-  if (v169 === undefined) return false;
-  if (typeof v169 !== "object" || v169 === null || Array.isArray(v169)) return false;
-  const v170 = v169.three;
-  if (v170 === undefined) return false;
-  if (v170 !== 3) return false;
-  const v171 = v169.no;
-  if (v171 === undefined) return false;
-  if (v171 !== false) return false;
-  const v172 = v169.nothing;
-  if (v172 === undefined) return false;
-  if (v172 !== null) return false;
-  const v173 = v169.half;
-  if (v173 !== undefined) {
-    if (!(v173 === 0.5 || v173 === 1.5)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.three;
+  if (v3 === undefined) return false;
+  if (v3 !== 3) return false;
+  const v4 = v2.no;
+  if (v4 === undefined) return false;
+  if (v4 !== false) return false;
+  const v5 = v2.nothing;
+  if (v5 === undefined) return false;
+  if (v5 !== null) return false;
+  const v6 = v2.half;
+  if (v6 !== undefined) {
+    if (!(v6 === 0.5 || v6 === 1.5)) return false;
   }
-  const v174 = v169.full;
-  if (v174 !== undefined) {
-    if (v174 !== null) {
-      if (typeof v174 !== "string") return false;
+  const v7 = v2.full;
+  if (v7 !== undefined) {
+    if (v7 !== null) {
+      if (typeof v7 !== "string") return false;
     }
   }
-  const v175 = v169.tree;
-  if (v175 !== undefined) {
-    if (v175 !== null) {
-      if (!fs_TreeNode(v175)) return false;
+  const v8 = v2.tree;
+  if (v8 !== undefined) {
+    if (v8 !== null) {
+      if (!fs_TreeNode(v8)) return false;
     }
   }
-  const v176 = v169.trees;
-  if (v176 !== undefined) {
-    if (v176 !== null) {
-      if (!Array.isArray(v176)) return false;
-      for (let i178 = 0; i178 < v176.length; i178++) {
-        const v177 = v176[i178];
-        if (!fs_TreeNode(v177)) return false;
+  const v9 = v2.trees;
+  if (v9 !== undefined) {
+    if (v9 !== null) {
+      if (!Array.isArray(v9)) return false;
+      for (let i11 = 0; i11 < v9.length; i11++) {
+        const v10 = v9[i11];
+        if (!fs_TreeNode(v10)) return false;
       }
     }
   }
-  const v179 = v169.anything;
-  if (v179 !== undefined) {
-    if (!Array.isArray(v179)) return false;
+  const v12 = v2.anything;
+  if (v12 !== undefined) {
+    if (!Array.isArray(v12)) return false;
   }
-  const v182 = v169.null_only;
-  if (v182 !== undefined) {
-    if (v182 !== null) return false;
+  const v15 = v2.null_only;
+  if (v15 !== undefined) {
+    if (v15 !== null) return false;
   }
-  const v183 = v169.sets;
-  if (v183 !== undefined) {
-    if (!Array.isArray(v183)) return false;
-    if (!uniq(v183)) return false;
+  const v16 = v2.sets;
+  if (v16 !== undefined) {
+    if (!Array.isArray(v16)) return false;
+    if (!uniq(v16)) return false;
   }
   return true;
 }
 
 function ce_ShapesMisc(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v186 = v.kind;
-    if (v186 === undefined)
-      e.push({ path: p, message: 'missing required property "kind"', expected: 'property "kind"' });
-    else {
-      if (v186 !== "shapes.misc")
-        e.push({
-          path: p + "/kind",
-          message: 'must be "shapes.misc"',
-          expected: '"shapes.misc"',
-          received: show(v186),
-        });
-    }
+    const v1 = v.kind;
+    if (v1 === undefined) fail(e, p, 'missing required property "kind"', 'property "kind"');
+    else if (v1 !== "shapes.misc")
+      fail(e, p + "/kind", 'must be "shapes.misc"', '"shapes.misc"', show(v1));
     c_envelope(v, p, e);
-    const v187 = v.data;
-    if (v187 === undefined)
-      e.push({ path: p, message: 'missing required property "data"', expected: 'property "data"' });
+    const v2 = v.data;
+    if (v2 === undefined) fail(e, p, 'missing required property "data"', 'property "data"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/data", "must be an object", "object", kind(v2));
     else {
-      if (typeof v187 !== "object" || v187 === null || Array.isArray(v187))
-        e.push({
-          path: p + "/data",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v187),
-        });
-      else {
-        const v188 = v187.three;
-        if (v188 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "three"',
-            expected: 'property "three"',
-          });
-        else {
-          if (v188 !== 3)
-            e.push({
-              path: p + "/data" + "/three",
-              message: "must be 3",
-              expected: "3",
-              received: show(v188),
-            });
+      const v3 = v2.three;
+      if (v3 === undefined)
+        fail(e, p + "/data", 'missing required property "three"', 'property "three"');
+      else if (v3 !== 3) fail(e, p + "/data" + "/three", "must be 3", "3", show(v3));
+      const v4 = v2.no;
+      if (v4 === undefined) fail(e, p + "/data", 'missing required property "no"', 'property "no"');
+      else if (v4 !== false) fail(e, p + "/data" + "/no", "must be false", "false", show(v4));
+      const v5 = v2.nothing;
+      if (v5 === undefined)
+        fail(e, p + "/data", 'missing required property "nothing"', 'property "nothing"');
+      else if (v5 !== null) fail(e, p + "/data" + "/nothing", "must be null", "null", show(v5));
+      const v6 = v2.half;
+      if (v6 !== undefined) {
+        if (!(v6 === 0.5 || v6 === 1.5))
+          fail(e, p + "/data" + "/half", "must be one of 0.5, 1.5", "0.5 | 1.5", show(v6));
+      }
+      const v7 = v2.full;
+      if (v7 !== undefined) {
+        if (v7 !== null) {
+          if (typeof v7 !== "string")
+            fail(e, p + "/data" + "/full", "must be a string or null", "string or null", kind(v7));
         }
-        const v189 = v187.no;
-        if (v189 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "no"',
-            expected: 'property "no"',
-          });
-        else {
-          if (v189 !== false)
-            e.push({
-              path: p + "/data" + "/no",
-              message: "must be false",
-              expected: "false",
-              received: show(v189),
-            });
+      }
+      const v8 = v2.tree;
+      if (v8 !== undefined) {
+        if (v8 !== null) {
+          cs_TreeNode(v8, p + "/data" + "/tree", e);
         }
-        const v190 = v187.nothing;
-        if (v190 === undefined)
-          e.push({
-            path: p + "/data",
-            message: 'missing required property "nothing"',
-            expected: 'property "nothing"',
-          });
-        else {
-          if (v190 !== null)
-            e.push({
-              path: p + "/data" + "/nothing",
-              message: "must be null",
-              expected: "null",
-              received: show(v190),
-            });
-        }
-        const v191 = v187.half;
-        if (v191 !== undefined) {
-          if (!(v191 === 0.5 || v191 === 1.5))
-            e.push({
-              path: p + "/data" + "/half",
-              message: "must be one of 0.5, 1.5",
-              expected: "0.5 | 1.5",
-              received: show(v191),
-            });
-        }
-        const v192 = v187.full;
-        if (v192 !== undefined) {
-          if (v192 !== null) {
-            if (typeof v192 !== "string")
-              e.push({
-                path: p + "/data" + "/full",
-                message: "must be a string or null",
-                expected: "string or null",
-                received: kind(v192),
-              });
-          }
-        }
-        const v193 = v187.tree;
-        if (v193 !== undefined) {
-          if (v193 !== null) {
-            cs_TreeNode(v193, p + "/data" + "/tree", e);
-          }
-        }
-        const v194 = v187.trees;
-        if (v194 !== undefined) {
-          if (v194 !== null) {
-            if (!Array.isArray(v194))
-              e.push({
-                path: p + "/data" + "/trees",
-                message: "must be an array or null",
-                expected: "array or null",
-                received: kind(v194),
-              });
-            else {
-              for (let i196 = 0; i196 < v194.length; i196++) {
-                const v195 = v194[i196];
-                cs_TreeNode(v195, p + "/data" + "/trees" + "/" + i196, e);
-              }
+      }
+      const v9 = v2.trees;
+      if (v9 !== undefined) {
+        if (v9 !== null) {
+          if (!Array.isArray(v9))
+            fail(e, p + "/data" + "/trees", "must be an array or null", "array or null", kind(v9));
+          else {
+            for (let i11 = 0; i11 < v9.length; i11++) {
+              const v10 = v9[i11];
+              cs_TreeNode(v10, p + "/data" + "/trees" + "/" + i11, e);
             }
           }
         }
-        const v197 = v187.anything;
-        if (v197 !== undefined) {
-          if (!Array.isArray(v197))
-            e.push({
-              path: p + "/data" + "/anything",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v197),
-            });
-        }
-        const v200 = v187.null_only;
-        if (v200 !== undefined) {
-          if (v200 !== null)
-            e.push({
-              path: p + "/data" + "/null_only",
-              message: "must be null",
-              expected: "null",
-              received: kind(v200),
-            });
-        }
-        const v201 = v187.sets;
-        if (v201 !== undefined) {
-          if (!Array.isArray(v201))
-            e.push({
-              path: p + "/data" + "/sets",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v201),
-            });
-          else {
-            if (!uniq(v201))
-              e.push({
-                path: p + "/data" + "/sets",
-                message: "must not contain duplicate items",
-                expected: "uniqueItems",
-              });
-          }
-        }
+      }
+      const v12 = v2.anything;
+      if (v12 !== undefined) {
+        if (!Array.isArray(v12))
+          fail(e, p + "/data" + "/anything", "must be an array", "array", kind(v12));
+      }
+      const v15 = v2.null_only;
+      if (v15 !== undefined) {
+        if (v15 !== null) fail(e, p + "/data" + "/null_only", "must be null", "null", kind(v15));
+      }
+      const v16 = v2.sets;
+      if (v16 !== undefined) {
+        if (!Array.isArray(v16))
+          fail(e, p + "/data" + "/sets", "must be an array", "array", kind(v16));
+        else if (!uniq(v16))
+          fail(e, p + "/data" + "/sets", "must not contain duplicate items", "uniqueItems");
       }
     }
   }

@@ -30,6 +30,20 @@ function show(v: unknown): string {
   return kind(v);
 }
 
+/** Records one issue; fields not given are left out. */
+function fail(
+  e: ValidationIssue[],
+  path: string,
+  message: string,
+  expected?: string,
+  received?: string,
+): void {
+  const issue: ValidationIssue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}
+
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const HEX = new Uint8Array(128);
 for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
@@ -62,192 +76,112 @@ function fs_Conn(v: any): boolean {
 
 function cs_Conn(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v3 = v.connectionid;
-    if (v3 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v3 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v3),
-        });
-      else {
-        if (!fmtUuid(v3))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v3),
-          });
-      }
-    }
-    const v4 = v.status;
-    if (v4 !== undefined) {
-      if (!(v4 === "active" || v4 === "inactive"))
-        e.push({
-          path: p + "/status",
-          message: 'must be one of "active", "inactive"',
-          expected: '"active" | "inactive"',
-          received: show(v4),
-        });
+    const v1 = v.connectionid;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v1 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v1));
+    else if (!fmtUuid(v1)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v1));
+    const v2 = v.status;
+    if (v2 !== undefined) {
+      if (!(v2 === "active" || v2 === "inactive"))
+        fail(
+          e,
+          p + "/status",
+          'must be one of "active", "inactive"',
+          '"active" | "inactive"',
+          show(v2),
+        );
     }
   }
 }
 
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v: any): boolean {
-  const v6 = v.accountid;
-  if (v6 === undefined) return false;
-  if (typeof v6 !== "string") return false;
-  if (!fmtUuid(v6)) return false;
-  const v7 = v.created;
-  if (v7 === undefined) return false;
-  if (!Number.isInteger(v7)) return false;
+  const v1 = v.accountid;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!fmtUuid(v1)) return false;
+  const v2 = v.created;
+  if (v2 === undefined) return false;
+  if (!Number.isInteger(v2)) return false;
   return true;
 }
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
-  const v8 = v.accountid;
-  if (v8 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "accountid"',
-      expected: 'property "accountid"',
-    });
-  else {
-    if (typeof v8 !== "string")
-      e.push({
-        path: p + "/accountid",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v8),
-      });
-    else {
-      if (!fmtUuid(v8))
-        e.push({
-          path: p + "/accountid",
-          message: "must be a UUID",
-          expected: "uuid",
-          received: show(v8),
-        });
-    }
-  }
-  const v9 = v.created;
-  if (v9 === undefined)
-    e.push({
-      path: p,
-      message: 'missing required property "created"',
-      expected: 'property "created"',
-    });
-  else {
-    if (!Number.isInteger(v9))
-      e.push({
-        path: p + "/created",
-        message: "must be an integer",
-        expected: "integer",
-        received: kind(v9),
-      });
-  }
+  const v1 = v.accountid;
+  if (v1 === undefined) fail(e, p, 'missing required property "accountid"', 'property "accountid"');
+  else if (typeof v1 !== "string")
+    fail(e, p + "/accountid", "must be a string", "string", kind(v1));
+  else if (!fmtUuid(v1)) fail(e, p + "/accountid", "must be a UUID", "uuid", show(v1));
+  const v2 = v.created;
+  if (v2 === undefined) fail(e, p, 'missing required property "created"', 'property "created"');
+  else if (!Number.isInteger(v2))
+    fail(e, p + "/created", "must be an integer", "integer", kind(v2));
 }
 
 function fe_ConnCreated(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v5 = v.event;
-  if (v5 === undefined) return false;
-  if (v5 !== "conn.created") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "conn.created") return false;
   if (!f_envelope(v)) return false;
-  const v10 = v.connectionid;
-  if (v10 === undefined) return false;
-  if (typeof v10 !== "string") return false;
-  if (!fmtUuid(v10)) return false;
-  const v11 = v.status;
-  if (v11 !== undefined) {
-    if (!(v11 === "active" || v11 === "inactive")) return false;
+  const v2 = v.connectionid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.status;
+  if (v3 !== undefined) {
+    if (!(v3 === "active" || v3 === "inactive")) return false;
   }
   return true;
 }
 
 function ce_ConnCreated(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v12 = v.event;
-    if (v12 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v12 !== "conn.created")
-        e.push({
-          path: p + "/event",
-          message: 'must be "conn.created"',
-          expected: '"conn.created"',
-          received: show(v12),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "conn.created")
+      fail(e, p + "/event", 'must be "conn.created"', '"conn.created"', show(v1));
     c_envelope(v, p, e);
-    const v13 = v.connectionid;
-    if (v13 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v13 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v13),
-        });
-      else {
-        if (!fmtUuid(v13))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v13),
-          });
-      }
-    }
-    const v14 = v.status;
-    if (v14 !== undefined) {
-      if (!(v14 === "active" || v14 === "inactive"))
-        e.push({
-          path: p + "/status",
-          message: 'must be one of "active", "inactive"',
-          expected: '"active" | "inactive"',
-          received: show(v14),
-        });
+    const v2 = v.connectionid;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v2));
+    const v3 = v.status;
+    if (v3 !== undefined) {
+      if (!(v3 === "active" || v3 === "inactive"))
+        fail(
+          e,
+          p + "/status",
+          'must be one of "active", "inactive"',
+          '"active" | "inactive"',
+          show(v3),
+        );
     }
   }
 }
 
 function fe_ConnClosed(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v15 = v.event;
-  if (v15 === undefined) return false;
-  if (v15 !== "conn.closed") return false;
+  const v1 = v.event;
+  if (v1 === undefined) return false;
+  if (v1 !== "conn.closed") return false;
   if (!f_envelope(v)) return false;
-  const v16 = v.connectionid;
-  if (v16 === undefined) return false;
-  if (typeof v16 !== "string") return false;
-  if (!fmtUuid(v16)) return false;
-  const v17 = v.reason;
-  if (v17 !== undefined) {
-    if (v17 !== null) {
-      if (typeof v17 !== "string") return false;
+  const v2 = v.connectionid;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  if (!fmtUuid(v2)) return false;
+  const v3 = v.reason;
+  if (v3 !== undefined) {
+    if (v3 !== null) {
+      if (typeof v3 !== "string") return false;
     }
   }
   return true;
@@ -255,60 +189,24 @@ function fe_ConnClosed(v: any): boolean {
 
 function ce_ConnClosed(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v18 = v.event;
-    if (v18 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event"',
-        expected: 'property "event"',
-      });
-    else {
-      if (v18 !== "conn.closed")
-        e.push({
-          path: p + "/event",
-          message: 'must be "conn.closed"',
-          expected: '"conn.closed"',
-          received: show(v18),
-        });
-    }
+    const v1 = v.event;
+    if (v1 === undefined) fail(e, p, 'missing required property "event"', 'property "event"');
+    else if (v1 !== "conn.closed")
+      fail(e, p + "/event", 'must be "conn.closed"', '"conn.closed"', show(v1));
     c_envelope(v, p, e);
-    const v19 = v.connectionid;
-    if (v19 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "connectionid"',
-        expected: 'property "connectionid"',
-      });
-    else {
-      if (typeof v19 !== "string")
-        e.push({
-          path: p + "/connectionid",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v19),
-        });
-      else {
-        if (!fmtUuid(v19))
-          e.push({
-            path: p + "/connectionid",
-            message: "must be a UUID",
-            expected: "uuid",
-            received: show(v19),
-          });
-      }
-    }
-    const v20 = v.reason;
-    if (v20 !== undefined) {
-      if (v20 !== null) {
-        if (typeof v20 !== "string")
-          e.push({
-            path: p + "/reason",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v20),
-          });
+    const v2 = v.connectionid;
+    if (v2 === undefined)
+      fail(e, p, 'missing required property "connectionid"', 'property "connectionid"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/connectionid", "must be a string", "string", kind(v2));
+    else if (!fmtUuid(v2)) fail(e, p + "/connectionid", "must be a UUID", "uuid", show(v2));
+    const v3 = v.reason;
+    if (v3 !== undefined) {
+      if (v3 !== null) {
+        if (typeof v3 !== "string")
+          fail(e, p + "/reason", "must be a string or null", "string or null", kind(v3));
       }
     }
   }

@@ -13,6 +13,14 @@ function show(v) {
   return kind(v);
 }
 
+/** Records one issue; fields not given are left out. */
+function fail(e, path, message, expected, received) {
+  const issue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** RFC 3339 full-date, with real month lengths and leap years. */
@@ -75,105 +83,63 @@ function f_envelope(v) {
 }
 
 function c_envelope(v, p, e) {
-  const v2 = v.action;
-  if (v2 !== undefined) {
-    if (typeof v2 !== "string")
-      e.push({
-        path: p + "/action",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v2),
-      });
+  const v1 = v.action;
+  if (v1 !== undefined) {
+    if (typeof v1 !== "string") fail(e, p + "/action", "must be a string", "string", kind(v1));
   }
 }
 
 function fe_Push(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (!f_envelope(v)) return false;
-  const v3 = v.ref;
-  if (v3 === undefined) return false;
-  if (typeof v3 !== "string") return false;
-  const v4 = v.size;
-  if (v4 === undefined) return false;
-  if (!Number.isInteger(v4)) return false;
+  const v1 = v.ref;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.size;
+  if (v2 === undefined) return false;
+  if (!Number.isInteger(v2)) return false;
   return true;
 }
 
 function ce_Push(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
     c_envelope(v, p, e);
-    const v5 = v.ref;
-    if (v5 === undefined)
-      e.push({ path: p, message: 'missing required property "ref"', expected: 'property "ref"' });
-    else {
-      if (typeof v5 !== "string")
-        e.push({
-          path: p + "/ref",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v5),
-        });
-    }
-    const v6 = v.size;
-    if (v6 === undefined)
-      e.push({ path: p, message: 'missing required property "size"', expected: 'property "size"' });
-    else {
-      if (!Number.isInteger(v6))
-        e.push({
-          path: p + "/size",
-          message: "must be an integer",
-          expected: "integer",
-          received: kind(v6),
-        });
-    }
+    const v1 = v.ref;
+    if (v1 === undefined) fail(e, p, 'missing required property "ref"', 'property "ref"');
+    else if (typeof v1 !== "string") fail(e, p + "/ref", "must be a string", "string", kind(v1));
+    const v2 = v.size;
+    if (v2 === undefined) fail(e, p, 'missing required property "size"', 'property "size"');
+    else if (!Number.isInteger(v2)) fail(e, p + "/size", "must be an integer", "integer", kind(v2));
   }
 }
 
 function fe_Star(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (!f_envelope(v)) return false;
-  const v7 = v.starred_at;
-  if (v7 === undefined) return false;
-  if (v7 !== null) {
-    if (typeof v7 !== "string") return false;
-    if (!fmtDateTime(v7)) return false;
+  const v1 = v.starred_at;
+  if (v1 === undefined) return false;
+  if (v1 !== null) {
+    if (typeof v1 !== "string") return false;
+    if (!fmtDateTime(v1)) return false;
   }
   return true;
 }
 
 function ce_Star(v, p, e) {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
     c_envelope(v, p, e);
-    const v8 = v.starred_at;
-    if (v8 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "starred_at"',
-        expected: 'property "starred_at"',
-      });
-    else {
-      if (v8 !== null) {
-        if (typeof v8 !== "string")
-          e.push({
-            path: p + "/starred_at",
-            message: "must be a string or null",
-            expected: "string or null",
-            received: kind(v8),
-          });
-        else {
-          if (!fmtDateTime(v8))
-            e.push({
-              path: p + "/starred_at",
-              message: "must be an RFC 3339 date-time",
-              expected: "date-time",
-              received: show(v8),
-            });
-        }
-      }
+    const v1 = v.starred_at;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "starred_at"', 'property "starred_at"');
+    else if (v1 !== null) {
+      if (typeof v1 !== "string")
+        fail(e, p + "/starred_at", "must be a string or null", "string or null", kind(v1));
+      else if (!fmtDateTime(v1))
+        fail(e, p + "/starred_at", "must be an RFC 3339 date-time", "date-time", show(v1));
     }
   }
 }

@@ -30,6 +30,20 @@ function show(v: unknown): string {
   return kind(v);
 }
 
+/** Records one issue; fields not given are left out. */
+function fail(
+  e: ValidationIssue[],
+  path: string,
+  message: string,
+  expected?: string,
+  received?: string,
+): void {
+  const issue: ValidationIssue = { path, message };
+  if (expected !== undefined) issue.expected = expected;
+  if (received !== undefined) issue.received = received;
+  e.push(issue);
+}
+
 /** Escapes a property name for a JSON Pointer (RFC 6901). */
 function esc(k: string): string {
   return k.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -153,69 +167,37 @@ function fs_Money(v: any): boolean {
 
 function cs_Money(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v4 = v.amount;
-    if (v4 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "amount"',
-        expected: 'property "amount"',
-      });
-    else {
-      if (typeof v4 !== "string")
-        e.push({
-          path: p + "/amount",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v4),
-        });
-      else {
-        if (!re0.test(v4))
-          e.push({
-            path: p + "/amount",
-            message: "must match the pattern ^-?\\d+(\\.\\d{1,2})?$",
-            expected: "pattern ^-?\\d+(\\.\\d{1,2})?$",
-            received: show(v4),
-          });
-      }
-    }
-    const v5 = v.currency;
-    if (v5 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "currency"',
-        expected: 'property "currency"',
-      });
-    else {
-      if (typeof v5 !== "string")
-        e.push({
-          path: p + "/currency",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v5),
-        });
-      else {
-        if (!re1.test(v5))
-          e.push({
-            path: p + "/currency",
-            message: "must match the pattern ^[A-Z]{3}$",
-            expected: "pattern ^[A-Z]{3}$",
-            received: show(v5),
-          });
-      }
-    }
-    for (const k6 of Object.keys(v)) {
-      switch (k6) {
+    const v1 = v.amount;
+    if (v1 === undefined) fail(e, p, 'missing required property "amount"', 'property "amount"');
+    else if (typeof v1 !== "string") fail(e, p + "/amount", "must be a string", "string", kind(v1));
+    else if (!re0.test(v1))
+      fail(
+        e,
+        p + "/amount",
+        "must match the pattern ^-?\\d+(\\.\\d{1,2})?$",
+        "pattern ^-?\\d+(\\.\\d{1,2})?$",
+        show(v1),
+      );
+    const v2 = v.currency;
+    if (v2 === undefined) fail(e, p, 'missing required property "currency"', 'property "currency"');
+    else if (typeof v2 !== "string")
+      fail(e, p + "/currency", "must be a string", "string", kind(v2));
+    else if (!re1.test(v2))
+      fail(e, p + "/currency", "must match the pattern ^[A-Z]{3}$", "pattern ^[A-Z]{3}$", show(v2));
+    for (const k3 of Object.keys(v)) {
+      switch (k3) {
         case "amount":
         case "currency":
           break;
         default:
-          e.push({
-            path: p + "/" + esc(k6),
-            message: "unknown property " + JSON.stringify(k6),
-            expected: "no other properties",
-          });
+          fail(
+            e,
+            p + "/" + esc(k3),
+            "unknown property " + JSON.stringify(k3),
+            "no other properties",
+          );
       }
     }
   }
@@ -223,18 +205,18 @@ function cs_Money(v: any, p: string, e: ValidationIssue[]): void {
 
 function fs_Line(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v7 = v.sku;
-  if (v7 === undefined) return false;
-  if (typeof v7 !== "string") return false;
-  const v8 = v.price;
-  if (v8 === undefined) return false;
-  if (!fs_Money(v8)) return false;
-  const v9 = v.discounts;
-  if (v9 !== undefined) {
-    if (!Array.isArray(v9)) return false;
-    for (let i11 = 0; i11 < v9.length; i11++) {
-      const v10 = v9[i11];
-      if (!fs_Money(v10)) return false;
+  const v1 = v.sku;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.price;
+  if (v2 === undefined) return false;
+  if (!fs_Money(v2)) return false;
+  const v3 = v.discounts;
+  if (v3 !== undefined) {
+    if (!Array.isArray(v3)) return false;
+    for (let i5 = 0; i5 < v3.length; i5++) {
+      const v4 = v3[i5];
+      if (!fs_Money(v4)) return false;
     }
   }
   return true;
@@ -242,43 +224,21 @@ function fs_Line(v: any): boolean {
 
 function cs_Line(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v12 = v.sku;
-    if (v12 === undefined)
-      e.push({ path: p, message: 'missing required property "sku"', expected: 'property "sku"' });
-    else {
-      if (typeof v12 !== "string")
-        e.push({
-          path: p + "/sku",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v12),
-        });
-    }
-    const v13 = v.price;
-    if (v13 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "price"',
-        expected: 'property "price"',
-      });
-    else {
-      cs_Money(v13, p + "/price", e);
-    }
-    const v14 = v.discounts;
-    if (v14 !== undefined) {
-      if (!Array.isArray(v14))
-        e.push({
-          path: p + "/discounts",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v14),
-        });
+    const v1 = v.sku;
+    if (v1 === undefined) fail(e, p, 'missing required property "sku"', 'property "sku"');
+    else if (typeof v1 !== "string") fail(e, p + "/sku", "must be a string", "string", kind(v1));
+    const v2 = v.price;
+    if (v2 === undefined) fail(e, p, 'missing required property "price"', 'property "price"');
+    else cs_Money(v2, p + "/price", e);
+    const v3 = v.discounts;
+    if (v3 !== undefined) {
+      if (!Array.isArray(v3)) fail(e, p + "/discounts", "must be an array", "array", kind(v3));
       else {
-        for (let i16 = 0; i16 < v14.length; i16++) {
-          const v15 = v14[i16];
-          cs_Money(v15, p + "/discounts" + "/" + i16, e);
+        for (let i5 = 0; i5 < v3.length; i5++) {
+          const v4 = v3[i5];
+          cs_Money(v4, p + "/discounts" + "/" + i5, e);
         }
       }
     }
@@ -287,28 +247,28 @@ function cs_Line(v: any, p: string, e: ValidationIssue[]): void {
 
 function fs_Order(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v17 = v.id;
-  if (v17 === undefined) return false;
-  if (typeof v17 !== "string") return false;
-  const v18 = v.lines;
-  if (v18 === undefined) return false;
-  if (!Array.isArray(v18)) return false;
-  if (v18.length < 1) return false;
-  for (let i20 = 0; i20 < v18.length; i20++) {
-    const v19 = v18[i20];
-    if (!fs_Line(v19)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.lines;
+  if (v2 === undefined) return false;
+  if (!Array.isArray(v2)) return false;
+  if (v2.length < 1) return false;
+  for (let i4 = 0; i4 < v2.length; i4++) {
+    const v3 = v2[i4];
+    if (!fs_Line(v3)) return false;
   }
-  const v21 = v.totals;
-  if (v21 === undefined) return false;
-  if (typeof v21 !== "object" || v21 === null || Array.isArray(v21)) return false;
-  for (const k22 of Object.keys(v21)) {
-    const v23 = v21[k22];
-    if (!fs_Money(v23)) return false;
+  const v5 = v.totals;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "object" || v5 === null || Array.isArray(v5)) return false;
+  for (const k6 of Object.keys(v5)) {
+    const v7 = v5[k6];
+    if (!fs_Money(v7)) return false;
   }
-  const v24 = v.shipping;
-  if (v24 !== undefined) {
-    if (v24 !== null) {
-      if (!fs_Address(v24)) return false;
+  const v8 = v.shipping;
+  if (v8 !== undefined) {
+    if (v8 !== null) {
+      if (!fs_Address(v8)) return false;
     }
   }
   return true;
@@ -316,75 +276,36 @@ function fs_Order(v: any): boolean {
 
 function cs_Order(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v25 = v.id;
-    if (v25 === undefined)
-      e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+    const v2 = v.lines;
+    if (v2 === undefined) fail(e, p, 'missing required property "lines"', 'property "lines"');
+    else if (!Array.isArray(v2)) fail(e, p + "/lines", "must be an array", "array", kind(v2));
     else {
-      if (typeof v25 !== "string")
-        e.push({
-          path: p + "/id",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v25),
-        });
-    }
-    const v26 = v.lines;
-    if (v26 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "lines"',
-        expected: 'property "lines"',
-      });
-    else {
-      if (!Array.isArray(v26))
-        e.push({
-          path: p + "/lines",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v26),
-        });
-      else {
-        if (v26.length < 1)
-          e.push({
-            path: p + "/lines",
-            message: "must have at least 1 items",
-            expected: "minItems 1",
-            received: String(v26.length),
-          });
-        for (let i28 = 0; i28 < v26.length; i28++) {
-          const v27 = v26[i28];
-          cs_Line(v27, p + "/lines" + "/" + i28, e);
-        }
+      if (v2.length < 1)
+        fail(e, p + "/lines", "must have at least 1 items", "minItems 1", String(v2.length));
+      for (let i4 = 0; i4 < v2.length; i4++) {
+        const v3 = v2[i4];
+        cs_Line(v3, p + "/lines" + "/" + i4, e);
       }
     }
-    const v29 = v.totals;
-    if (v29 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "totals"',
-        expected: 'property "totals"',
-      });
+    const v5 = v.totals;
+    if (v5 === undefined) fail(e, p, 'missing required property "totals"', 'property "totals"');
+    else if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
+      fail(e, p + "/totals", "must be an object", "object", kind(v5));
     else {
-      if (typeof v29 !== "object" || v29 === null || Array.isArray(v29))
-        e.push({
-          path: p + "/totals",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v29),
-        });
-      else {
-        for (const k30 of Object.keys(v29)) {
-          const v31 = v29[k30];
-          cs_Money(v31, p + "/totals" + "/" + esc(k30), e);
-        }
+      for (const k6 of Object.keys(v5)) {
+        const v7 = v5[k6];
+        cs_Money(v7, p + "/totals" + "/" + esc(k6), e);
       }
     }
-    const v32 = v.shipping;
-    if (v32 !== undefined) {
-      if (v32 !== null) {
-        cs_Address(v32, p + "/shipping", e);
+    const v8 = v.shipping;
+    if (v8 !== undefined) {
+      if (v8 !== null) {
+        cs_Address(v8, p + "/shipping", e);
       }
     }
   }
@@ -392,128 +313,78 @@ function cs_Order(v: any, p: string, e: ValidationIssue[]): void {
 
 function fs_Address(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v33 = v.lines;
-  if (v33 === undefined) return false;
-  if (!Array.isArray(v33)) return false;
-  if (v33.length < 1) return false;
-  if (v33.length > 3) return false;
-  for (let i35 = 0; i35 < v33.length; i35++) {
-    const v34 = v33[i35];
-    if (typeof v34 !== "string") return false;
+  const v1 = v.lines;
+  if (v1 === undefined) return false;
+  if (!Array.isArray(v1)) return false;
+  if (v1.length < 1) return false;
+  if (v1.length > 3) return false;
+  for (let i3 = 0; i3 < v1.length; i3++) {
+    const v2 = v1[i3];
+    if (typeof v2 !== "string") return false;
   }
-  const v36 = v.country;
-  if (v36 === undefined) return false;
-  if (typeof v36 !== "string") return false;
-  if (v36.length < 4 && cpLen(v36) < 2) return false;
-  if (v36.length > 2 && cpLen(v36) > 2) return false;
+  const v4 = v.country;
+  if (v4 === undefined) return false;
+  if (typeof v4 !== "string") return false;
+  if (v4.length < 4 && cpLen(v4) < 2) return false;
+  if (v4.length > 2 && cpLen(v4) > 2) return false;
   return true;
 }
 
 function cs_Address(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v37 = v.lines;
-    if (v37 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "lines"',
-        expected: 'property "lines"',
-      });
+    const v1 = v.lines;
+    if (v1 === undefined) fail(e, p, 'missing required property "lines"', 'property "lines"');
+    else if (!Array.isArray(v1)) fail(e, p + "/lines", "must be an array", "array", kind(v1));
     else {
-      if (!Array.isArray(v37))
-        e.push({
-          path: p + "/lines",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v37),
-        });
-      else {
-        if (v37.length < 1)
-          e.push({
-            path: p + "/lines",
-            message: "must have at least 1 items",
-            expected: "minItems 1",
-            received: String(v37.length),
-          });
-        if (v37.length > 3)
-          e.push({
-            path: p + "/lines",
-            message: "must have at most 3 items",
-            expected: "maxItems 3",
-            received: String(v37.length),
-          });
-        for (let i39 = 0; i39 < v37.length; i39++) {
-          const v38 = v37[i39];
-          if (typeof v38 !== "string")
-            e.push({
-              path: p + "/lines" + "/" + i39,
-              message: "must be a string",
-              expected: "string",
-              received: kind(v38),
-            });
-        }
+      if (v1.length < 1)
+        fail(e, p + "/lines", "must have at least 1 items", "minItems 1", String(v1.length));
+      if (v1.length > 3)
+        fail(e, p + "/lines", "must have at most 3 items", "maxItems 3", String(v1.length));
+      for (let i3 = 0; i3 < v1.length; i3++) {
+        const v2 = v1[i3];
+        if (typeof v2 !== "string")
+          fail(e, p + "/lines" + "/" + i3, "must be a string", "string", kind(v2));
       }
     }
-    const v40 = v.country;
-    if (v40 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "country"',
-        expected: 'property "country"',
-      });
+    const v4 = v.country;
+    if (v4 === undefined) fail(e, p, 'missing required property "country"', 'property "country"');
+    else if (typeof v4 !== "string")
+      fail(e, p + "/country", "must be a string", "string", kind(v4));
     else {
-      if (typeof v40 !== "string")
-        e.push({
-          path: p + "/country",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v40),
-        });
-      else {
-        if (v40.length < 4 && cpLen(v40) < 2)
-          e.push({
-            path: p + "/country",
-            message: "must be at least 2 characters long",
-            expected: "minLength 2",
-            received: show(v40),
-          });
-        if (v40.length > 2 && cpLen(v40) > 2)
-          e.push({
-            path: p + "/country",
-            message: "must be at most 2 characters long",
-            expected: "maxLength 2",
-            received: show(v40),
-          });
-      }
+      if (v4.length < 4 && cpLen(v4) < 2)
+        fail(e, p + "/country", "must be at least 2 characters long", "minLength 2", show(v4));
+      if (v4.length > 2 && cpLen(v4) > 2)
+        fail(e, p + "/country", "must be at most 2 characters long", "maxLength 2", show(v4));
     }
   }
 }
 
 function fs_Department(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v41 = v.name;
-  if (v41 === undefined) return false;
-  if (typeof v41 !== "string") return false;
-  const v42 = v.head;
-  if (v42 !== undefined) {
-    if (v42 !== null) {
-      if (!fs_Person(v42)) return false;
+  const v1 = v.name;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.head;
+  if (v2 !== undefined) {
+    if (v2 !== null) {
+      if (!fs_Person(v2)) return false;
     }
   }
-  const v43 = v.teams;
-  if (v43 === undefined) return false;
-  if (typeof v43 !== "object" || v43 === null || Array.isArray(v43)) return false;
-  for (const k44 of Object.keys(v43)) {
-    const v45 = v43[k44];
-    if (!Array.isArray(v45)) return false;
-    for (let i47 = 0; i47 < v45.length; i47++) {
-      const v46 = v45[i47];
-      if (!fs_Department(v46)) return false;
+  const v3 = v.teams;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) return false;
+  for (const k4 of Object.keys(v3)) {
+    const v5 = v3[k4];
+    if (!Array.isArray(v5)) return false;
+    for (let i7 = 0; i7 < v5.length; i7++) {
+      const v6 = v5[i7];
+      if (!fs_Department(v6)) return false;
     }
   }
-  for (const k48 of Object.keys(v)) {
-    switch (k48) {
+  for (const k8 of Object.keys(v)) {
+    switch (k8) {
       case "name":
       case "head":
       case "teams":
@@ -527,72 +398,47 @@ function fs_Department(v: any): boolean {
 
 function cs_Department(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v49 = v.name;
-    if (v49 === undefined)
-      e.push({ path: p, message: 'missing required property "name"', expected: 'property "name"' });
-    else {
-      if (typeof v49 !== "string")
-        e.push({
-          path: p + "/name",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v49),
-        });
-    }
-    const v50 = v.head;
-    if (v50 !== undefined) {
-      if (v50 !== null) {
-        cs_Person(v50, p + "/head", e);
+    const v1 = v.name;
+    if (v1 === undefined) fail(e, p, 'missing required property "name"', 'property "name"');
+    else if (typeof v1 !== "string") fail(e, p + "/name", "must be a string", "string", kind(v1));
+    const v2 = v.head;
+    if (v2 !== undefined) {
+      if (v2 !== null) {
+        cs_Person(v2, p + "/head", e);
       }
     }
-    const v51 = v.teams;
-    if (v51 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "teams"',
-        expected: 'property "teams"',
-      });
+    const v3 = v.teams;
+    if (v3 === undefined) fail(e, p, 'missing required property "teams"', 'property "teams"');
+    else if (typeof v3 !== "object" || v3 === null || Array.isArray(v3))
+      fail(e, p + "/teams", "must be an object", "object", kind(v3));
     else {
-      if (typeof v51 !== "object" || v51 === null || Array.isArray(v51))
-        e.push({
-          path: p + "/teams",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v51),
-        });
-      else {
-        for (const k52 of Object.keys(v51)) {
-          const v53 = v51[k52];
-          if (!Array.isArray(v53))
-            e.push({
-              path: p + "/teams" + "/" + esc(k52),
-              message: "must be an array",
-              expected: "array",
-              received: kind(v53),
-            });
-          else {
-            for (let i55 = 0; i55 < v53.length; i55++) {
-              const v54 = v53[i55];
-              cs_Department(v54, p + "/teams" + "/" + esc(k52) + "/" + i55, e);
-            }
+      for (const k4 of Object.keys(v3)) {
+        const v5 = v3[k4];
+        if (!Array.isArray(v5))
+          fail(e, p + "/teams" + "/" + esc(k4), "must be an array", "array", kind(v5));
+        else {
+          for (let i7 = 0; i7 < v5.length; i7++) {
+            const v6 = v5[i7];
+            cs_Department(v6, p + "/teams" + "/" + esc(k4) + "/" + i7, e);
           }
         }
       }
     }
-    for (const k56 of Object.keys(v)) {
-      switch (k56) {
+    for (const k8 of Object.keys(v)) {
+      switch (k8) {
         case "name":
         case "head":
         case "teams":
           break;
         default:
-          e.push({
-            path: p + "/" + esc(k56),
-            message: "unknown property " + JSON.stringify(k56),
-            expected: "no other properties",
-          });
+          fail(
+            e,
+            p + "/" + esc(k8),
+            "unknown property " + JSON.stringify(k8),
+            "no other properties",
+          );
       }
     }
   }
@@ -600,20 +446,20 @@ function cs_Department(v: any, p: string, e: ValidationIssue[]): void {
 
 function fs_Person(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v57 = v.name;
-  if (v57 === undefined) return false;
-  if (typeof v57 !== "string") return false;
-  const v58 = v.email;
-  if (v58 !== undefined) {
-    if (typeof v58 !== "string") return false;
-    if (!fmtEmail(v58)) return false;
+  const v1 = v.name;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.email;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") return false;
+    if (!fmtEmail(v2)) return false;
   }
-  const v59 = v.reports;
-  if (v59 !== undefined) {
-    if (!Array.isArray(v59)) return false;
-    for (let i61 = 0; i61 < v59.length; i61++) {
-      const v60 = v59[i61];
-      if (!fs_Person(v60)) return false;
+  const v3 = v.reports;
+  if (v3 !== undefined) {
+    if (!Array.isArray(v3)) return false;
+    for (let i5 = 0; i5 < v3.length; i5++) {
+      const v4 = v3[i5];
+      if (!fs_Person(v4)) return false;
     }
   }
   return true;
@@ -621,52 +467,23 @@ function fs_Person(v: any): boolean {
 
 function cs_Person(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v62 = v.name;
-    if (v62 === undefined)
-      e.push({ path: p, message: 'missing required property "name"', expected: 'property "name"' });
-    else {
-      if (typeof v62 !== "string")
-        e.push({
-          path: p + "/name",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v62),
-        });
+    const v1 = v.name;
+    if (v1 === undefined) fail(e, p, 'missing required property "name"', 'property "name"');
+    else if (typeof v1 !== "string") fail(e, p + "/name", "must be a string", "string", kind(v1));
+    const v2 = v.email;
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string") fail(e, p + "/email", "must be a string", "string", kind(v2));
+      else if (!fmtEmail(v2)) fail(e, p + "/email", "must be an email address", "email", show(v2));
     }
-    const v63 = v.email;
-    if (v63 !== undefined) {
-      if (typeof v63 !== "string")
-        e.push({
-          path: p + "/email",
-          message: "must be a string",
-          expected: "string",
-          received: kind(v63),
-        });
+    const v3 = v.reports;
+    if (v3 !== undefined) {
+      if (!Array.isArray(v3)) fail(e, p + "/reports", "must be an array", "array", kind(v3));
       else {
-        if (!fmtEmail(v63))
-          e.push({
-            path: p + "/email",
-            message: "must be an email address",
-            expected: "email",
-            received: show(v63),
-          });
-      }
-    }
-    const v64 = v.reports;
-    if (v64 !== undefined) {
-      if (!Array.isArray(v64))
-        e.push({
-          path: p + "/reports",
-          message: "must be an array",
-          expected: "array",
-          received: kind(v64),
-        });
-      else {
-        for (let i66 = 0; i66 < v64.length; i66++) {
-          const v65 = v64[i66];
-          cs_Person(v65, p + "/reports" + "/" + i66, e);
+        for (let i5 = 0; i5 < v3.length; i5++) {
+          const v4 = v3[i5];
+          cs_Person(v4, p + "/reports" + "/" + i5, e);
         }
       }
     }
@@ -675,35 +492,35 @@ function cs_Person(v: any, p: string, e: ValidationIssue[]): void {
 
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v: any): boolean {
-  const v68 = v.id;
-  if (v68 === undefined) return false;
-  if (typeof v68 !== "string") return false;
-  if (!fmtUuid(v68)) return false;
-  const v69 = v.meta;
-  if (v69 === undefined) return false;
-  if (typeof v69 !== "object" || v69 === null || Array.isArray(v69)) return false;
-  const v70 = v69.attempt;
-  if (v70 === undefined) return false;
-  if (!Number.isInteger(v70)) return false;
-  if (v70 < 1) return false;
-  const v71 = v69.trace;
-  if (v71 !== undefined) {
-    if (!Array.isArray(v71)) return false;
-    if (v71.length > 4) return false;
-    for (let i73 = 0; i73 < v71.length; i73++) {
-      const v72 = v71[i73];
-      if (typeof v72 !== "object" || v72 === null || Array.isArray(v72)) return false;
-      const v74 = v72.hop;
-      if (v74 === undefined) return false;
-      if (typeof v74 !== "string") return false;
-      const v75 = v72.at;
-      if (v75 === undefined) return false;
-      if (typeof v75 !== "string") return false;
-      if (!fmtDateTime(v75)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!fmtUuid(v1)) return false;
+  const v2 = v.meta;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.attempt;
+  if (v3 === undefined) return false;
+  if (!Number.isInteger(v3)) return false;
+  if (v3 < 1) return false;
+  const v4 = v2.trace;
+  if (v4 !== undefined) {
+    if (!Array.isArray(v4)) return false;
+    if (v4.length > 4) return false;
+    for (let i6 = 0; i6 < v4.length; i6++) {
+      const v5 = v4[i6];
+      if (typeof v5 !== "object" || v5 === null || Array.isArray(v5)) return false;
+      const v7 = v5.hop;
+      if (v7 === undefined) return false;
+      if (typeof v7 !== "string") return false;
+      const v8 = v5.at;
+      if (v8 === undefined) return false;
+      if (typeof v8 !== "string") return false;
+      if (!fmtDateTime(v8)) return false;
     }
   }
-  for (const k76 of Object.keys(v69)) {
-    switch (k76) {
+  for (const k9 of Object.keys(v2)) {
+    switch (k9) {
       case "attempt":
       case "trace":
         break;
@@ -715,147 +532,95 @@ function f_envelope(v: any): boolean {
 }
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
-  const v77 = v.id;
-  if (v77 === undefined)
-    e.push({ path: p, message: 'missing required property "id"', expected: 'property "id"' });
+  const v1 = v.id;
+  if (v1 === undefined) fail(e, p, 'missing required property "id"', 'property "id"');
+  else if (typeof v1 !== "string") fail(e, p + "/id", "must be a string", "string", kind(v1));
+  else if (!fmtUuid(v1)) fail(e, p + "/id", "must be a UUID", "uuid", show(v1));
+  const v2 = v.meta;
+  if (v2 === undefined) fail(e, p, 'missing required property "meta"', 'property "meta"');
+  else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+    fail(e, p + "/meta", "must be an object", "object", kind(v2));
   else {
-    if (typeof v77 !== "string")
-      e.push({
-        path: p + "/id",
-        message: "must be a string",
-        expected: "string",
-        received: kind(v77),
-      });
-    else {
-      if (!fmtUuid(v77))
-        e.push({
-          path: p + "/id",
-          message: "must be a UUID",
-          expected: "uuid",
-          received: show(v77),
-        });
-    }
-  }
-  const v78 = v.meta;
-  if (v78 === undefined)
-    e.push({ path: p, message: 'missing required property "meta"', expected: 'property "meta"' });
-  else {
-    if (typeof v78 !== "object" || v78 === null || Array.isArray(v78))
-      e.push({
-        path: p + "/meta",
-        message: "must be an object",
-        expected: "object",
-        received: kind(v78),
-      });
-    else {
-      const v79 = v78.attempt;
-      if (v79 === undefined)
-        e.push({
-          path: p + "/meta",
-          message: 'missing required property "attempt"',
-          expected: 'property "attempt"',
-        });
+    const v3 = v2.attempt;
+    if (v3 === undefined)
+      fail(e, p + "/meta", 'missing required property "attempt"', 'property "attempt"');
+    else if (!Number.isInteger(v3))
+      fail(e, p + "/meta" + "/attempt", "must be an integer", "integer", kind(v3));
+    else if (v3 < 1) fail(e, p + "/meta" + "/attempt", "must be >= 1", undefined, show(v3));
+    const v4 = v2.trace;
+    if (v4 !== undefined) {
+      if (!Array.isArray(v4))
+        fail(e, p + "/meta" + "/trace", "must be an array", "array", kind(v4));
       else {
-        if (!Number.isInteger(v79))
-          e.push({
-            path: p + "/meta" + "/attempt",
-            message: "must be an integer",
-            expected: "integer",
-            received: kind(v79),
-          });
-        else {
-          if (v79 < 1)
-            e.push({
-              path: p + "/meta" + "/attempt",
-              message: "must be >= 1",
-              received: show(v79),
-            });
-        }
-      }
-      const v80 = v78.trace;
-      if (v80 !== undefined) {
-        if (!Array.isArray(v80))
-          e.push({
-            path: p + "/meta" + "/trace",
-            message: "must be an array",
-            expected: "array",
-            received: kind(v80),
-          });
-        else {
-          if (v80.length > 4)
-            e.push({
-              path: p + "/meta" + "/trace",
-              message: "must have at most 4 items",
-              expected: "maxItems 4",
-              received: String(v80.length),
-            });
-          for (let i82 = 0; i82 < v80.length; i82++) {
-            const v81 = v80[i82];
-            if (typeof v81 !== "object" || v81 === null || Array.isArray(v81))
-              e.push({
-                path: p + "/meta" + "/trace" + "/" + i82,
-                message: "must be an object",
-                expected: "object",
-                received: kind(v81),
-              });
-            else {
-              const v83 = v81.hop;
-              if (v83 === undefined)
-                e.push({
-                  path: p + "/meta" + "/trace" + "/" + i82,
-                  message: 'missing required property "hop"',
-                  expected: 'property "hop"',
-                });
-              else {
-                if (typeof v83 !== "string")
-                  e.push({
-                    path: p + "/meta" + "/trace" + "/" + i82 + "/hop",
-                    message: "must be a string",
-                    expected: "string",
-                    received: kind(v83),
-                  });
-              }
-              const v84 = v81.at;
-              if (v84 === undefined)
-                e.push({
-                  path: p + "/meta" + "/trace" + "/" + i82,
-                  message: 'missing required property "at"',
-                  expected: 'property "at"',
-                });
-              else {
-                if (typeof v84 !== "string")
-                  e.push({
-                    path: p + "/meta" + "/trace" + "/" + i82 + "/at",
-                    message: "must be a string",
-                    expected: "string",
-                    received: kind(v84),
-                  });
-                else {
-                  if (!fmtDateTime(v84))
-                    e.push({
-                      path: p + "/meta" + "/trace" + "/" + i82 + "/at",
-                      message: "must be an RFC 3339 date-time",
-                      expected: "date-time",
-                      received: show(v84),
-                    });
-                }
-              }
-            }
+        if (v4.length > 4)
+          fail(
+            e,
+            p + "/meta" + "/trace",
+            "must have at most 4 items",
+            "maxItems 4",
+            String(v4.length),
+          );
+        for (let i6 = 0; i6 < v4.length; i6++) {
+          const v5 = v4[i6];
+          if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
+            fail(e, p + "/meta" + "/trace" + "/" + i6, "must be an object", "object", kind(v5));
+          else {
+            const v7 = v5.hop;
+            if (v7 === undefined)
+              fail(
+                e,
+                p + "/meta" + "/trace" + "/" + i6,
+                'missing required property "hop"',
+                'property "hop"',
+              );
+            else if (typeof v7 !== "string")
+              fail(
+                e,
+                p + "/meta" + "/trace" + "/" + i6 + "/hop",
+                "must be a string",
+                "string",
+                kind(v7),
+              );
+            const v8 = v5.at;
+            if (v8 === undefined)
+              fail(
+                e,
+                p + "/meta" + "/trace" + "/" + i6,
+                'missing required property "at"',
+                'property "at"',
+              );
+            else if (typeof v8 !== "string")
+              fail(
+                e,
+                p + "/meta" + "/trace" + "/" + i6 + "/at",
+                "must be a string",
+                "string",
+                kind(v8),
+              );
+            else if (!fmtDateTime(v8))
+              fail(
+                e,
+                p + "/meta" + "/trace" + "/" + i6 + "/at",
+                "must be an RFC 3339 date-time",
+                "date-time",
+                show(v8),
+              );
           }
         }
       }
-      for (const k85 of Object.keys(v78)) {
-        switch (k85) {
-          case "attempt":
-          case "trace":
-            break;
-          default:
-            e.push({
-              path: p + "/meta" + "/" + esc(k85),
-              message: "unknown property " + JSON.stringify(k85),
-              expected: "no other properties",
-            });
-        }
+    }
+    for (const k9 of Object.keys(v2)) {
+      switch (k9) {
+        case "attempt":
+        case "trace":
+          break;
+        default:
+          fail(
+            e,
+            p + "/meta" + "/" + esc(k9),
+            "unknown property " + JSON.stringify(k9),
+            "no other properties",
+          );
       }
     }
   }
@@ -863,66 +628,66 @@ function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_SyncJobRunCompleted(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v67 = v.event_type;
-  if (v67 === undefined) return false;
-  if (v67 !== "sync_job_run:completed") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "sync_job_run:completed") return false;
   if (!f_envelope(v)) return false;
-  const v86 = v.payload;
-  if (v86 === undefined) return false;
-  if (typeof v86 !== "object" || v86 === null || Array.isArray(v86)) return false;
-  const v87 = v86.sync_job_run;
-  if (v87 === undefined) return false;
-  if (typeof v87 !== "object" || v87 === null || Array.isArray(v87)) return false;
-  const v88 = v87.id;
-  if (v88 === undefined) return false;
-  if (typeof v88 !== "string") return false;
-  if (!fmtUuid(v88)) return false;
-  const v89 = v87.stats;
-  if (v89 === undefined) return false;
-  if (typeof v89 !== "object" || v89 === null || Array.isArray(v89)) return false;
-  const v90 = v89.records;
-  if (v90 === undefined) return false;
-  if (typeof v90 !== "object" || v90 === null || Array.isArray(v90)) return false;
-  for (const k91 of Object.keys(v90)) {
-    const v92 = v90[k91];
-    if (typeof v92 !== "object" || v92 === null || Array.isArray(v92)) return false;
-    for (const k93 of Object.keys(v92)) {
-      const v94 = v92[k93];
-      if (!Number.isInteger(v94)) return false;
-      if (v94 < 0) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.sync_job_run;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) return false;
+  const v4 = v3.id;
+  if (v4 === undefined) return false;
+  if (typeof v4 !== "string") return false;
+  if (!fmtUuid(v4)) return false;
+  const v5 = v3.stats;
+  if (v5 === undefined) return false;
+  if (typeof v5 !== "object" || v5 === null || Array.isArray(v5)) return false;
+  const v6 = v5.records;
+  if (v6 === undefined) return false;
+  if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) return false;
+  for (const k7 of Object.keys(v6)) {
+    const v8 = v6[k7];
+    if (typeof v8 !== "object" || v8 === null || Array.isArray(v8)) return false;
+    for (const k9 of Object.keys(v8)) {
+      const v10 = v8[k9];
+      if (!Number.isInteger(v10)) return false;
+      if (v10 < 0) return false;
     }
   }
-  const v95 = v89.errors;
-  if (v95 === undefined) return false;
-  if (!Array.isArray(v95)) return false;
-  for (let i97 = 0; i97 < v95.length; i97++) {
-    const v96 = v95[i97];
-    if (!Array.isArray(v96)) return false;
-    for (let i99 = 0; i99 < v96.length; i99++) {
-      const v98 = v96[i99];
-      if (typeof v98 !== "object" || v98 === null || Array.isArray(v98)) return false;
-      const v100 = v98.code;
-      if (v100 === undefined) return false;
-      if (typeof v100 !== "string") return false;
-      const v101 = v98.at;
-      if (v101 === undefined) return false;
-      if (!Array.isArray(v101)) return false;
-      for (let i103 = 0; i103 < v101.length; i103++) {
-        const v102 = v101[i103];
-        if (typeof v102 !== "string") return false;
+  const v11 = v5.errors;
+  if (v11 === undefined) return false;
+  if (!Array.isArray(v11)) return false;
+  for (let i13 = 0; i13 < v11.length; i13++) {
+    const v12 = v11[i13];
+    if (!Array.isArray(v12)) return false;
+    for (let i15 = 0; i15 < v12.length; i15++) {
+      const v14 = v12[i15];
+      if (typeof v14 !== "object" || v14 === null || Array.isArray(v14)) return false;
+      const v16 = v14.code;
+      if (v16 === undefined) return false;
+      if (typeof v16 !== "string") return false;
+      const v17 = v14.at;
+      if (v17 === undefined) return false;
+      if (!Array.isArray(v17)) return false;
+      for (let i19 = 0; i19 < v17.length; i19++) {
+        const v18 = v17[i19];
+        if (typeof v18 !== "string") return false;
       }
     }
   }
-  const v104 = v86.orders;
-  if (v104 !== undefined) {
-    if (!Array.isArray(v104)) return false;
-    for (let i106 = 0; i106 < v104.length; i106++) {
-      const v105 = v104[i106];
-      if (!fs_Order(v105)) return false;
+  const v20 = v2.orders;
+  if (v20 !== undefined) {
+    if (!Array.isArray(v20)) return false;
+    for (let i22 = 0; i22 < v20.length; i22++) {
+      const v21 = v20[i22];
+      if (!fs_Order(v21)) return false;
     }
   }
-  for (const k107 of Object.keys(v)) {
-    switch (k107) {
+  for (const k23 of Object.keys(v)) {
+    switch (k23) {
       case "event_type":
       case "id":
       case "meta":
@@ -937,352 +702,301 @@ function fe_SyncJobRunCompleted(v: any): boolean {
 
 function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v108 = v.event_type;
-    if (v108 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v108 !== "sync_job_run:completed")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "sync_job_run:completed"',
-          expected: '"sync_job_run:completed"',
-          received: show(v108),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "sync_job_run:completed")
+      fail(
+        e,
+        p + "/event_type",
+        'must be "sync_job_run:completed"',
+        '"sync_job_run:completed"',
+        show(v1),
+      );
     c_envelope(v, p, e);
-    const v109 = v.payload;
-    if (v109 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/payload", "must be an object", "object", kind(v2));
     else {
-      if (typeof v109 !== "object" || v109 === null || Array.isArray(v109))
-        e.push({
-          path: p + "/payload",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v109),
-        });
+      const v3 = v2.sync_job_run;
+      if (v3 === undefined)
+        fail(
+          e,
+          p + "/payload",
+          'missing required property "sync_job_run"',
+          'property "sync_job_run"',
+        );
+      else if (typeof v3 !== "object" || v3 === null || Array.isArray(v3))
+        fail(e, p + "/payload" + "/sync_job_run", "must be an object", "object", kind(v3));
       else {
-        const v110 = v109.sync_job_run;
-        if (v110 === undefined)
-          e.push({
-            path: p + "/payload",
-            message: 'missing required property "sync_job_run"',
-            expected: 'property "sync_job_run"',
-          });
+        const v4 = v3.id;
+        if (v4 === undefined)
+          fail(
+            e,
+            p + "/payload" + "/sync_job_run",
+            'missing required property "id"',
+            'property "id"',
+          );
+        else if (typeof v4 !== "string")
+          fail(e, p + "/payload" + "/sync_job_run" + "/id", "must be a string", "string", kind(v4));
+        else if (!fmtUuid(v4))
+          fail(e, p + "/payload" + "/sync_job_run" + "/id", "must be a UUID", "uuid", show(v4));
+        const v5 = v3.stats;
+        if (v5 === undefined)
+          fail(
+            e,
+            p + "/payload" + "/sync_job_run",
+            'missing required property "stats"',
+            'property "stats"',
+          );
+        else if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
+          fail(
+            e,
+            p + "/payload" + "/sync_job_run" + "/stats",
+            "must be an object",
+            "object",
+            kind(v5),
+          );
         else {
-          if (typeof v110 !== "object" || v110 === null || Array.isArray(v110))
-            e.push({
-              path: p + "/payload" + "/sync_job_run",
-              message: "must be an object",
-              expected: "object",
-              received: kind(v110),
-            });
+          const v6 = v5.records;
+          if (v6 === undefined)
+            fail(
+              e,
+              p + "/payload" + "/sync_job_run" + "/stats",
+              'missing required property "records"',
+              'property "records"',
+            );
+          else if (typeof v6 !== "object" || v6 === null || Array.isArray(v6))
+            fail(
+              e,
+              p + "/payload" + "/sync_job_run" + "/stats" + "/records",
+              "must be an object",
+              "object",
+              kind(v6),
+            );
           else {
-            const v111 = v110.id;
-            if (v111 === undefined)
-              e.push({
-                path: p + "/payload" + "/sync_job_run",
-                message: 'missing required property "id"',
-                expected: 'property "id"',
-              });
-            else {
-              if (typeof v111 !== "string")
-                e.push({
-                  path: p + "/payload" + "/sync_job_run" + "/id",
-                  message: "must be a string",
-                  expected: "string",
-                  received: kind(v111),
-                });
+            for (const k7 of Object.keys(v6)) {
+              const v8 = v6[k7];
+              if (typeof v8 !== "object" || v8 === null || Array.isArray(v8))
+                fail(
+                  e,
+                  p + "/payload" + "/sync_job_run" + "/stats" + "/records" + "/" + esc(k7),
+                  "must be an object",
+                  "object",
+                  kind(v8),
+                );
               else {
-                if (!fmtUuid(v111))
-                  e.push({
-                    path: p + "/payload" + "/sync_job_run" + "/id",
-                    message: "must be a UUID",
-                    expected: "uuid",
-                    received: show(v111),
-                  });
-              }
-            }
-            const v112 = v110.stats;
-            if (v112 === undefined)
-              e.push({
-                path: p + "/payload" + "/sync_job_run",
-                message: 'missing required property "stats"',
-                expected: 'property "stats"',
-              });
-            else {
-              if (typeof v112 !== "object" || v112 === null || Array.isArray(v112))
-                e.push({
-                  path: p + "/payload" + "/sync_job_run" + "/stats",
-                  message: "must be an object",
-                  expected: "object",
-                  received: kind(v112),
-                });
-              else {
-                const v113 = v112.records;
-                if (v113 === undefined)
-                  e.push({
-                    path: p + "/payload" + "/sync_job_run" + "/stats",
-                    message: 'missing required property "records"',
-                    expected: 'property "records"',
-                  });
-                else {
-                  if (typeof v113 !== "object" || v113 === null || Array.isArray(v113))
-                    e.push({
-                      path: p + "/payload" + "/sync_job_run" + "/stats" + "/records",
-                      message: "must be an object",
-                      expected: "object",
-                      received: kind(v113),
-                    });
-                  else {
-                    for (const k114 of Object.keys(v113)) {
-                      const v115 = v113[k114];
-                      if (typeof v115 !== "object" || v115 === null || Array.isArray(v115))
-                        e.push({
-                          path:
-                            p +
-                            "/payload" +
-                            "/sync_job_run" +
-                            "/stats" +
-                            "/records" +
-                            "/" +
-                            esc(k114),
-                          message: "must be an object",
-                          expected: "object",
-                          received: kind(v115),
-                        });
-                      else {
-                        for (const k116 of Object.keys(v115)) {
-                          const v117 = v115[k116];
-                          if (!Number.isInteger(v117))
-                            e.push({
-                              path:
-                                p +
-                                "/payload" +
-                                "/sync_job_run" +
-                                "/stats" +
-                                "/records" +
-                                "/" +
-                                esc(k114) +
-                                "/" +
-                                esc(k116),
-                              message: "must be an integer",
-                              expected: "integer",
-                              received: kind(v117),
-                            });
-                          else {
-                            if (v117 < 0)
-                              e.push({
-                                path:
-                                  p +
-                                  "/payload" +
-                                  "/sync_job_run" +
-                                  "/stats" +
-                                  "/records" +
-                                  "/" +
-                                  esc(k114) +
-                                  "/" +
-                                  esc(k116),
-                                message: "must be >= 0",
-                                received: show(v117),
-                              });
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-                const v118 = v112.errors;
-                if (v118 === undefined)
-                  e.push({
-                    path: p + "/payload" + "/sync_job_run" + "/stats",
-                    message: 'missing required property "errors"',
-                    expected: 'property "errors"',
-                  });
-                else {
-                  if (!Array.isArray(v118))
-                    e.push({
-                      path: p + "/payload" + "/sync_job_run" + "/stats" + "/errors",
-                      message: "must be an array",
-                      expected: "array",
-                      received: kind(v118),
-                    });
-                  else {
-                    for (let i120 = 0; i120 < v118.length; i120++) {
-                      const v119 = v118[i120];
-                      if (!Array.isArray(v119))
-                        e.push({
-                          path:
-                            p + "/payload" + "/sync_job_run" + "/stats" + "/errors" + "/" + i120,
-                          message: "must be an array",
-                          expected: "array",
-                          received: kind(v119),
-                        });
-                      else {
-                        for (let i122 = 0; i122 < v119.length; i122++) {
-                          const v121 = v119[i122];
-                          if (typeof v121 !== "object" || v121 === null || Array.isArray(v121))
-                            e.push({
-                              path:
-                                p +
-                                "/payload" +
-                                "/sync_job_run" +
-                                "/stats" +
-                                "/errors" +
-                                "/" +
-                                i120 +
-                                "/" +
-                                i122,
-                              message: "must be an object",
-                              expected: "object",
-                              received: kind(v121),
-                            });
-                          else {
-                            const v123 = v121.code;
-                            if (v123 === undefined)
-                              e.push({
-                                path:
-                                  p +
-                                  "/payload" +
-                                  "/sync_job_run" +
-                                  "/stats" +
-                                  "/errors" +
-                                  "/" +
-                                  i120 +
-                                  "/" +
-                                  i122,
-                                message: 'missing required property "code"',
-                                expected: 'property "code"',
-                              });
-                            else {
-                              if (typeof v123 !== "string")
-                                e.push({
-                                  path:
-                                    p +
-                                    "/payload" +
-                                    "/sync_job_run" +
-                                    "/stats" +
-                                    "/errors" +
-                                    "/" +
-                                    i120 +
-                                    "/" +
-                                    i122 +
-                                    "/code",
-                                  message: "must be a string",
-                                  expected: "string",
-                                  received: kind(v123),
-                                });
-                            }
-                            const v124 = v121.at;
-                            if (v124 === undefined)
-                              e.push({
-                                path:
-                                  p +
-                                  "/payload" +
-                                  "/sync_job_run" +
-                                  "/stats" +
-                                  "/errors" +
-                                  "/" +
-                                  i120 +
-                                  "/" +
-                                  i122,
-                                message: 'missing required property "at"',
-                                expected: 'property "at"',
-                              });
-                            else {
-                              if (!Array.isArray(v124))
-                                e.push({
-                                  path:
-                                    p +
-                                    "/payload" +
-                                    "/sync_job_run" +
-                                    "/stats" +
-                                    "/errors" +
-                                    "/" +
-                                    i120 +
-                                    "/" +
-                                    i122 +
-                                    "/at",
-                                  message: "must be an array",
-                                  expected: "array",
-                                  received: kind(v124),
-                                });
-                              else {
-                                for (let i126 = 0; i126 < v124.length; i126++) {
-                                  const v125 = v124[i126];
-                                  if (typeof v125 !== "string")
-                                    e.push({
-                                      path:
-                                        p +
-                                        "/payload" +
-                                        "/sync_job_run" +
-                                        "/stats" +
-                                        "/errors" +
-                                        "/" +
-                                        i120 +
-                                        "/" +
-                                        i122 +
-                                        "/at" +
-                                        "/" +
-                                        i126,
-                                      message: "must be a string",
-                                      expected: "string",
-                                      received: kind(v125),
-                                    });
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
+                for (const k9 of Object.keys(v8)) {
+                  const v10 = v8[k9];
+                  if (!Number.isInteger(v10))
+                    fail(
+                      e,
+                      p +
+                        "/payload" +
+                        "/sync_job_run" +
+                        "/stats" +
+                        "/records" +
+                        "/" +
+                        esc(k7) +
+                        "/" +
+                        esc(k9),
+                      "must be an integer",
+                      "integer",
+                      kind(v10),
+                    );
+                  else if (v10 < 0)
+                    fail(
+                      e,
+                      p +
+                        "/payload" +
+                        "/sync_job_run" +
+                        "/stats" +
+                        "/records" +
+                        "/" +
+                        esc(k7) +
+                        "/" +
+                        esc(k9),
+                      "must be >= 0",
+                      undefined,
+                      show(v10),
+                    );
                 }
               }
             }
           }
-        }
-        const v127 = v109.orders;
-        if (v127 !== undefined) {
-          if (!Array.isArray(v127))
-            e.push({
-              path: p + "/payload" + "/orders",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v127),
-            });
+          const v11 = v5.errors;
+          if (v11 === undefined)
+            fail(
+              e,
+              p + "/payload" + "/sync_job_run" + "/stats",
+              'missing required property "errors"',
+              'property "errors"',
+            );
+          else if (!Array.isArray(v11))
+            fail(
+              e,
+              p + "/payload" + "/sync_job_run" + "/stats" + "/errors",
+              "must be an array",
+              "array",
+              kind(v11),
+            );
           else {
-            for (let i129 = 0; i129 < v127.length; i129++) {
-              const v128 = v127[i129];
-              cs_Order(v128, p + "/payload" + "/orders" + "/" + i129, e);
+            for (let i13 = 0; i13 < v11.length; i13++) {
+              const v12 = v11[i13];
+              if (!Array.isArray(v12))
+                fail(
+                  e,
+                  p + "/payload" + "/sync_job_run" + "/stats" + "/errors" + "/" + i13,
+                  "must be an array",
+                  "array",
+                  kind(v12),
+                );
+              else {
+                for (let i15 = 0; i15 < v12.length; i15++) {
+                  const v14 = v12[i15];
+                  if (typeof v14 !== "object" || v14 === null || Array.isArray(v14))
+                    fail(
+                      e,
+                      p +
+                        "/payload" +
+                        "/sync_job_run" +
+                        "/stats" +
+                        "/errors" +
+                        "/" +
+                        i13 +
+                        "/" +
+                        i15,
+                      "must be an object",
+                      "object",
+                      kind(v14),
+                    );
+                  else {
+                    const v16 = v14.code;
+                    if (v16 === undefined)
+                      fail(
+                        e,
+                        p +
+                          "/payload" +
+                          "/sync_job_run" +
+                          "/stats" +
+                          "/errors" +
+                          "/" +
+                          i13 +
+                          "/" +
+                          i15,
+                        'missing required property "code"',
+                        'property "code"',
+                      );
+                    else if (typeof v16 !== "string")
+                      fail(
+                        e,
+                        p +
+                          "/payload" +
+                          "/sync_job_run" +
+                          "/stats" +
+                          "/errors" +
+                          "/" +
+                          i13 +
+                          "/" +
+                          i15 +
+                          "/code",
+                        "must be a string",
+                        "string",
+                        kind(v16),
+                      );
+                    const v17 = v14.at;
+                    if (v17 === undefined)
+                      fail(
+                        e,
+                        p +
+                          "/payload" +
+                          "/sync_job_run" +
+                          "/stats" +
+                          "/errors" +
+                          "/" +
+                          i13 +
+                          "/" +
+                          i15,
+                        'missing required property "at"',
+                        'property "at"',
+                      );
+                    else if (!Array.isArray(v17))
+                      fail(
+                        e,
+                        p +
+                          "/payload" +
+                          "/sync_job_run" +
+                          "/stats" +
+                          "/errors" +
+                          "/" +
+                          i13 +
+                          "/" +
+                          i15 +
+                          "/at",
+                        "must be an array",
+                        "array",
+                        kind(v17),
+                      );
+                    else {
+                      for (let i19 = 0; i19 < v17.length; i19++) {
+                        const v18 = v17[i19];
+                        if (typeof v18 !== "string")
+                          fail(
+                            e,
+                            p +
+                              "/payload" +
+                              "/sync_job_run" +
+                              "/stats" +
+                              "/errors" +
+                              "/" +
+                              i13 +
+                              "/" +
+                              i15 +
+                              "/at" +
+                              "/" +
+                              i19,
+                            "must be a string",
+                            "string",
+                            kind(v18),
+                          );
+                      }
+                    }
+                  }
+                }
+              }
             }
           }
         }
       }
+      const v20 = v2.orders;
+      if (v20 !== undefined) {
+        if (!Array.isArray(v20))
+          fail(e, p + "/payload" + "/orders", "must be an array", "array", kind(v20));
+        else {
+          for (let i22 = 0; i22 < v20.length; i22++) {
+            const v21 = v20[i22];
+            cs_Order(v21, p + "/payload" + "/orders" + "/" + i22, e);
+          }
+        }
+      }
     }
-    for (const k130 of Object.keys(v)) {
-      switch (k130) {
+    for (const k23 of Object.keys(v)) {
+      switch (k23) {
         case "event_type":
         case "id":
         case "meta":
         case "payload":
           break;
         default:
-          e.push({
-            path: p + "/" + esc(k130),
-            message: "unknown property " + JSON.stringify(k130),
-            expected: "no other properties",
-          });
+          fail(
+            e,
+            p + "/" + esc(k23),
+            "unknown property " + JSON.stringify(k23),
+            "no other properties",
+          );
       }
     }
   }
@@ -1290,36 +1004,36 @@ function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
 
 function fe_OrgChanged(v: any): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const v131 = v.event_type;
-  if (v131 === undefined) return false;
-  if (v131 !== "org:changed") return false;
+  const v1 = v.event_type;
+  if (v1 === undefined) return false;
+  if (v1 !== "org:changed") return false;
   if (!f_envelope(v)) return false;
-  const v132 = v.payload;
-  if (v132 === undefined) return false;
-  if (typeof v132 !== "object" || v132 === null || Array.isArray(v132)) return false;
-  const v133 = v132.root;
-  if (v133 === undefined) return false;
-  if (!fs_Department(v133)) return false;
-  const v134 = v132.history;
-  if (v134 !== undefined) {
-    if (!Array.isArray(v134)) return false;
-    for (let i136 = 0; i136 < v134.length; i136++) {
-      const v135 = v134[i136];
-      if (!Array.isArray(v135)) return false;
-      for (let i138 = 0; i138 < v135.length; i138++) {
-        const v137 = v135[i138];
-        if (!Array.isArray(v137)) return false;
-        for (let i140 = 0; i140 < v137.length; i140++) {
-          const v139 = v137[i140];
-          if (v139 !== null) {
-            if (!fs_Person(v139)) return false;
+  const v2 = v.payload;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.root;
+  if (v3 === undefined) return false;
+  if (!fs_Department(v3)) return false;
+  const v4 = v2.history;
+  if (v4 !== undefined) {
+    if (!Array.isArray(v4)) return false;
+    for (let i6 = 0; i6 < v4.length; i6++) {
+      const v5 = v4[i6];
+      if (!Array.isArray(v5)) return false;
+      for (let i8 = 0; i8 < v5.length; i8++) {
+        const v7 = v5[i8];
+        if (!Array.isArray(v7)) return false;
+        for (let i10 = 0; i10 < v7.length; i10++) {
+          const v9 = v7[i10];
+          if (v9 !== null) {
+            if (!fs_Person(v9)) return false;
           }
         }
       }
     }
   }
-  for (const k141 of Object.keys(v)) {
-    switch (k141) {
+  for (const k11 of Object.keys(v)) {
+    switch (k11) {
       case "event_type":
       case "id":
       case "meta":
@@ -1334,90 +1048,58 @@ function fe_OrgChanged(v: any): boolean {
 
 function ce_OrgChanged(v: any, p: string, e: ValidationIssue[]): void {
   if (typeof v !== "object" || v === null || Array.isArray(v))
-    e.push({ path: p, message: "must be an object", expected: "object", received: kind(v) });
+    fail(e, p, "must be an object", "object", kind(v));
   else {
-    const v142 = v.event_type;
-    if (v142 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "event_type"',
-        expected: 'property "event_type"',
-      });
-    else {
-      if (v142 !== "org:changed")
-        e.push({
-          path: p + "/event_type",
-          message: 'must be "org:changed"',
-          expected: '"org:changed"',
-          received: show(v142),
-        });
-    }
+    const v1 = v.event_type;
+    if (v1 === undefined)
+      fail(e, p, 'missing required property "event_type"', 'property "event_type"');
+    else if (v1 !== "org:changed")
+      fail(e, p + "/event_type", 'must be "org:changed"', '"org:changed"', show(v1));
     c_envelope(v, p, e);
-    const v143 = v.payload;
-    if (v143 === undefined)
-      e.push({
-        path: p,
-        message: 'missing required property "payload"',
-        expected: 'property "payload"',
-      });
+    const v2 = v.payload;
+    if (v2 === undefined) fail(e, p, 'missing required property "payload"', 'property "payload"');
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      fail(e, p + "/payload", "must be an object", "object", kind(v2));
     else {
-      if (typeof v143 !== "object" || v143 === null || Array.isArray(v143))
-        e.push({
-          path: p + "/payload",
-          message: "must be an object",
-          expected: "object",
-          received: kind(v143),
-        });
-      else {
-        const v144 = v143.root;
-        if (v144 === undefined)
-          e.push({
-            path: p + "/payload",
-            message: 'missing required property "root"',
-            expected: 'property "root"',
-          });
+      const v3 = v2.root;
+      if (v3 === undefined)
+        fail(e, p + "/payload", 'missing required property "root"', 'property "root"');
+      else cs_Department(v3, p + "/payload" + "/root", e);
+      const v4 = v2.history;
+      if (v4 !== undefined) {
+        if (!Array.isArray(v4))
+          fail(e, p + "/payload" + "/history", "must be an array", "array", kind(v4));
         else {
-          cs_Department(v144, p + "/payload" + "/root", e);
-        }
-        const v145 = v143.history;
-        if (v145 !== undefined) {
-          if (!Array.isArray(v145))
-            e.push({
-              path: p + "/payload" + "/history",
-              message: "must be an array",
-              expected: "array",
-              received: kind(v145),
-            });
-          else {
-            for (let i147 = 0; i147 < v145.length; i147++) {
-              const v146 = v145[i147];
-              if (!Array.isArray(v146))
-                e.push({
-                  path: p + "/payload" + "/history" + "/" + i147,
-                  message: "must be an array",
-                  expected: "array",
-                  received: kind(v146),
-                });
-              else {
-                for (let i149 = 0; i149 < v146.length; i149++) {
-                  const v148 = v146[i149];
-                  if (!Array.isArray(v148))
-                    e.push({
-                      path: p + "/payload" + "/history" + "/" + i147 + "/" + i149,
-                      message: "must be an array",
-                      expected: "array",
-                      received: kind(v148),
-                    });
-                  else {
-                    for (let i151 = 0; i151 < v148.length; i151++) {
-                      const v150 = v148[i151];
-                      if (v150 !== null) {
-                        cs_Person(
-                          v150,
-                          p + "/payload" + "/history" + "/" + i147 + "/" + i149 + "/" + i151,
-                          e,
-                        );
-                      }
+          for (let i6 = 0; i6 < v4.length; i6++) {
+            const v5 = v4[i6];
+            if (!Array.isArray(v5))
+              fail(
+                e,
+                p + "/payload" + "/history" + "/" + i6,
+                "must be an array",
+                "array",
+                kind(v5),
+              );
+            else {
+              for (let i8 = 0; i8 < v5.length; i8++) {
+                const v7 = v5[i8];
+                if (!Array.isArray(v7))
+                  fail(
+                    e,
+                    p + "/payload" + "/history" + "/" + i6 + "/" + i8,
+                    "must be an array",
+                    "array",
+                    kind(v7),
+                  );
+                else {
+                  for (let i10 = 0; i10 < v7.length; i10++) {
+                    const v9 = v7[i10];
+                    if (v9 !== null) {
+                      cs_Person(
+                        v9,
+                        p + "/payload" + "/history" + "/" + i6 + "/" + i8 + "/" + i10,
+                        e,
+                      );
                     }
                   }
                 }
@@ -1427,19 +1109,20 @@ function ce_OrgChanged(v: any, p: string, e: ValidationIssue[]): void {
         }
       }
     }
-    for (const k152 of Object.keys(v)) {
-      switch (k152) {
+    for (const k11 of Object.keys(v)) {
+      switch (k11) {
         case "event_type":
         case "id":
         case "meta":
         case "payload":
           break;
         default:
-          e.push({
-            path: p + "/" + esc(k152),
-            message: "unknown property " + JSON.stringify(k152),
-            expected: "no other properties",
-          });
+          fail(
+            e,
+            p + "/" + esc(k11),
+            "unknown property " + JSON.stringify(k11),
+            "no other properties",
+          );
       }
     }
   }
