@@ -15,7 +15,14 @@ export interface EmitOptions {
   timings?: Timings;
 }
 
+export const byPath = (a: OutputFile, b: OutputFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
 export function emitCatalog(model: CatalogModel, opts: EmitOptions = {}): OutputFile[] {
+  return [...emitCode(model, opts), ...emitDocuments(model, opts)].sort(byPath);
+}
+
+/** The package's code: TypeScript, JavaScript, declarations and package.json. */
+export function emitCode(model: CatalogModel, opts: EmitOptions = {}): OutputFile[] {
   const time = stageTimer(opts.timings ?? {});
   const files: OutputFile[] = [];
   // TypeScript, JavaScript and declarations are written by the printer (emit/ts) in their final
@@ -35,13 +42,21 @@ export function emitCatalog(model: CatalogModel, opts: EmitOptions = {}): Output
   });
   const index = `// ${bannerText(model)}\nexport * from "./types.js";\nexport * from "./validators.js";\n`;
   for (const path of ["src/index.ts", "dist/index.js", "dist/index.d.ts"]) out(path, index);
+  files.push(json("package.json", packageJson(model)));
+  return files;
+}
+
+/** The documents: JSON Schemas, then the extra emitters' (OpenAPI, docs). Independent of the code,
+ * so they can be made on another thread (see documents-thread.ts). */
+export function emitDocuments(model: CatalogModel, opts: EmitOptions = {}): OutputFile[] {
+  const time = stageTimer(opts.timings ?? {});
+  const files: OutputFile[] = [];
   time("emit:json-schema", () => {
     for (const [path, schema] of emitSchemaFiles(model)) files.push(json(path, { $comment: bannerText(model), ...schema }));
   });
-  files.push(json("package.json", packageJson(model)));
   for (const extra of opts.extra ?? []) {
     const made = time(`emit:${extra.name}`, () => extra.emit(model, files));
     files.push(...made);
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files;
 }

@@ -4,8 +4,11 @@ export interface OutputFile {
   content: string;
   /** How the format stage treats it. */
   format: "typescript" | "markdown" | "json" | "yaml" | "verbatim";
-  /** The content as UTF-8, once the write stage has made it (to hash and write it once). */
+  /** The content as UTF-8, once the write stage (or the documents thread) has made it, to hash and
+   * write it once. */
   bytes?: Uint8Array;
+  /** SHA-256 of `bytes`. */
+  hash?: string;
 }
 
 export const json = (path: string, value: unknown): OutputFile => ({ path, content: JSON.stringify(value, null, 2) + "\n", format: "json" });

@@ -20,8 +20,8 @@ export function compareOutput(dir: string, shownDir: string, files: OutputFile[]
       out.push({ file: shown, problem: "missing", hint: "not generated yet" });
       continue;
     }
-    const disk = readFileSync(path, "utf8");
-    if (disk !== f.content) out.push({ file: shown, problem: "stale", hint: firstDifference(disk, f.content) });
+    const disk = readFileSync(path);
+    if (!disk.equals(f.bytes ?? Buffer.from(f.content))) out.push({ file: shown, problem: "stale", hint: firstDifference(disk.toString("utf8"), f.content) });
   }
   for (const rel of listFiles(dir))
     if (!wanted.has(rel)) out.push({ file: `${shownDir}/${rel}`, problem: "extra", hint: "no longer generated; `eventgen generate` removes it" });
