@@ -20,7 +20,8 @@ export async function formatMarkdownFast(text: string, prettierBlock: Fallback):
   const blank = () => out.length > 0 && out[out.length - 1] === "";
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
-    const fence = /^(`{3,})(\S*)\s*$/.exec(line);
+    const first = line.charCodeAt(0);
+    const fence = first === 96 ? /^(`{3,})(\S*)\s*$/.exec(line) : null;
     if (fence) {
       let j = i + 1;
       while (j < lines.length && lines[j] !== fence[1]) j++;
@@ -30,7 +31,7 @@ export async function formatMarkdownFast(text: string, prettierBlock: Fallback):
       i = j + 1;
       continue;
     }
-    if (line.startsWith("|") && lines[i + 1] !== undefined && /^\|(?:\s*:?-+:?\s*\|)+\s*$/.test(lines[i + 1]!)) {
+    if (first === 124 && lines[i + 1] !== undefined && /^\|(?:\s*:?-+:?\s*\|)+\s*$/.test(lines[i + 1]!)) {
       let j = i + 2;
       while (j < lines.length && lines[j]!.startsWith("|")) j++;
       out.push(...alignTable(lines.slice(i, j), width));
@@ -49,7 +50,7 @@ export async function formatMarkdownFast(text: string, prettierBlock: Fallback):
 
 /** prettier's measure (wide characters count twice) is needed only for text that is not ASCII. */
 async function widthFunction(text: string): Promise<Width> {
-  if (isPlainAscii(text.replace(/\n/g, ""))) return (s) => s.length;
+  if (!/[^\n\x20-\x7e]/.test(text)) return (s) => s.length;
   const { util } = await import("prettier");
   return (s) => (isPlainAscii(s) ? s.length : util.getStringWidth(s));
 }
@@ -58,19 +59,18 @@ async function widthFunction(text: string): Promise<Width> {
 
 function cells(row: string): string[] {
   const out: string[] = [];
-  let cur = "";
   // The row starts with `|`; a backslash escapes the next character (`\|` stays in its cell).
+  let start = 1;
   for (let i = 1; i < row.length; i++) {
-    const c = row[i]!;
-    if (c === "\\" && i + 1 < row.length) {
-      cur += c + row[i + 1];
-      i++;
-    } else if (c === "|") {
-      out.push(cur.trim());
-      cur = "";
-    } else cur += c;
+    const c = row.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 124) {
+      out.push(row.slice(start, i).trim());
+      start = i + 1;
+    }
   }
-  if (cur.trim()) out.push(cur.trim());
+  const rest = row.slice(start).trim();
+  if (rest) out.push(rest);
   return out;
 }
 
