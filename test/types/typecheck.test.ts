@@ -5,34 +5,11 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { diagnostics, show, STRICT } from "../support/typecheck.ts";
 
 const here = "test/types";
 
-const options: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  allowImportingTsExtensions: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noPropertyAccessFromIndexSignature: true,
-  skipLibCheck: true,
-  types: ["node"],
-  lib: ["lib.es2022.d.ts"],
-};
-
-function compile(files: string[]) {
-  const program = ts.createProgram(files, options);
-  return ts.getPreEmitDiagnostics(program).map((d) => ({
-    file: d.file?.fileName ?? "",
-    line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
-    code: d.code,
-    text: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
-  }));
-}
+const compile = (files: string[]) => diagnostics(files, { ...STRICT, allowImportingTsExtensions: true });
 
 describe("type tests compile", () => {
   it("every type assertion and @ts-expect-error holds under strict tsc, generated sources included", () => {
@@ -43,7 +20,7 @@ describe("type tests compile", () => {
     const found = compile(files);
     // Diagnostics in the generated sources count too: the packages must compile under the
     // strictest options a consumer may use.
-    expect(found.map((d) => `${d.file}:${d.line}: TS${d.code} ${d.text}`)).toEqual([]);
+    expect(found.map(show)).toEqual([]);
   });
 
   it("wrong assertions fail to compile, one diagnostic per marked line", () => {
