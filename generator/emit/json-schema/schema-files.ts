@@ -52,7 +52,7 @@ class Documents {
   private readonly reach: Reach;
   constructor(model: CatalogModel) {
     const typeNames = new Map(model.schemas.map((s) => [s.name, s.typeName]));
-    this.refs = { prefix: "#/$defs/", key: (n) => typeNames.get(n)!, discriminator: false };
+    this.refs = { prefix: "#/$defs/", key: (n) => typeNames.get(n)! };
     this.byName = new Map(model.schemas.map((s) => [s.name, s]));
     this.reach = new Reach(model);
   }

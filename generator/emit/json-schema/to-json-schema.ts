@@ -1,6 +1,7 @@
 // Schema (IR) → JSON Schema 2020-12. `refPrefix` is where named schemas live: `#/$defs/` in the
 // standalone files, `#/components/schemas/` in OpenAPI. The validators implement exactly this.
-import type { Json, Schema } from "../../model/ir.ts";
+import { discriminatorValues } from "../../model/discriminator.ts";
+import type { Json, Schema, SchemaOf } from "../../model/ir.ts";
 
 export type JsonSchema = { [k: string]: Json | JsonSchema | JsonSchema[] | undefined };
 
@@ -9,8 +10,9 @@ export interface RefStyle {
   prefix: string;
   /** Maps a catalog schema name to its key under the prefix. */
   key(name: string): string;
-  /** OpenAPI understands `discriminator`; plain JSON Schema validators (Ajv strict) do not. */
-  discriminator: boolean;
+  /** OpenAPI understands `discriminator` (its mapping names each variant's schema, so it needs the
+   * named schemas); plain JSON Schema validators (Ajv strict) do not. */
+  discriminator?: { schemasByName: Map<string, Schema> };
 }
 
 const escapePointer = (s: string) => encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%24/g, "$");
@@ -74,16 +76,29 @@ function body(s: Schema, refs: RefStyle): JsonSchema {
       return out;
     }
     case "ref": {
-      const ref = { $ref: `${refs.prefix}${escapePointer(refs.key(s.name))}` };
+      const ref = { $ref: refTo(s.name, refs) };
       return s.nullable ? { anyOf: [ref, { type: "null" }] } : ref;
     }
     case "union": {
       const union: JsonSchema = { [s.mode]: s.variants.map((v) => toJsonSchema(v, refs)) };
-      if (s.discriminator && refs.discriminator) union.discriminator = { propertyName: s.discriminator };
+      if (s.discriminator && refs.discriminator) union.discriminator = discriminatorObject(s, refs, refs.discriminator.schemasByName);
       return s.nullable ? { anyOf: [union, { type: "null" }] } : union;
     }
   }
 }
+
+/** OpenAPI's discriminator. Without a mapping, a tool reads each variant's schema name as its value
+ * (`Circle`, where the body says `circle`), so every string value of a named variant is mapped to
+ * it; an inline variant cannot be named in a mapping. */
+function discriminatorObject(s: SchemaOf<"union">, refs: RefStyle, schemasByName: Map<string, Schema>): JsonSchema {
+  const mapping: JsonSchema = {};
+  for (const v of s.variants)
+    if (v.kind === "ref")
+      for (const value of discriminatorValues(s, v, schemasByName)) if (typeof value === "string") mapping[value] = refTo(v.name, refs);
+  return { propertyName: s.discriminator!, ...(Object.keys(mapping).length ? { mapping } : {}) };
+}
+
+const refTo = (name: string, refs: RefStyle) => `${refs.prefix}${escapePointer(refs.key(name))}`;
 
 function pick<T extends object>(o: T, keys: (keyof T)[]): JsonSchema {
   const out: JsonSchema = {};

@@ -8,7 +8,8 @@ import { toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-
 
 export function openapiRefs(model: CatalogModel): RefStyle {
   const typeNames = new Map(model.schemas.map((s) => [s.name, s.typeName]));
-  return { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminator: true };
+  const schemasByName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  return { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminator: { schemasByName } };
 }
 
 function headerParameter(h: HeaderModel): JsonSchema {

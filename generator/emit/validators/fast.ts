@@ -1,5 +1,6 @@
 // The fast path: statements that `return false` at the first mismatch. Valid deliveries, the
 // common case, run only this; errors are collected by collect.ts only after it says no.
+import { discriminatorValues } from "../../model/discriminator.ts";
 import type { Property, Schema, SchemaOf } from "../../model/ir.ts";
 import { bin, call, chain, cond, id, index, json, member, not, NULL, num, str, typeOf, UNDEFINED, type Expr } from "../ts/expr.ts";
 import type { Stmt } from "../ts/stmt.ts";
@@ -159,12 +160,8 @@ function extraKeysFast(s: SchemaOf<"object">, v: Expr, cx: ModuleCx): Stmt[] {
 /** The discriminator values of each variant, or undefined when the union has no discriminator. */
 export function discriminatorCases(s: SchemaOf<"union">, cx: ModuleCx): { values: Expr[]; shown: string[]; index: number }[] | undefined {
   if (!s.discriminator) return undefined;
-  const byName = cx.schemasByName;
   return s.variants.map((variant, index) => {
-    let o: Schema = variant;
-    for (let guard = 0; o.kind === "ref" && guard < 100; guard++) o = byName.get(o.name)!;
-    const prop = o.kind === "object" ? o.properties.find((p) => p.name === s.discriminator) : undefined;
-    const values = prop?.schema.kind === "literal" ? prop.schema.values : [];
+    const values = discriminatorValues(s, variant, cx.schemasByName);
     return { values: values.map(json), shown: values.map((x) => (typeof x === "string" ? tsString(x) : JSON.stringify(x))), index };
   });
 }
