@@ -55,8 +55,20 @@ function shorthand(): Shape<RawShorthand> {
 const text = (doc: string) => str({ doc });
 const count = (doc: string) => num({ integer: true, min: 0, doc });
 
+/** A string's and a number's bounds, as JSON Schema names them. */
+export interface SchemaBounds {
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+}
+
 /** The full form of a schema. Written out because it is recursive (inference cannot follow it). */
-export interface RawFull extends Located {
+export interface RawFull extends Located, SchemaBounds {
   shorthand?: undefined;
   type?: Primitive;
   format?: Format;
@@ -67,14 +79,6 @@ export interface RawFull extends Located {
   deprecated?: boolean;
   enum?: JsonValue[];
   const?: JsonValue;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  multipleOf?: number;
   items?: RawSchema;
   minItems?: number;
   maxItems?: number;

@@ -1,0 +1,94 @@
+// The catalog the importer builds, in the catalog's own terms (the full form of every schema);
+// write-catalog-yaml.ts picks the shorthand where it says the same.
+import type { SchemaBounds } from "../check/catalog-shape.ts";
+import type { Json } from "../model/ir.ts";
+import type { Loc } from "./read-source.ts";
+
+export interface CatSchema extends SchemaBounds {
+  ref?: string;
+  type?: string;
+  format?: string;
+  title?: string;
+  description?: string;
+  nullable?: boolean;
+  deprecated?: boolean;
+  enum?: Json[];
+  const?: Json;
+  items?: CatSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  properties?: CatProp[];
+  additionalProperties?: false;
+  values?: CatSchema;
+  oneOf?: CatSchema[];
+  anyOf?: CatSchema[];
+  discriminator?: string;
+  example?: Json;
+  default?: Json;
+}
+
+export interface CatProp {
+  name: string;
+  schema: CatSchema;
+  required: boolean;
+}
+
+export interface DraftHeader {
+  name: string;
+  role?: "signature" | "timestamp" | "id" | "other";
+  description?: string;
+  format?: string;
+  required: boolean;
+}
+
+export interface DraftSigning {
+  scheme: "standard-webhooks" | "hmac-sha256" | "none";
+  algorithm?: string;
+  encoding?: string;
+  signedContent?: string;
+  signaturePrefix?: string;
+  secretPrefix?: string;
+  required?: boolean;
+  headers: DraftHeader[];
+}
+
+export interface DraftEnvelope {
+  typeField?: string;
+  typeHeader?: string;
+  payloadField?: string;
+  flat?: true;
+  fields: CatProp[];
+  additionalProperties?: false;
+  notes?: string;
+}
+
+export interface DraftExample {
+  value: Json;
+  loc: Loc;
+}
+
+export interface DraftEvent {
+  type: string;
+  group: string;
+  trigger: string;
+  description?: string;
+  scope?: string;
+  deprecated?: true | string;
+  operationId?: string;
+  payload?: CatSchema;
+  examples: DraftExample[];
+}
+
+export interface DraftCatalog {
+  title: string;
+  version: string;
+  description?: string;
+  source: { title: string; url?: string; document?: string };
+  packageName: string;
+  envelope: DraftEnvelope;
+  signing?: DraftSigning;
+  groups: { id: string; title: string; note?: string }[];
+  schemas: { name: string; schema: CatSchema }[];
+  events: DraftEvent[];
+}

@@ -1,0 +1,237 @@
+// An OpenAPI document (3.1 `webhooks`, 3.0 `x-webhooks`) → a catalog draft. Each webhook key is an
+// event type; its request body is the delivery body, split into envelope and payload by
+// envelope.ts; `components/schemas` become the catalog's named schemas.
+import { basename, extname } from "node:path";
+import { camel } from "../model/naming.ts";
+import type { DraftCatalog, DraftEvent, DraftExample } from "./draft.ts";
+import { inferEnvelope, type EnvelopeHint, type EventBody } from "./envelope.ts";
+import { SchemaConverter } from "./from-json-schema.ts";
+import { firstSentence, packageName, version } from "./identity.ts";
+import { isRec } from "./merge-all-of.ts";
+import { groupId, SchemaNamer } from "./names.ts";
+import { child, showPath, type Loc, type Sources } from "./read-source.ts";
+import { signingFrom, type HeaderParam, type SigningHint } from "./signing.ts";
+import { ImportError, unescapeToken, type Warn } from "./warnings.ts";
+
+type Rec = Record<string, unknown>;
+const METHODS = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const DEFAULT_TYPE_HEADER = "X-Event-Type";
+
+interface Webhook {
+  type: string;
+  op: Rec;
+  loc: Loc;
+  body?: { node: unknown; loc: Loc };
+  examples: DraftExample[];
+  headers: HeaderParam[];
+}
+
+export function fromOpenapi(file: string, id: string, sources: Sources, warn: Warn): DraftCatalog {
+  const doc = sources.read(file);
+  const main = sources.placeOf(doc)?.file ?? file;
+  const shown = showPath(main);
+  if (!isRec(doc) || (typeof doc.openapi !== "string" && typeof doc.swagger !== "string"))
+    throw new ImportError(`${shown}: error: not an OpenAPI document (no 'openapi' version at the top)`);
+  const openapi30 = typeof doc.openapi === "string" ? doc.openapi.startsWith("3.0") : true;
+  const key = isRec(doc.webhooks) ? "webhooks" : isRec(doc["x-webhooks"]) ? "x-webhooks" : undefined;
+  if (!key || !Object.keys(doc[key] as Rec).length) throw new ImportError(`${shown}: error: no webhooks (neither 'webhooks' nor 'x-webhooks' holds any)`);
+  const w = (code: Parameters<Warn>[0]["code"], loc: Loc, message: string) => warn({ code, file: loc.file, pointer: loc.pointer, message });
+  const root: Loc = { file: main, pointer: "" };
+  const xe = isRec(doc["x-eventgen"]) ? doc["x-eventgen"] : {};
+
+  const namer = new SchemaNamer();
+  const converter = new SchemaConverter(sources, warn, namer, {
+    openapi30,
+    namedPlace: (loc) => {
+      const m = /^\/(?:components\/schemas|\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
+      if (m) return unescapeToken(m[1]!);
+      if (loc.pointer === "" && loc.file !== main) return basename(loc.file, extname(loc.file));
+      return undefined;
+    },
+  });
+  const follow = (node: unknown, loc: Loc): { node: unknown; loc: Loc } => {
+    for (let i = 0; i < 20 && isRec(node) && typeof node.$ref === "string"; i++) {
+      const r = sources.resolve(node.$ref, sources.placeOf(node) ?? loc);
+      if (typeof r === "string") {
+        w("IMP103", child(loc, "$ref"), `${r}; left out`);
+        return { node: undefined, loc };
+      }
+      node = r.node;
+      loc = sources.placeOf(r.node) ?? r.loc;
+    }
+    return { node, loc };
+  };
+
+  // Webhooks, each read down to its operation, body, examples and header parameters.
+  const hooks: Webhook[] = [];
+  for (const [rawType, item] of Object.entries(doc[key] as Rec)) {
+    const itemLoc = child(root, key, rawType);
+    const path = follow(item, itemLoc);
+    if (!isRec(path.node)) continue;
+    const methods = METHODS.filter((m) => isRec((path.node as Rec)[m]));
+    if (!methods.length) {
+      w("IMP205", itemLoc, "no operation; the webhook is skipped");
+      continue;
+    }
+    if (methods.length > 1) w("IMP205", itemLoc, `several operations (${methods.join(", ")}); only '${methods[0]}' is read`);
+    const op = (path.node as Rec)[methods[0]!] as Rec;
+    const loc = child(path.loc, methods[0]!);
+    let type = rawType;
+    if (/\s/.test(type)) {
+      type = type.trim().replace(/\s+/g, "_");
+      w("IMP204", itemLoc, `an event type has no spaces; '${rawType}' becomes '${type}'`);
+    }
+    const hook: Webhook = { type, op, loc, examples: [], headers: [] };
+    for (const [params, ploc] of [[(path.node as Rec).parameters, child(path.loc, "parameters")], [op.parameters, child(loc, "parameters")]] as const)
+      if (Array.isArray(params))
+        params.forEach((p, i) => {
+          const r = follow(p, child(ploc, i));
+          if (isRec(r.node) && r.node.in === "header" && typeof r.node.name === "string") hook.headers.push({ node: r.node, loc: r.loc });
+        });
+    const rb = follow(op.requestBody, child(loc, "requestBody"));
+    const content = isRec(rb.node) && isRec(rb.node.content) ? (rb.node.content as Rec) : {};
+    const media = Object.keys(content).find((m) => m === "application/json") ?? Object.keys(content).find((m) => /json/i.test(m)) ?? Object.keys(content)[0];
+    if (media === undefined) w("IMP205", loc, "no request body; the body is read as an object with any fields");
+    else {
+      if (!/json/i.test(media)) w("IMP205", child(rb.loc, "content", media), `'${media}' is not JSON; its schema is read as the body's all the same`);
+      const m = content[media] as Rec;
+      const mloc = child(rb.loc, "content", media);
+      if (m.schema !== undefined) hook.body = follow(m.schema, sources.placeOf(m.schema) ?? child(mloc, "schema"));
+      if (Object.hasOwn(m, "example")) hook.examples.push({ value: m.example as never, loc: child(mloc, "example") });
+      if (isRec(m.examples))
+        for (const [name, ex] of Object.entries(m.examples)) {
+          const r = follow(ex, child(mloc, "examples", name));
+          if (isRec(r.node) && Object.hasOwn(r.node, "value")) hook.examples.push({ value: r.node.value as never, loc: child(r.loc, "value") });
+          else if (isRec(r.node) && r.node.externalValue !== undefined) w("IMP205", r.loc, "an example held in another file (externalValue) is not carried");
+        }
+    }
+    hooks.push(hook);
+  }
+  if (!hooks.length) throw new ImportError(`${shown}: error: no webhook has an operation to read`);
+
+  // Groups from tags, in the order the document lists them.
+  const tagObjects = Array.isArray(doc.tags) ? (doc.tags as unknown[]).filter(isRec) : [];
+  const tagOf = (h: Webhook) => (Array.isArray(h.op.tags) && typeof h.op.tags[0] === "string" ? (h.op.tags[0] as string) : undefined);
+  const used = new Set(hooks.map(tagOf));
+  const tags = [...tagObjects.map((t) => String(t.name)), ...hooks.map(tagOf).filter((t): t is string => t !== undefined)].filter((t, i, a) => used.has(t) && a.indexOf(t) === i);
+  const groups = tags.map((t) => {
+    const o = tagObjects.find((x) => x.name === t);
+    const title = typeof o?.["x-displayName"] === "string" ? o["x-displayName"] : t;
+    return { tag: t, id: groupId(t), title, ...(typeof o?.description === "string" && o.description ? { note: o.description } : {}) };
+  });
+  if (hooks.some((h) => tagOf(h) === undefined)) groups.push({ tag: "", id: groups.some((g) => g.id === "events") ? "untagged" : "events", title: "Events" });
+  for (const [i, g] of groups.entries()) if (groups.findIndex((x) => x.id === g.id) < i) g.id = `${g.id}_${i + 1}`;
+  for (const g of groups) namer.reserveGroup(g.id);
+  for (const h of hooks) namer.reserveEvent(h.type);
+
+  // The bodies, converted as they stand; every other component schema becomes a named schema.
+  const bodyPlaces = new Set<string>();
+  const bodies: EventBody[] = hooks.map((h) => {
+    const loc = h.body?.loc ?? h.loc;
+    if (h.body) bodyPlaces.add(`${loc.file}#${loc.pointer}`);
+    return { type: h.type, body: h.body?.node !== undefined ? converter.inline(h.body.node, loc) : { type: "object" }, loc };
+  });
+  const components = isRec(doc.components) && isRec(doc.components.schemas) ? Object.keys(doc.components.schemas) : [];
+  converter.drain();
+  for (const c of components) {
+    const loc = child(root, "components", "schemas", c);
+    if (!bodyPlaces.has(`${loc.file}#${loc.pointer}`)) converter.nameOf(loc, c);
+  }
+  converter.drain();
+
+  const named = [...converter.named.values()];
+  const order = (n: (typeof named)[number]) => {
+    const m = n.loc.file === main ? /^\/components\/schemas\/([^/]+)$/.exec(n.loc.pointer) : null;
+    const i = m ? components.indexOf(unescapeToken(m[1]!)) : -1;
+    return i < 0 ? components.length + named.indexOf(n) : i;
+  };
+  named.sort((a, b) => order(a) - order(b));
+  const byName = new Map(named.map((n) => [n.name, n.schema ?? {}]));
+
+  // Where the type travels: a body field if every body has it as a constant, else a header.
+  const hint: EnvelopeHint = {
+    ...(typeof xe.typeField === "string" ? { typeField: xe.typeField } : {}),
+    ...(typeof xe.typeHeader === "string" ? { typeHeader: xe.typeHeader } : {}),
+    ...(typeof xe.payloadField === "string" ? { payloadField: xe.payloadField } : {}),
+    ...(xe.flat === true ? { flat: true } : {}),
+  };
+  let typeHeader: string | undefined;
+  const { envelope, payloads } = inferEnvelope(bodies, hint, () => (typeHeader = headerOfType(hooks) ?? fallbackHeader(w, root, key)), (n) => byName.get(n), warn);
+  typeHeader = envelope.typeHeader;
+
+  const ops = hooks.map((h) => h.headers.filter((p) => String(p.node.name).toLowerCase() !== typeHeader?.toLowerCase()));
+  const sh = isRec(xe.signing) ? (xe.signing as SigningHint) : undefined;
+  const signing = signingFrom(ops, sh, warn);
+
+  const operationIds = new Set<string>();
+  const events: DraftEvent[] = hooks.map((h) => {
+    const g = groups.find((x) => x.tag === (tagOf(h) ?? ""))!;
+    const summary = typeof h.op.summary === "string" ? h.op.summary.trim() : "";
+    let description = typeof h.op.description === "string" ? h.op.description : "";
+    const scope = typeof h.op["x-eventgen-scope"] === "string" ? h.op["x-eventgen-scope"] : undefined;
+    const trigger = summary || (description ? firstSentence(description) : "") || h.type;
+    let deprecated: true | string | undefined = h.op.deprecated === true ? true : undefined;
+    // Our OpenAPI writes the trigger, the description, the scope and the deprecation into one text.
+    const reason = /\n\nDeprecated: ([\s\S]+)$/.exec(description);
+    if (deprecated && reason) (deprecated = reason[1]!), (description = description.slice(0, reason.index));
+    if (scope !== undefined && description.endsWith(`\n\nScope: ${scope}.`)) description = description.slice(0, -`\n\nScope: ${scope}.`.length);
+    if (description === trigger) description = "";
+    else if (description.startsWith(`${trigger}\n\n`)) description = description.slice(trigger.length + 2);
+    const e: DraftEvent = { type: h.type, group: g.id, trigger, examples: h.examples };
+    if (description.trim()) e.description = description;
+    if (scope) e.scope = scope;
+    if (deprecated) e.deprecated = deprecated;
+    const opId = h.op.operationId;
+    if (typeof opId === "string" && opId !== camel(h.type)) {
+      if (!IDENT.test(opId)) w("IMP204", child(h.loc, "operationId"), `operationId '${opId}' is not an identifier; the generated one is used`);
+      else if (operationIds.has(opId)) w("IMP204", child(h.loc, "operationId"), `operationId '${opId}' is used twice; the generated one is used here`);
+      else (e.operationId = opId), operationIds.add(opId);
+    }
+    const payload = payloads.get(h.type);
+    if (payload) e.payload = payload;
+    return e;
+  });
+
+  const info = isRec(doc.info) ? doc.info : {};
+  const src = isRec(info["x-eventgen-source"]) ? info["x-eventgen-source"] : {};
+  const ext = isRec(doc.externalDocs) ? doc.externalDocs : {};
+  const title = typeof info.title === "string" && info.title.trim() ? info.title : `${id} webhooks`;
+  const url = typeof src.url === "string" ? src.url : typeof ext.url === "string" ? ext.url : undefined;
+  return {
+    title,
+    version: version(info.version, main, "/info/version", warn),
+    ...(typeof info.description === "string" && info.description.trim() ? { description: info.description } : {}),
+    source: {
+      title: typeof src.title === "string" ? src.title : typeof ext.description === "string" ? ext.description : title,
+      ...(url ? { url } : {}),
+      document: shown,
+    },
+    packageName: packageName(id),
+    envelope,
+    ...(signing ? { signing } : {}),
+    groups: groups.map(({ id, title, note }) => ({ id, title, ...(note ? { note } : {}) })),
+    schemas: named.map((n) => ({ name: n.name, schema: n.schema ?? {} })),
+    events,
+  };
+}
+
+/** A header whose value is each webhook's own key (a const or a one-value enum), on every webhook;
+ * else one header every webhook has that names the event. */
+function headerOfType(hooks: Webhook[]): string | undefined {
+  const names = (h: Webhook, pick: (p: HeaderParam) => boolean) => new Set(h.headers.filter(pick).map((p) => String(p.node.name)));
+  const constant = (h: Webhook) => (p: HeaderParam) => {
+    const s = p.node.schema;
+    return isRec(s) && (s.const === h.type || (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === h.type));
+  };
+  const common = (pick: (h: Webhook) => (p: HeaderParam) => boolean) => {
+    const [first, ...rest] = hooks.map((h) => names(h, pick(h)));
+    return [...(first ?? [])].find((n) => rest.every((s) => s.has(n)));
+  };
+  return common(constant) ?? common(() => (p) => /event|topic/i.test(String(p.node.name)) && !/signature|id$|delivery/i.test(String(p.node.name)));
+}
+
+function fallbackHeader(w: (code: "IMP200", loc: Loc, m: string) => void, root: Loc, key: string): string {
+  w("IMP200", child(root, key), `no body field holds each event's type as a constant and no header names it; the catalog says the type travels in '${DEFAULT_TYPE_HEADER}' (edit envelope.typeHeader if the source uses another)`);
+  return DEFAULT_TYPE_HEADER;
+}
