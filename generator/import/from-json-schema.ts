@@ -150,7 +150,7 @@ export class SchemaConverter {
     for (const k of Object.keys(s)) if (UNSAID[k]) this.warn("IMP100", child(loc, k), `${UNSAID[k]} cannot be said in a catalog; dropped, so the catalog accepts more`);
     const meta = this.meta(s, loc);
     const nullable30 = this.dialect.openapi30 && s.nullable === true;
-    const withNull = (out: CatSchema): CatSchema => (nullable30 ? { ...out, nullable: true } : out);
+    const withNull = (out: CatSchema): CatSchema => (nullable30 && out.enum === undefined && !Object.hasOwn(out, "const") ? { ...out, nullable: true } : out);
 
     if (typeof s.$ref === "string") {
       const constraints = Object.keys(s).filter((k) => CONSTRAINTS.has(k) && k !== "$ref");
@@ -167,7 +167,8 @@ export class SchemaConverter {
     const nullType = types?.includes("null") ?? false;
     if (types) types = types.filter((t) => t !== "null" && JSON_TYPES.includes(t));
 
-    if (Object.hasOwn(s, "const")) return { ...meta, const: s.const as Json, ...(nullable30 && s.const !== null ? { nullable: true } : {}) };
+    // An enum or const is the whole truth, `nullable` included: OpenAPI 3.0.3 says null must be listed.
+    if (Object.hasOwn(s, "const")) return { ...meta, const: s.const as Json };
     if (Array.isArray(s.enum)) {
       const fits = (v: unknown) => !s.type || (v === null ? nullType || nullable30 : types!.some((t) => fitsType(v, t)));
       const values = (s.enum as Json[]).filter(fits);
@@ -175,7 +176,7 @@ export class SchemaConverter {
         this.warn("IMP101", child(loc, "enum"), "no value of the enum has the declared type; read as any");
         return meta;
       }
-      return { ...meta, enum: nullable30 && !values.includes(null) ? [...values, null] : values };
+      return { ...meta, enum: values };
     }
 
     const nullable = nullType || nullable30;

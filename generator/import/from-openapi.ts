@@ -2,7 +2,7 @@
 // event type; its request body is the delivery body, split into envelope and payload by
 // envelope.ts; `components/schemas` become the catalog's named schemas.
 import { basename, extname } from "node:path";
-import { camel } from "../model/naming.ts";
+import { camel, pascal } from "../model/naming.ts";
 import type { DraftCatalog, DraftEvent, DraftExample } from "./draft.ts";
 import { inferEnvelope, type EnvelopeHint, type EventBody } from "./envelope.ts";
 import { SchemaConverter } from "./from-json-schema.ts";
@@ -46,7 +46,7 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
     namedPlace: (loc) => {
       const m = /^\/(?:components\/schemas|\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
       if (m) return unescapeToken(m[1]!);
-      if (loc.pointer === "" && loc.file !== main) return basename(loc.file, extname(loc.file));
+      if (loc.pointer === "" && loc.file !== main) return pascal(basename(loc.file, extname(loc.file)));
       return undefined;
     },
   });

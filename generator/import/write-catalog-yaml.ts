@@ -62,13 +62,13 @@ function toNode(doc: Document, v: unknown): Node {
   if (Array.isArray(v)) {
     const seq = new YAMLSeq();
     seq.items = v.map((x) => toNode(doc, x));
-    seq.flow = FLOW.has(v);
+    seq.flow = FLOW.has(v) || !v.length;
     return seq;
   }
   if (typeof v === "object" && v !== null && (FLOW.has(v) || Object.getPrototypeOf(v) === Object.prototype)) {
     const map = new YAMLMap();
     for (const k of Object.keys(v)) map.items.push(new Pair(new Scalar(k), toNode(doc, (v as Rec)[k])));
-    map.flow = FLOW.has(v);
+    map.flow = FLOW.has(v) || !map.items.length;
     return map;
   }
   return doc.createNode(v) as Node;
