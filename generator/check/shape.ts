@@ -31,10 +31,14 @@ export function posOf(obj: Located, key?: string): SourcePos {
 }
 
 export const MAX_ALIASES = 1000;
+/** Nodes that aliases may add to the document, all expansions together. A count of aliases alone
+ * misses the wide bomb: a few hundred aliases of one mapping with thousands of keys. */
+export const MAX_EXPANSION = 250_000;
 export const MAX_DEPTH = 200;
 
 export class Cx {
   aliases = 0;
+  expansion = 0;
   depth = 0;
   aborted = false;
   constructor(
@@ -59,15 +63,36 @@ export class Cx {
   resolve(node: unknown): Node | null {
     let n = node as Node | null;
     while (n && isAlias(n)) {
-      if (++this.aliases > MAX_ALIASES) {
-        if (!this.aborted)
-          this.report("EG103", this.pos(n), `more than ${MAX_ALIASES} alias expansions; refusing to expand further`);
+      const alias: Alias = n;
+      n = this.target(alias);
+      const refuse =
+        ++this.aliases > MAX_ALIASES
+          ? `more than ${MAX_ALIASES} alias expansions`
+          : (this.expansion += this.sizeOf(n)) > MAX_EXPANSION
+            ? `aliases that expand to more than ${MAX_EXPANSION.toLocaleString("en-US")} values`
+            : undefined;
+      if (refuse) {
+        if (!this.aborted) this.report("EG103", this.pos(alias), `${refuse}; refusing to expand further`);
         this.aborted = true;
         return null;
       }
-      n = this.target(n);
     }
     return n;
+  }
+  private sizes = new Map<Node, number>();
+  /** How many values a node stands for once its aliases are expanded (memoized, so a bomb is
+   * measured without being expanded). */
+  private sizeOf(node: Node | null): number {
+    if (!node) return 1;
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    this.sizes.set(node, 1); // an alias inside its own anchor counts once, not forever
+    let size = 1;
+    if (isAlias(node)) size += this.sizeOf(this.target(node));
+    else if (isMap(node)) for (const pair of node.items) size += this.sizeOf(pair.key as Node | null) + this.sizeOf(pair.value as Node | null);
+    else if (isSeq(node)) for (const item of node.items) size += this.sizeOf(item as Node | null);
+    this.sizes.set(node, size);
+    return size;
   }
   private targets?: Map<Alias, Node>;
   /** An alias names the last anchor of that name before it. `Alias.resolve` finds it by walking the

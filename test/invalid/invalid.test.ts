@@ -92,6 +92,18 @@ describe("file-level problems", () => {
     expect(out).toBe("1 catalog, 1 event: no problems");
   });
 
+  it("EG103: a wide alias bomb (few aliases of one huge mapping) is refused, not expanded", async () => {
+    const dir = fresh("wide-bomb");
+    const keys = Array.from({ length: 5000 }, (_, i) => `  k${i}: v`).join("\n");
+    const uses = Array.from({ length: 200 }, (_, i) => `      - { n: ${i}, x: *wide }`).join("\n");
+    writeFileSync(join(dir, "shop.yaml"), `${base.replace("title: Shop\n", `title: Shop\nx-wide: &wide\n${keys}\n`)}    examples:\n${uses}\n`);
+    const t0 = performance.now();
+    const { code, out } = await runCli("lint", dir);
+    expect(code).toBe(1);
+    expect(out).toMatch(/shop\.yaml:\d+:\d+: error EG103: aliases that expand to more than 250,000 values; refusing to expand further\n/);
+    expect(performance.now() - t0).toBeLessThan(5000); // a hang guard, not a speed goal
+  });
+
   it("EG105: a folder without catalogs", async () => {
     const dir = fresh("empty");
     writeFileSync(join(dir, "notes.txt"), "not a catalog");
