@@ -62,7 +62,7 @@ const commands: Record<string, Command> = {
   import: {
     summary: "turn an OpenAPI document or a folder of JSON Schemas into a catalog",
     usage: "eventgen import openapi <file> --out catalog/<id>.yaml\n       eventgen import jsonschema <dir> --out catalog/<id>.yaml",
-    details: "Writes a catalog that eventgen then owns. Anything the catalog cannot say is reported as a\nwarning with its JSON Pointer.",
+    details: "Writes a catalog that is then yours to edit. openapi reads an OpenAPI 3.1 document's webhooks\n(or 3.0's x-webhooks); jsonschema reads every *.json/*.yaml under <dir> as one event, its type\nthe file's path without the extension. Anything the catalog cannot say is a warning on stderr,\n`file#/json/pointer: warning IMPxxx: message`, and the schema is widened there. Exits 1 if the\ninput cannot be read, 2 on a wrong command line or an existing --out without --force.",
     options: { out: { type: "string", short: "o" }, force: { type: "boolean" } },
     optionHelp: { "--out, -o <file>": "the catalog file to write (required)", "--force": "overwrite an existing file" },
     run: async (args, io) => (await import("./commands/import.ts")).importCommand(args.positionals, args.values, io),
