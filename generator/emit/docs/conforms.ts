@@ -4,6 +4,7 @@
 // the generated validators remain the judge (the docs tests run every synthesized example
 // through them).
 import type { Json, Schema } from "../../model/ir.ts";
+import { isMultipleOf } from "../validators/multiple-of.ts";
 
 export type Named = ReadonlyMap<string, Schema>;
 
@@ -36,7 +37,7 @@ export function conforms(s: Schema, v: Json, named: Named, depth = 0): boolean {
         (s.maximum === undefined || v <= s.maximum) &&
         (s.exclusiveMinimum === undefined || v > s.exclusiveMinimum) &&
         (s.exclusiveMaximum === undefined || v < s.exclusiveMaximum) &&
-        (s.multipleOf === undefined || Number.isInteger(v / s.multipleOf))
+        (s.multipleOf === undefined || isMultipleOf(v, s.multipleOf))
       );
     case "literal":
       return s.values.some((x) => canonical(x) === canonical(v));

@@ -5,6 +5,7 @@
 import type { CatalogModel, EventModel, Json, Schema, SchemaOf } from "../../model/ir.ts";
 import { canonical, conforms, testPattern, type Named } from "./conforms.ts";
 import { regexSample } from "./regex-sample.ts";
+import { isMultipleOf } from "../validators/multiple-of.ts";
 
 /** Optional fields are shown down to this depth (the body is 0, the payload 1). */
 const OPTIONAL_DEPTH = 4;
@@ -162,7 +163,7 @@ function numberSample(s: SchemaOf<"number">, seed: number): number {
     (s.maximum === undefined || n <= s.maximum) &&
     (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum) &&
     (s.exclusiveMaximum === undefined || n < s.exclusiveMaximum) &&
-    (s.multipleOf === undefined || Number.isInteger(n / s.multipleOf));
+    (s.multipleOf === undefined || isMultipleOf(n, s.multipleOf));
   // Walk in steps of the multiple (or of 1, or ½) up from the lower bound, or down from the upper
   // one, and take the seed-th value that fits.
   const start = low !== undefined ? Math.ceil(low / step) * step : Math.floor(high! / step) * step;

@@ -55,7 +55,7 @@ function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
       return [typed(bin("!==", typeOf(v), str("string")), typeError(cx, s, v, p, "a string", "string"), inner)];
     }
     case "number": {
-      const checks = numberChecks(s, v);
+      const checks = numberChecks(s, v, cx);
       const words = numberWords(s);
       const what = s.integer ? "an integer" : "a number";
       const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, p, words[i]!, undefined, show()) }));

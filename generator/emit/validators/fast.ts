@@ -7,6 +7,7 @@ import type { Stmt } from "../ts/stmt.ts";
 import { tsString } from "../escape/ts.ts";
 import { inherited, type ModuleCx } from "./context.ts";
 import { FORMAT_HELPER } from "./runtime.ts";
+import { decimalStep } from "./multiple-of.ts";
 
 export const RETURN_FALSE: Stmt = { s: "raw", text: "return false;" };
 /** `if (test) return false;` */
@@ -29,7 +30,7 @@ function fastBody(s: Schema, v: Expr, cx: ModuleCx): Stmt[] {
     case "string":
       return [fail(bin("!==", typeOf(v), str("string"))), ...stringChecks(s, v, cx).map(fail)];
     case "number":
-      return [fail(numberTypeFails(s, v)), ...numberChecks(s, v).map(fail)];
+      return [fail(numberTypeFails(s, v)), ...numberChecks(s, v, cx).map(fail)];
     case "literal":
       return [fail(literalFails(s, v, cx))];
     case "array":
@@ -63,14 +64,21 @@ export function stringChecks(s: SchemaOf<"string">, v: Expr, cx: ModuleCx): Expr
 export const numberTypeFails = (s: SchemaOf<"number">, v: Expr): Expr =>
   s.integer ? not(call("Number.isInteger", v)) : bin("||", bin("!==", typeOf(v), str("number")), not(call("Number.isFinite", v)));
 
-export function numberChecks(s: SchemaOf<"number">, v: Expr): Expr[] {
+export function numberChecks(s: SchemaOf<"number">, v: Expr, cx: ModuleCx): Expr[] {
   const out: Expr[] = [];
   if (s.minimum !== undefined) out.push(bin("<", v, num(s.minimum)));
   if (s.maximum !== undefined) out.push(bin(">", v, num(s.maximum)));
   if (s.exclusiveMinimum !== undefined) out.push(bin("<=", v, num(s.exclusiveMinimum)));
   if (s.exclusiveMaximum !== undefined) out.push(bin(">=", v, num(s.exclusiveMaximum)));
-  if (s.multipleOf !== undefined) out.push(not(call("Number.isInteger", bin("/", v, num(s.multipleOf)))));
+  if (s.multipleOf !== undefined) out.push(not(multipleOf(s.multipleOf, v, cx)));
   return out;
+}
+
+/** Division is exact for whole steps; a decimal one is checked on integers (multiple-of.ts). */
+function multipleOf(step: number, v: Expr, cx: ModuleCx): Expr {
+  if (Number.isInteger(step)) return call("Number.isInteger", bin("/", v, num(step)));
+  const { d, k } = decimalStep(step);
+  return call(cx.use("multipleOf"), v, num(d), num(k));
 }
 
 export function literalFails(s: SchemaOf<"literal">, v: Expr, cx: ModuleCx): Expr {

@@ -2,6 +2,7 @@
 // The JavaScript of the fixed pieces of a validators module (see that script).
 
 export const HELPERS_JS: Record<string, string> = {
+  "multipleOf": "/** v is a multiple of the step k / 10^d, judged on decimal values as JSON writes them (19.99 is a\n * multiple of 0.01), which dividing binary floating point numbers gets wrong. */\nfunction multipleOf(v, d, k) {\n  if (Number.isInteger(v)) return ((v % k) * (10 ** d % k)) % k === 0;\n  const s = String(v);\n  const e = s.indexOf(\"e\");\n  const dot = s.indexOf(\".\");\n  const frac = dot < 0 ? 0 : (e < 0 ? s.length : e) - dot - 1;\n  return frac - (e < 0 ? 0 : +s.slice(e + 1)) <= d && Math.round(v * 10 ** d) % k === 0;\n}",
   "hasOwn": "const hasOwn = Object.prototype.hasOwnProperty;",
   "kind": "function kind(v) {\n  return v === null ? \"null\" : Array.isArray(v) ? \"array\" : typeof v;\n}",
   "show": "/** A short rendering of a received value for messages. */\nfunction show(v) {\n  if (typeof v === \"string\") return JSON.stringify(v.length > 60 ? v.slice(0, 57) + \"...\" : v);\n  if (typeof v === \"number\" || typeof v === \"boolean\") return String(v);\n  return kind(v);\n}",

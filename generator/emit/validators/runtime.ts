@@ -1,6 +1,8 @@
 // Helper functions copied into a generated validators module, each only when the module uses it.
 // They are written here as TypeScript text because they run in the consumer's process, not ours.
 
+import { MULTIPLE_OF_HELPER } from "./multiple-of.ts";
+
 // RFC 3986, appendix A, as regular expression source. Each part matches without ambiguity (pchar
 // has no "/", so segments cannot trade characters), which keeps matching linear.
 const PCHAR = String.raw`(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})`;
@@ -16,6 +18,7 @@ const URI = String.raw`^${SCHEME}(?:${AUTHORITY_PATH}|${ABSOLUTE}|${PCHAR}+${ABE
 const URI_REFERENCE = String.raw`^(?:${SCHEME}(?:${AUTHORITY_PATH}|${ABSOLUTE}|${PCHAR}+${ABEMPTY})?|(?:${AUTHORITY_PATH}|${ABSOLUTE}|${SEGMENT_NC}+${ABEMPTY})?)${QUERY_FRAGMENT}$`;
 
 export const HELPERS: Record<string, { code: string; uses?: string[] }> = {
+  multipleOf: { code: MULTIPLE_OF_HELPER },
   hasOwn: { code: `const hasOwn = Object.prototype.hasOwnProperty;` },
   kind: {
     code: `function kind(v: unknown): string {

@@ -17,6 +17,17 @@ export type Validator<V> = (input: unknown) => ValidationResult<V>;
 type Fast = (v: unknown) => boolean;
 type Collect = (v: unknown, p: string, e: ValidationIssue[]) => void;
 
+/** v is a multiple of the step k / 10^d, judged on decimal values as JSON writes them (19.99 is a
+ * multiple of 0.01), which dividing binary floating point numbers gets wrong. */
+function multipleOf(v: number, d: number, k: number): boolean {
+  if (Number.isInteger(v)) return ((v % k) * (10 ** d % k)) % k === 0;
+  const s = String(v);
+  const e = s.indexOf("e");
+  const dot = s.indexOf(".");
+  const frac = dot < 0 ? 0 : (e < 0 ? s.length : e) - dot - 1;
+  return frac - (e < 0 ? 0 : +s.slice(e + 1)) <= d && Math.round(v * 10 ** d) % k === 0;
+}
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function kind(v: unknown): string {
@@ -931,7 +942,7 @@ function fe_NumbersBounds(v: any): boolean {
   const v5 = v2.step;
   if (v5 !== undefined) {
     if (typeof v5 !== "number" || !Number.isFinite(v5)) return false;
-    if (!Number.isInteger(v5 / 0.5)) return false;
+    if (!multipleOf(v5, 1, 5)) return false;
   }
   return true;
 }
@@ -972,7 +983,7 @@ function ce_NumbersBounds(v: any, p: string, e: ValidationIssue[]): void {
       if (v5 !== undefined) {
         if (typeof v5 !== "number" || !Number.isFinite(v5))
           fail(e, p + "/data" + "/step", "must be a number", "number", kind(v5));
-        else if (!Number.isInteger(v5 / 0.5))
+        else if (!multipleOf(v5, 1, 5))
           fail(e, p + "/data" + "/step", "must be a multiple of 0.5", undefined, show(v5));
       }
     }
