@@ -43,7 +43,7 @@ export async function generateAll(dir: string): Promise<(id: string) => Promise<
 }
 
 export function makeAjv() {
-  const ajv = new Ajv2020.default({ strict: false, allErrors: false, ownProperties: true, validateSchema: false });
+  const ajv = new Ajv2020.default({ strict: false, allErrors: false, ownProperties: true, validateSchema: false, multipleOfPrecision: 6 });
   addFormats.default(ajv);
   for (const f of Object.keys(AJV_DIFFERS)) ajv.addFormat(f, (s: string) => ourFormat(f, s));
   return ajv;

@@ -8,7 +8,9 @@ import { AJV_DIFFERS, ours as ourFormat } from "../validators/our-formats.ts";
 export function makeAjv(): Ajv2020.default {
   // ownProperties: without it Ajv reads inherited names (`constructor`, `toString`) as present
   // fields; JSON Schema, and our validators, only look at the instance's own properties.
-  const ajv = new Ajv2020.default({ strict: false, allErrors: false, ownProperties: true });
+  // multipleOfPrecision: by default Ajv divides floating point numbers (0.3 / 0.1 is not an
+  // integer there); ours judges decimal values, which a tolerance matches on sampled bodies.
+  const ajv = new Ajv2020.default({ strict: false, allErrors: false, ownProperties: true, multipleOfPrecision: 6 });
   addFormats.default(ajv);
   // Where Ajv's format knowingly differs from the RFC, Ajv gets our check, so the properties are
   // about everything else.

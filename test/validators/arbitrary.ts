@@ -2,6 +2,7 @@
 // (mostly: format and pattern samplers aim for valid strings), and mutations of them that are
 // usually not. The property tests compare verdicts, so a sampler's miss is harmless.
 import fc from "fast-check";
+import { decimals } from "../../generator/emit/validators/multiple-of.ts";
 
 type S = Record<string, unknown>;
 
@@ -46,7 +47,8 @@ function typed(t: string, s: S, root: S, depth: number): fc.Arbitrary<unknown> {
       const min = (s["minimum"] as number | undefined) ?? (s["exclusiveMinimum"] !== undefined ? (s["exclusiveMinimum"] as number) + 1e-3 : -1e6);
       const max = (s["maximum"] as number | undefined) ?? (s["exclusiveMaximum"] !== undefined ? (s["exclusiveMaximum"] as number) - 1e-3 : 1e6);
       const step = s["multipleOf"] as number | undefined;
-      if (step) return fc.integer({ min: Math.ceil(min / step), max: Math.floor(max / step) }).map((k) => k * step);
+      // k · step in the step's decimals: 35 × 0.01 is 0.35000000000000003, not the decimal 0.35.
+      if (step) return fc.integer({ min: Math.ceil(min / step), max: Math.floor(max / step) }).map((k) => Number((k * step).toFixed(decimals(step))));
       return t === "integer" ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
     }
     case "string": {
