@@ -18,5 +18,5 @@ export function checkCatalog(f: LoadedFile): { checked?: CheckedCatalog; diagnos
   const { names, diagnostics: naming } = assignNames(raw);
   diagnostics.push(...naming);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { checked: { raw, names, id: raw.id ?? f.stem, file: f.file }, diagnostics };
+  return { checked: { raw, names, id: raw.id ?? f.stem, file: f.file, sourcePath: f.sourcePath }, diagnostics };
 }

@@ -11,9 +11,10 @@ export interface CheckedCatalog {
   names: Names;
   id: string;
   file: string;
+  sourcePath: string;
 }
 
-export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogModel {
+export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog): CatalogModel {
   const schemaNames = new Set((raw.schemas ?? []).map((e) => e.key));
   const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties));
   const properties = (entries: { key: string; value: RawSchema }[] = []): Property[] =>
@@ -94,6 +95,7 @@ export function buildModel({ raw, names, id, file }: CheckedCatalog): CatalogMod
   return {
     id,
     file,
+    sourcePath,
     title: raw.title,
     version: raw.version,
     ...text("description", raw.description),

@@ -142,8 +142,13 @@ export interface EnvelopeModel {
 
 export interface CatalogModel {
   id: string;
-  /** The catalog file as shown to users, e.g. catalog/deck.yaml. */
+  /** The catalog file as diagnostics and progress lines show it: relative to the working
+   * directory, e.g. catalog/deck.yaml (or deck.yaml from inside catalog/). */
   file: string;
+  /** The catalog file as generated files name it, the same from any working directory: relative
+   * to its project root (the nearest folder above it with a package.json), e.g. catalog/deck.yaml.
+   * Emitters use this, never `file`. */
+  sourcePath: string;
   title: string;
   version: string;
   description?: string;
