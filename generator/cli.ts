@@ -115,7 +115,12 @@ function commandHelp(name: string, c: Command): string {
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  if (!name) {
+    // No command is a usage error (as git has it): the help goes where errors go.
+    io.err(mainHelp());
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
     if (topic && !commands[topic]) return unknownCommand(topic, io);
     io.out(topic ? commandHelp(topic, commands[topic]!) : mainHelp());

@@ -40,6 +40,8 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 export function summarize(ds: readonly Diagnostic[]): string {
   const errors = ds.filter((d) => d.severity === "error").length;
   const warnings = ds.length - errors;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
+
+/** `1 event`, `2 events`: counts in progress and summary lines. */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError, type Io } from "../cli.ts";
+import { plural } from "../diagnostics.ts";
 import { importCatalog, type ImportKind } from "../import/import-catalog.ts";
 import { showPath } from "../import/read-source.ts";
 import { formatWarning, ImportError } from "../import/warnings.ts";
@@ -46,6 +47,6 @@ export async function importCommand(positionals: string[], values: Record<string
   }
   const m = imported.model;
   const n = imported.warnings.length;
-  io.err(`eventgen import: wrote ${showPath(path)}: ${m.events.length} events, ${m.schemas.length} schemas, ${n} warning${n === 1 ? "" : "s"}`);
+  io.err(`eventgen import: wrote ${showPath(path)}: ${plural(m.events.length, "event")}, ${plural(m.schemas.length, "schema")}, ${plural(n, "warning")}`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { formatDiagnostic, hasErrors, summarize } from "../diagnostics.ts";
+import { formatDiagnostic, hasErrors, plural, summarize } from "../diagnostics.ts";
 import { loadAndCheck } from "../load-and-check.ts";
 import type { Io } from "../cli.ts";
 
@@ -8,7 +8,7 @@ export async function lint(paths: string[], io: Io): Promise<number> {
   if (diagnostics.length) io.out(`\n${summarize(diagnostics)}`);
   else {
     const events = models.reduce((n, m) => n + m.events.length, 0);
-    io.out(`${models.length} catalog${models.length === 1 ? "" : "s"}, ${events} event${events === 1 ? "" : "s"}: no problems`);
+    io.out(`${plural(models.length, "catalog")}, ${plural(events, "event")}: no problems`);
   }
   return hasErrors(diagnostics) ? 1 : 0;
 }

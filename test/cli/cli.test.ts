@@ -1,8 +1,9 @@
 // The command line as a newcomer meets it: the real bin on plain Node for the basics, in-process
 // for the rest.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.ts";
 
 const bin = (...args: string[]) => spawnSync(process.execPath, ["bin/eventgen.js", ...args], { encoding: "utf8" });
@@ -14,6 +15,13 @@ describe("bin/eventgen.js", () => {
     expect(r.stderr).toBe("");
     for (const c of ["lint", "generate", "import", "schema"]) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
     expect(r.stdout).toContain("Exit codes: 0 success, 1 problems in the catalogs or stale output, 2 bad command line, 3 internal error.");
+  });
+
+  it("with no arguments prints the help on stderr and exits 2, a usage error (as git does)", () => {
+    const r = bin();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(bin("--help").stdout);
   });
 
   it("lints the bundled catalogs under catalog/ by default, exit 0", () => {
@@ -63,9 +71,12 @@ describe("help", () => {
     expect(out).toContain("default: every *.yaml under catalog/");
   });
 
-  it("no arguments, help, -h and --help print the same help", async () => {
-    const outs = await Promise.all([[], ["help"], ["-h"], ["--help"]].map(async (a) => (await runCli(...a)).out));
-    expect(new Set(outs).size).toBe(1);
+  it("help, -h and --help print the same help on stdout, exit 0; no arguments print it on stderr, exit 2", async () => {
+    const runs = await Promise.all([["help"], ["-h"], ["--help"]].map((a) => runCli(...a)));
+    expect(runs.map((r) => [r.code, r.err])).toEqual([[0, ""], [0, ""], [0, ""]]);
+    expect(new Set(runs.map((r) => r.out)).size).toBe(1);
+    const none = await runCli();
+    expect([none.code, none.out, none.err]).toEqual([2, "", runs[0]!.out]);
   });
 
   it("help <command> is the same as <command> --help", async () => {
@@ -91,6 +102,44 @@ describe("usage errors exit 2 with a hint", () => {
     expect(out).toBe("");
     expect(err.split("\n")[0]).toBe(want);
     expect(err).toMatch(/\nUsage: eventgen/); // the usage follows, so the fix is on screen
+  });
+});
+
+describe("--templates that is not a folder is a usage error", () => {
+  const scratch = "test/.scratch/cli-templates";
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it.each([
+    { templates: "/nonexistent", why: "no such folder" },
+    { templates: "package.json", why: "not a folder" },
+  ])("$templates: $why", async ({ templates, why }) => {
+    const out = join(scratch, "out");
+    const r = await runCli("generate", "--catalog", "catalog/chift.yaml", "--out", out, "--templates", templates);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toBe(`eventgen generate: --templates ${templates}: ${why}\n\nRun 'eventgen generate --help' for usage.`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("counts in progress and summary lines are pluralized", () => {
+  const scratch = "test/.scratch/cli-plural";
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  // The plural forms are asserted by test/generate/generate.test.ts ("generated 2 catalogs, 15 events").
+  it("one catalog of one event says 1 catalog, 1 event", async () => {
+    mkdirSync(join(scratch, "one"), { recursive: true });
+    // The flat case with its second event taken out: one catalog of one event.
+    const one = join(scratch, "one", "flat.yaml");
+    writeFileSync(one, readFileSync("test/cases/flat/catalog/flat.yaml", "utf8").replace(/  conn\.closed:[\s\S]*$/, ""));
+    const out = join(scratch, "out");
+    const made = await runCli("generate", "--catalog", one, "--out", out);
+    expect(made.code, made.err).toBe(0);
+    expect(made.err).toMatch(/^eventgen: flat: 1 event from .*flat\.yaml$/m);
+    expect(made.err).toMatch(/^eventgen: generated 1 catalog, 1 event, \d+ files into .*out \(\d+\.\d+s\)$/m);
+    const checked = await runCli("generate", "--catalog", one, "--out", out, "--check");
+    expect(checked.code, checked.err).toBe(0);
+    expect(checked.err).toMatch(/^eventgen: 1 catalog, 1 event, \d+ files up to date \(/m);
+    expect((await runCli("lint", one)).out).toBe("1 catalog, 1 event: no problems");
   });
 });
 

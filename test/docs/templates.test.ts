@@ -110,9 +110,12 @@ describe("--templates", () => {
     await expectError(/templates\/catalog\.hbs: not a file/);
   });
 
-  it("a missing folder is refused", async () => {
+  it("a missing folder is a usage error (exit 2), and nothing is written", async () => {
     rmSync(tpl, { recursive: true });
-    await expectError(/templates: no such folder; --templates takes a folder/);
+    const r = await gen();
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toBe(`eventgen generate: --templates ${tpl}: no such folder\n\nRun 'eventgen generate --help' for usage.`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("templates see values, not template source: catalog text with {{…}} is shown, not run", async () => {
