@@ -214,9 +214,21 @@ export type RawCatalog = ObjOf<typeof catalogProps>;
 
 export const catalogShape = obj(catalogProps, { describe: "a catalog", doc: "An eventgen webhook event catalog." });
 
-export function checkCatalogShape(cx: Cx): RawCatalog | undefined {
+/** What the semantic rules read: the shape check's value with the parts that were wrong left out
+ * (see FLAW). Any key may be missing, even a required one; every schema, group or event that is
+ * there is what it says. */
+export type LooseEvent = Partial<RawEvent> & Located;
+export type LooseCatalog = Partial<Omit<RawCatalog, "events">> & { events?: Entry<LooseEvent>[] } & Located;
+
+/** `loose` for the rules (undefined when the file is not a mapping, or checking was refused, e.g.
+ * an alias bomb); `raw` too when the shape is right throughout. */
+export function checkCatalogShape(cx: Cx): { loose?: LooseCatalog; raw?: RawCatalog } {
   const root = cx.resolve(cx.doc.contents);
-  return catalogShape.check(root, cx, { file: cx.file, line: 1, col: 1 });
+  const errors = cx.diagnostics.length;
+  const value = catalogShape.check(root, cx, { file: cx.file, line: 1, col: 1 });
+  if (!value || cx.aborted) return {};
+  const right = cx.flawed === 0 && cx.diagnostics.length === errors;
+  return right ? { loose: value, raw: value } : { loose: value };
 }
 
 export function catalogJsonSchema(): JsonSchema {

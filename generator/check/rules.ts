@@ -1,16 +1,30 @@
-// Semantic rules over a catalog whose shape is already right: references, patterns, envelope and
-// union consistency, bounds. Each rule reports at the key that is wrong.
+// Semantic rules: references, patterns, envelope and union consistency, bounds. Each rule reports
+// at the key that is wrong. They run on the parts of a file whose shape is right, even when other
+// parts are wrong (a LooseCatalog): a rule that would need what a shape error left out stays quiet
+// rather than report a follow-on error (a reference to a schema whose body is malformed is not to
+// an unknown schema; a key that may be misspelt is not a missing one).
 import type { Diagnostic, SourcePos } from "../diagnostics.ts";
-import type { RawCatalog, RawFull, RawSchema } from "./catalog-shape.ts";
+import type { LooseCatalog, RawFull, RawSchema } from "./catalog-shape.ts";
 import type { Code } from "./codes.ts";
 import { closest, didYouMean } from "./did-you-mean.ts";
 import { classifyBase, walkSchema } from "./schema-refs.ts";
-import { posOf, type Json, type POS } from "./shape.ts";
+import { absent, flawOf, namesOf, posOf, type Entry, type Json, type Names, type POS } from "./shape.ts";
 import { FORMATS, PRIMITIVES } from "./catalog-shape.ts";
 
 type SchemaKey = Exclude<keyof RawFull, "shorthand" | typeof POS>;
 
-export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnostic[] {
+/** The names a catalog's mapping `key` defines, even those whose body is malformed; incomplete
+ * when the mapping could not be read, or is missing and may be misspelt. */
+function definedNames(raw: LooseCatalog, key: "schemas" | "groups"): Names {
+  const list = raw[key] as Entry<unknown>[] | undefined;
+  if (list) return namesOf(list);
+  return { names: new Set(), complete: absent(raw, key) };
+}
+
+/** An object schema, one that is not, or one that cannot be told (a shape error hides it). */
+type ObjectOf = RawFull | "not" | "unknown";
+
+export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (code: Code, pos: SourcePos, message: string, hint?: string, severity: "error" | "warning" = "error") =>
     out.push({ code, severity, message, pos, ...(hint ? { hint } : {}) });
@@ -19,8 +33,10 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     report("EG306", posOf(raw, "id"), `catalog id '${raw.id}' does not match the file name '${stem}'`, `rename the file to ${raw.id}.yaml or set id: ${stem}`);
 
   const schemas = new Map((raw.schemas ?? []).map((e) => [e.key, e.value]));
-  const schemaNames = new Set(schemas.keys());
-  const groups = new Set(raw.groups.map((g) => g.key));
+  const definedSchemas = definedNames(raw, "schemas");
+  const schemaNames = definedSchemas.names;
+  const definedGroups = definedNames(raw, "groups");
+  const groups = definedGroups.names;
 
   const regex = (source: string, pos: SourcePos): RegExp | undefined => {
     try {
@@ -36,7 +52,7 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     walkSchema(root, (s, propertyName) => {
       if (s.shorthand) {
         const base = classifyBase(s.base, schemaNames);
-        if (base.kind === "unknown") {
+        if (base.kind === "unknown" && definedSchemas.complete) {
           const looksLikeName = /^[A-Z]/.test(s.base);
           report(
             looksLikeName ? "EG303" : "EG205",
@@ -57,14 +73,14 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     const conflict = (a: string, b: string) =>
       report("EG206", posOf(s, b), `'${b}' cannot be combined with '${a}' in one schema`);
     if (s.ref !== undefined) {
-      if (!schemaNames.has(s.ref)) report("EG303", posOf(s, "ref"), `unknown schema '${s.ref}'${didYouMean(s.ref, schemaNames)}`, "define it under `schemas:`");
+      if (!schemaNames.has(s.ref) && definedSchemas.complete) report("EG303", posOf(s, "ref"), `unknown schema '${s.ref}'${didYouMean(s.ref, schemaNames)}`, "define it under `schemas:`");
       for (const k of ["type", "properties", "items", "values", "enum", "const", "oneOf", "anyOf", "format", "pattern"] as const)
         if (has(k)) conflict("ref", k);
     }
     if (s.oneOf) for (const k of ["type", "properties", "items", "values", "enum", "const", "anyOf"] as const) if (has(k)) conflict("oneOf", k);
     if (s.anyOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("anyOf", k);
     if (has("enum") && has("const")) conflict("enum", "const");
-    if (has("discriminator") && !s.oneOf) report("EG206", posOf(s, "discriminator"), "'discriminator' needs 'oneOf'");
+    if (has("discriminator") && absent(s, "oneOf")) report("EG206", posOf(s, "discriminator"), "'discriminator' needs 'oneOf'");
     if (s.additionalProperties === false && has("values")) conflict("additionalProperties", "values");
     if (s.type) {
       const families: Record<string, SchemaKey[]> = {
@@ -105,29 +121,50 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
     if (s.oneOf && s.discriminator) checkDiscriminator(s);
   };
 
-  /** Resolves refs; undefined when not an object (or unknown). */
-  const objectOf = (s: RawSchema, seen = new Set<string>()): RawFull | undefined => {
+  /** Resolves refs: the object schema, "not" when it is no object (or an unknown schema), or
+   * "unknown" when a shape error hides the answer. */
+  const named = (name: string, seen: Set<string>): ObjectOf => {
+    if (seen.has(name)) return "not";
+    const target = schemas.get(name);
+    if (target) return objectOf(target, seen.add(name));
+    // Defined with a malformed body, or perhaps in a `schemas` that could not be read.
+    return schemaNames.has(name) || !definedSchemas.complete ? "unknown" : "not";
+  };
+  const objectOf = (s: RawSchema, seen = new Set<string>()): ObjectOf => {
     if (s.shorthand) {
+      if (s.arrays > 0) return "not";
       const b = classifyBase(s.base, schemaNames);
-      if (b.kind === "ref" && s.arrays === 0 && !seen.has(b.name)) return objectOf(schemas.get(b.name)!, seen.add(b.name));
-      return b.kind === "primitive" && b.primitive === "object" && s.arrays === 0 ? ({} as RawFull) : undefined;
+      if (b.kind === "ref" || b.kind === "unknown") return named(s.base, seen);
+      return b.kind === "primitive" && b.primitive === "object" ? ({} as RawFull) : "not";
     }
-    if (s.ref !== undefined) return schemas.has(s.ref) && !seen.has(s.ref) ? objectOf(schemas.get(s.ref)!, seen.add(s.ref)) : undefined;
+    if (s.ref !== undefined) return named(s.ref, seen);
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
     // As the model reads it: `{}` or `{ description: … }` alone is `any`, not an object.
-    return isObject ? s : undefined;
+    if (isObject) return s;
+    const hidden = (["type", "ref", "properties", "values", "additionalProperties"] as const).some((k) => !absent(s, k));
+    return hidden ? "unknown" : "not";
   };
 
   const checkDiscriminator = (s: RawFull) => {
     const d = s.discriminator!;
+    /** Whether a shape error may hide an object variant's discriminator property, or its const or enum. */
+    const tagMayBeHidden = (o: RawFull, p: Entry<RawSchema> | undefined): boolean => {
+      if (p) return !p.value.shorthand && (!absent(p.value, "const") || !absent(p.value, "enum"));
+      if (!o.properties) return !absent(o, "properties");
+      const { names, complete } = namesOf(o.properties);
+      return !complete || names.has(d) || names.has(`${d}?`);
+    };
     const seen = new Map<string, { pos: SourcePos; variant: string }>();
     for (const [i, v] of s.oneOf!.entries()) {
       const at = v.shorthand ? v.pos : posOf(v);
       const variant = v.shorthand && v.arrays === 0 ? `'${v.base}'` : !v.shorthand && v.ref !== undefined ? `'${v.ref}'` : `${i + 1}`;
       const o = objectOf(v);
-      const p = o?.properties?.find((e) => e.key === d || e.key === `${d}?`);
+      if (o === "unknown") continue;
+      const props = o === "not" ? undefined : o.properties;
+      const p = props?.find((e) => e.key === d || e.key === `${d}?`);
       const lits = p && !p.value.shorthand ? (p.value.const ? [p.value.const] : p.value.enum) : undefined;
-      if (!o || !p || !lits) {
+      if (o === "not" || !p || !lits) {
+        if (o !== "not" && tagMayBeHidden(o, p)) continue;
         report("EG310", at, `every variant of a union with discriminator '${d}' must be an object with a '${d}' property that has const or enum`);
         continue;
       }
@@ -149,18 +186,21 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
       report("EG204", e.pos, `'${e.key}' is a built-in ${(PRIMITIVES as readonly string[]).includes(e.key) ? "type" : "format"}; a schema of that name would be hidden by it`, "rename the schema, e.g. to a PascalCase name");
     checkSchema(e.value);
   }
-  checkRefCycles(raw, schemas, schemaNames, report);
+  checkRefCycles(raw.schemas ?? [], schemas, schemaNames, report);
 
-  // Envelope.
-  const env = raw.envelope;
-  if (env.flat && env.payloadField !== undefined)
-    report("EG308", posOf(env, "flat"), "an envelope is either flat or has a payloadField, not both");
-  if ((env.typeField === undefined) === (env.typeHeader === undefined))
-    report("EG308", posOf(env), "the envelope needs exactly one of typeField (the body field with the event type) and typeHeader (the header with it)", "for example `typeField: type`");
-  if (!env.flat && env.payloadField === undefined)
-    report("EG308", posOf(env), "the envelope needs payloadField (the field holding the payload) or flat: true", "for example `payloadField: data`");
-  if (env.typeField !== undefined && env.typeField === env.payloadField)
-    report("EG308", posOf(env, "payloadField"), `the payload field and the type field are both '${env.typeField}'`);
+  // Envelope: when it is missing or malformed, EG203/EG201 said so.
+  const env = raw.envelope ?? {};
+  if (raw.envelope) {
+    if (env.flat && env.payloadField !== undefined)
+      report("EG308", posOf(env, "flat"), "an envelope is either flat or has a payloadField, not both");
+    const both = env.typeField !== undefined && env.typeHeader !== undefined;
+    if (both || (absent(env, "typeField") && absent(env, "typeHeader")))
+      report("EG308", posOf(env), "the envelope needs exactly one of typeField (the body field with the event type) and typeHeader (the header with it)", "for example `typeField: type`");
+    if (!env.flat && absent(env, "payloadField") && (env.flat === false || absent(env, "flat")))
+      report("EG308", posOf(env), "the envelope needs payloadField (the field holding the payload) or flat: true", "for example `payloadField: data`");
+    if (env.typeField !== undefined && env.typeField === env.payloadField)
+      report("EG308", posOf(env, "payloadField"), `the payload field and the type field are both '${env.typeField}'`);
+  }
   const envNames = new Set<string>();
   for (const f of env.fields ?? []) {
     const name = f.key.replace(/\?$/, "");
@@ -174,26 +214,33 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
   let typePattern: RegExp | undefined;
   if (raw.typePattern !== undefined) typePattern = regex(raw.typePattern, posOf(raw, "typePattern"));
   const used = new Set<string>();
-  for (const e of raw.events) {
+  // Whether every event's group is known: an event that could not be read, or whose group is
+  // malformed, may be the one a group is waiting for (EG313).
+  let allUsesKnown = raw.events !== undefined && !flawOf(raw.events);
+  for (const e of raw.events ?? []) {
     const ev = e.value;
     if (typePattern && !typePattern.test(e.key))
       report("EG305", e.pos, `event type '${e.key}' does not match the catalog's typePattern ${raw.typePattern}`);
-    if (!groups.has(ev.group)) {
-      report("EG302", posOf(ev, "group"), `unknown group '${ev.group}'${didYouMean(ev.group, groups)}`, "define it under `groups:`");
-      // A misspelt reference to a group is not news that the group is empty (EG313).
-      const meant = closest(ev.group, groups);
-      if (meant !== undefined) used.add(meant);
+    if (ev.group === undefined) {
+      if (!absent(ev, "group")) allUsesKnown = false;
+    } else {
+      if (!groups.has(ev.group) && definedGroups.complete) {
+        report("EG302", posOf(ev, "group"), `unknown group '${ev.group}'${didYouMean(ev.group, groups)}`, "define it under `groups:`");
+        // A misspelt reference to a group is not news that the group is empty (EG313).
+        const meant = closest(ev.group, groups);
+        if (meant !== undefined) used.add(meant);
+      }
+      used.add(ev.group);
     }
-    used.add(ev.group);
     if (ev.payload) {
       checkSchema(ev.payload);
       if (env.flat) {
         const o = objectOf(ev.payload);
         const at = ev.payload.shorthand ? ev.payload.pos : posOf(ev.payload);
-        if (!o) report("EG309", at, "with a flat envelope the payload must be an object: its fields stand beside the envelope's", "e.g. `payload: { properties: { … } }`, `payload: object` or the name of an object schema");
+        if (o === "not") report("EG309", at, "with a flat envelope the payload must be an object: its fields stand beside the envelope's", "e.g. `payload: { properties: { … } }`, `payload: object` or the name of an object schema");
         else if (ev.payload.shorthand ? ev.payload.nullable : ev.payload.nullable === true)
           report("EG309", at, "with a flat envelope the payload cannot be null: its fields stand beside the envelope's");
-        for (const p of o?.properties ?? []) {
+        for (const p of (typeof o === "object" && o.properties) || []) {
           const name = p.key.replace(/\?$/, "");
           if (name === env.typeField || envNames.has(name))
             report("EG308", p.pos, name === env.typeField
@@ -203,7 +250,7 @@ export function checkRules(raw: RawCatalog, stem: string, file: string): Diagnos
       }
     }
   }
-  for (const g of raw.groups) if (!used.has(g.key)) report("EG313", g.pos, `group '${g.key}' has no events`, undefined, "warning");
+  if (allUsesKnown) for (const g of raw.groups ?? []) if (!used.has(g.key)) report("EG313", g.pos, `group '${g.key}' has no events`, undefined, "warning");
   // A named schema shared by several flat events clashes once, not once per event.
   const seen = new Set<string>();
   return out.filter((d) => {
@@ -227,17 +274,18 @@ function fitsType(v: Json, type: string): boolean {
 
 /** A named schema that reaches itself through refs and unions alone describes no finite value. */
 function checkRefCycles(
-  raw: RawCatalog,
+  entries: readonly Entry<RawSchema>[],
   schemas: Map<string, RawSchema>,
-  names: Set<string>,
+  names: ReadonlySet<string>,
   report: (code: Code, pos: SourcePos, message: string) => void,
 ) {
+  // Only through schemas whose body was read (a malformed one ends the path).
   const direct = (s: RawSchema): string[] => {
     if (s.shorthand) {
       const b = classifyBase(s.base, names);
-      return b.kind === "ref" && s.arrays === 0 ? [b.name] : [];
+      return b.kind === "ref" && s.arrays === 0 && schemas.has(b.name) ? [b.name] : [];
     }
-    if (s.ref !== undefined) return names.has(s.ref) ? [s.ref] : [];
+    if (s.ref !== undefined) return schemas.has(s.ref) ? [s.ref] : [];
     return [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(direct);
   };
   const state = new Map<string, 1 | 2>();
@@ -245,7 +293,7 @@ function checkRefCycles(
     if (state.get(name) === 2) return;
     if (state.get(name) === 1) {
       const cycle = [...path.slice(path.indexOf(name)), name];
-      const entry = raw.schemas!.find((e) => e.key === name)!;
+      const entry = entries.find((e) => e.key === name)!;
       report("EG311", entry.pos, `schema '${name}' refers to itself with no object or array in between: ${cycle.join(" → ")}`);
       return;
     }
@@ -253,5 +301,5 @@ function checkRefCycles(
     for (const next of direct(schemas.get(name)!)) visit(next, [...path, name]);
     state.set(name, 2);
   };
-  for (const name of names) visit(name, []);
+  for (const name of schemas.keys()) visit(name, []);
 }

@@ -4,7 +4,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node } from "yaml";
 import type { Diagnostic, SourcePos } from "../diagnostics.ts";
 import type { Code } from "./codes.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import { closest, didYouMean } from "./did-you-mean.ts";
 
 /** Hidden on every checked mapping: where it and each of its keys stand in the file. */
 export const POS = Symbol("pos");
@@ -24,6 +24,47 @@ export interface JsonValue {
   positions: Map<string, SourcePos>;
 }
 
+/** Hidden on a checked mapping or list that had problems of its own (an unknown, duplicate, missing
+ * or unreadable key, a value of the wrong shape). The shape check still returns such a node, with
+ * its good parts, so the semantic rules can run on them; `maybe` names the keys that may have been
+ * meant but are not there: written with a bad value, or what an unknown key probably misspells
+ * ("any" when a key could not be read at all). */
+export const FLAW = Symbol("flaw");
+/** Hidden on every checked name-keyed mapping (`entries`): every name written in it, including
+ * those whose value was malformed; `complete` is false when some key could not be read. */
+export const NAMES = Symbol("names");
+export interface Flaw {
+  maybe: Set<string> | "any";
+}
+interface Flawed {
+  [FLAW]?: Flaw;
+}
+export interface Names {
+  names: ReadonlySet<string>;
+  complete: boolean;
+}
+
+export function flawOf(node: object | undefined): Flaw | undefined {
+  return node ? (node as Flawed)[FLAW] : undefined;
+}
+
+/** True when `key` is certainly not in the mapping: not there, and nothing wrong in the mapping
+ * that could have been it. A rule about a missing key asks this, never `o[key] === undefined`. */
+export function absent(o: object, key: string): boolean {
+  if ((o as Record<string, unknown>)[key] !== undefined) return false;
+  const maybe = flawOf(o)?.maybe;
+  return !maybe || (maybe !== "any" && !maybe.has(key));
+}
+
+/** The names written in a name-keyed mapping (see NAMES). */
+export function namesOf(list: readonly Entry<unknown>[]): Names {
+  return (list as { [NAMES]?: Names })[NAMES] ?? { names: new Set(list.map((e) => e.key)), complete: true };
+}
+
+function hide(target: object, key: symbol, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: false });
+}
+
 export function posOf(obj: Located, key?: string): SourcePos {
   const p = obj[POS];
   if (!p) return { file: "<unknown>", line: 1, col: 1 };
@@ -41,6 +82,8 @@ export class Cx {
   expansion = 0;
   depth = 0;
   aborted = false;
+  /** Nodes returned with a FLAW: a value with none is exactly what the format describes. */
+  flawed = 0;
   constructor(
     readonly file: string,
     readonly doc: Document.Parsed,
@@ -58,6 +101,12 @@ export class Cx {
   }
   warn(code: Code, at: SourcePos, message: string) {
     this.diagnostics.push({ code, severity: "warning", message, pos: at });
+  }
+  /** Marks a node that had problems (they are reported where they are). */
+  flaw<T extends object>(node: T, maybe: Set<string> | "any" = new Set()): T {
+    this.flawed++;
+    hide(node, FLAW, { maybe } satisfies Flaw);
+    return node;
   }
   /** Follows aliases, counting them: an alias bomb is refused instead of expanded. */
   resolve(node: unknown): Node | null {
@@ -125,6 +174,8 @@ export interface Shape<T> {
   /** Words for messages: "a string", "a mapping", … */
   readonly describe: string;
   accepts(node: Node | null): boolean;
+  /** Reports every problem in the node. Undefined when nothing of it is usable; a mapping or list
+   * with problems is returned with its good parts and a FLAW (and cx.flawed counts it). */
   check(node: Node | null, cx: Cx, at: SourcePos): T | undefined;
   jsonSchema(s: SchemaCx): JsonSchema;
 }
@@ -300,7 +351,8 @@ export function list<T>(of: Shape<T>, o: { doc?: string; nonEmpty?: boolean } = 
         cx.report("EG204", cx.pos(node, at), "the list must not be empty");
         return undefined;
       }
-      return ok ? out : undefined;
+      // The items that are right, for the rules; the list is marked.
+      return ok ? out : cx.flaw(out);
     },
     jsonSchema: (s) => ({ type: "array", items: of.jsonSchema(s), ...(o.nonEmpty ? { minItems: 1 } : {}), ...(o.doc ? { description: o.doc } : {}) }),
   };
@@ -342,16 +394,19 @@ export function entries<V>(
       if (!isMap(node)) return void wrong(cx, node, at, describe);
       const out: Entry<V>[] = [];
       const seen = new Map<string, { name: string; pos: SourcePos }>();
+      const names = new Set<string>();
+      let complete = true;
       let ok = true;
       for (const pair of node.items) {
         const k = cx.resolve(pair.key);
         const kp = cx.pos(k, at);
         if (!(isScalar(k) && (typeof k.value === "string" || typeof k.value === "number"))) {
           cx.report("EG201", kp, `expected a ${key.describe} as the key, got ${kindOf(k)}`);
-          ok = false;
+          ok = complete = false;
           continue;
         }
         const name = String(k.value);
+        names.add(name);
         const same = key.same ? key.same.key(name) : name;
         const first = seen.get(same);
         if (first) {
@@ -373,7 +428,10 @@ export function entries<V>(
         if (checked === undefined) ok = false;
         else out.push({ key: name, value: checked, pos: kp });
       }
-      return ok ? out : undefined;
+      // The entries that are right, for the rules, and every name written (a schema whose body is
+      // wrong still exists: a reference to it is not an unknown schema).
+      hide(out, NAMES, { names, complete } satisfies Names);
+      return ok ? out : cx.flaw(out);
     },
     jsonSchema: (s) => ({
       type: "object",
@@ -412,6 +470,8 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
       const out: Record<string, unknown> = {};
       const keys: Record<string, SourcePos> = {};
       const here = cx.pos(node, at);
+      const maybe = new Set<string>();
+      let unreadable = false;
       let ok = true;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -426,6 +486,10 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
             ? `inside { … } a comma ends the value; quote text that holds a comma, e.g. description: "a, b"`
             : `allowed keys: ${known.join(", ")}`;
           cx.report("EG202", kp, `unknown key '${shown}' in ${describe}${name ? didYouMean(name, known) : ""}`, hint);
+          // The key it probably misspells may be meant to be there.
+          const meant = name === undefined ? undefined : closest(name, known);
+          if (meant !== undefined) maybe.add(meant);
+          unreadable ||= name === undefined;
           ok = false;
           continue;
         }
@@ -438,16 +502,20 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
         const v = cx.resolve(pair.value);
         if (cx.aborted) return undefined;
         const checked = nested(cx, kp, () => props[name]!.shape.check(v, cx, kp));
-        if (checked === undefined) ok = false;
-        else out[name] = checked;
+        if (checked === undefined) {
+          maybe.add(name);
+          ok = false;
+        } else out[name] = checked;
       }
       for (const [name, p] of Object.entries(props))
         if (p.required && !(name in keys)) {
           cx.report("EG203", here, `missing required key '${name}' in ${describe}`);
           ok = false;
         }
-      if (!ok) return undefined;
-      Object.defineProperty(out, POS, { value: { at: here, keys }, enumerable: false });
+      hide(out, POS, { at: here, keys });
+      // With problems, the keys that are right, for the rules: even a required key may be missing
+      // then, so only a value with no FLAW anywhere has the type ObjOf<P> promises.
+      if (!ok) cx.flaw(out, unreadable ? "any" : maybe);
       return out as ObjOf<P>;
     },
     jsonSchema: (s) => ({
