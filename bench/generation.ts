@@ -1,7 +1,7 @@
 // Whole-command timings of `eventgen generate` on synthetic catalogs, each run a fresh process
 // (as a user runs it), with its stage timings (--timings) and peak memory (report-rss.mjs).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeCatalog } from "./make-catalog.ts";
 import { median } from "./measure.ts";
@@ -41,13 +41,16 @@ export function generate(catalog: string, out: string, check = false): Run {
 export interface SizeResult {
   events: number;
   full: Run[];
+  /** --check answered from the output's manifest (what CI runs on unchanged output). */
   check: Run[];
+  /** --check with the manifest taken away: everything regenerated in memory and compared. */
+  checkFull: Run[];
 }
 
 /** Full generations of each size, alternating sizes round by round so that drift in the machine's
  * speed touches all of them alike; then `--check` runs on the unchanged output. */
 export function measureGeneration(sizes: number[], rounds: number, log: (s: string) => void): SizeResult[] {
-  const results = sizes.map((events) => ({ events, file: catalogFile(events), full: [] as Run[], check: [] as Run[] }));
+  const results = sizes.map((events) => ({ events, file: catalogFile(events), full: [] as Run[], check: [] as Run[], checkFull: [] as Run[] }));
   for (const r of results) rmSync(outDir(r.events), { recursive: true, force: true });
   // A first, uncounted generation of each size: it creates the output folder (later runs replace
   // it, as regenerating does) and warms the file system cache.
@@ -67,7 +70,20 @@ export function measureGeneration(sizes: number[], rounds: number, log: (s: stri
       log(`  generate --check ${r.events} events: ${(run.wallMs / 1000).toFixed(2)} s`);
       r.check.push(run);
     }
-  return results.map(({ events, full, check }) => ({ events, full, check }));
+  for (let round = 0; round < rounds; round++)
+    for (const r of results) {
+      const manifest = join(outDir(r.events), `synthetic-${r.events}`, ".eventgen-manifest.json");
+      const saved = readFileSync(manifest);
+      rmSync(manifest);
+      try {
+        const run = generate(r.file, outDir(r.events), true);
+        log(`  generate --check without the manifest ${r.events} events: ${(run.wallMs / 1000).toFixed(2)} s`);
+        r.checkFull.push(run);
+      } finally {
+        writeFileSync(manifest, saved);
+      }
+    }
+  return results.map(({ events, full, check, checkFull }) => ({ events, full, check, checkFull }));
 }
 
 /** Median of each stage over runs, in the order the CLI printed them. */

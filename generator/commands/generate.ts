@@ -1,6 +1,6 @@
 // `eventgen generate`: load → check → model → emit → format → (check | write).
 import { statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, hasErrors, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
 import { checkExamples } from "../check/examples.ts";
 import { byPath, emitCode } from "../emit/emit-catalog.ts";
@@ -11,8 +11,10 @@ import { loadAndCheck } from "../load-and-check.ts";
 import { compareOutput } from "../write/compare.ts";
 import { ownedByEventgen } from "../write/output-tree.ts";
 import { writeAtomic, type CatalogOutput } from "../write/write-atomic.ts";
-import { remember, runKey, sha256, upToDate, type Expected } from "../write/check-cache.ts";
-import { findCatalogFiles } from "../load/read-catalogs.ts";
+import { confirmedByManifest, MANIFEST, manifestFile, manifestKey, sha256 } from "../write/manifest.ts";
+import { orphanedFolders } from "../write/orphans.ts";
+import { bannerText } from "../emit/banner.ts";
+import { findCatalogFiles, sourcePathOf } from "../load/read-catalogs.ts";
 import { UsageError, type Io } from "../cli.ts";
 import { TemplateError } from "../emit/docs/templates.ts";
 
@@ -49,26 +51,32 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
   const inputs = opts.catalog?.length ? opts.catalog : ["catalog"];
   const outRoot = resolve(opts.out ?? "generated");
 
-  // --check on an unchanged catalog: the hashes of the last run's output, compared with the disk.
+  // --check on an unchanged catalog: the hashes in each output folder's manifest, compared with
+  // the disk, when the manifest was made from exactly these inputs.
   const found = findCatalogFiles(inputs);
-  const key = found.diagnostics.length ? undefined : runKey(found.paths, { out: outRoot, templates: opts.templates });
-  if (opts.check && key !== undefined) {
-    const tCache = performance.now();
-    const hit = upToDate(key);
-    if (hit) {
-      for (const w of hit.warnings) io.err(w);
-      printTimings(opts, { "check (cached)": performance.now() - tCache }, io);
-      const files = hit.expected.reduce((n, d) => n + d.files.length, 0);
-      progress(`eventgen: ${plural(hit.expected.length, "catalog")}, ${plural(hit.events, "event")}, ${plural(files, "file")} up to date (${secs(t0)}, file hashes compared with the last run's)`);
+  const templates = opts.templates !== undefined ? resolve(opts.templates) : undefined;
+  const keys = found.diagnostics.length
+    ? undefined
+    : new Map(found.paths.map((p) => [catalogId(p), { dir: join(outRoot, catalogId(p)), key: manifestKey(p, sourcePathOf(p), templates) }]));
+  const orphans = orphanedFolders(outRoot, inputs, found.paths);
+  if (opts.check && keys !== undefined && !orphans.length) {
+    const tFast = performance.now();
+    const confirmed = [...keys.values()].map(({ dir, key }) => confirmedByManifest(dir, key));
+    if (confirmed.every((m) => m !== undefined)) {
+      for (const w of confirmed.flatMap((m) => m!.warnings)) io.err(w);
+      printTimings(opts, { "check (manifest)": performance.now() - tFast }, io);
+      const files = confirmed.reduce((n, m) => n + Object.keys(m!.files).length, 0);
+      const events = confirmed.reduce((n, m) => n + m!.events, 0);
+      progress(`eventgen: ${plural(confirmed.length, "catalog")}, ${plural(events, "event")}, ${plural(files, "file")} up to date (${secs(t0)}, file hashes compared with each folder's ${MANIFEST})`);
       return 0;
     }
   }
 
   // A large catalog's documents are made on a second thread, started now so that it is ready by
   // the time the catalogs are loaded.
-  const thread = key !== undefined && useThread(found.paths) ? new DocumentsThread() : undefined;
+  const thread = keys !== undefined && useThread(found.paths) ? new DocumentsThread() : undefined;
   try {
-    return await generateWith(opts, io, inputs, outRoot, key, thread, t0, progress);
+    return await generateWith(opts, io, inputs, outRoot, keys, orphans, thread, t0, progress);
   } finally {
     thread?.close();
   }
@@ -79,7 +87,8 @@ async function generateWith(
   io: Io,
   inputs: string[],
   outRoot: string,
-  key: string | undefined,
+  keys: Map<string, { key: string }> | undefined,
+  orphans: string[],
   thread: DocumentsThread | undefined,
   t0: number,
   progress: (line: string) => void,
@@ -129,21 +138,21 @@ async function generateWith(
 
   const events = loaded.models.reduce((n, m) => n + m.events.length, 0);
   const fileCount = outputs.reduce((n, o) => n + o.files.length, 0);
-  // Bytes once: hashed for the cache, then written.
+  // Bytes once: hashed for the manifest, then written.
   const tHash = performance.now();
-  const expected: Expected = outputs.map((o) => ({
-    dir: o.dir,
-    files: o.files.map((f) => {
+  for (const o of outputs)
+    for (const f of o.files) {
       f.bytes ??= Buffer.from(f.content);
       f.hash ??= sha256(f.bytes);
-      return [f.path, f.hash] as [string, string];
-    }),
-  }));
+    }
   const warnings = sortDiagnostics(problems).map(formatDiagnostic);
   timings["hash"] = performance.now() - tHash;
   const tWrite = performance.now();
   if (opts.check) {
-    const stale = outputs.flatMap((o) => compareOutput(o.dir, shown(o.dir), o.files));
+    const stale = [
+      ...outputs.flatMap((o) => compareOutput(o.dir, shown(o.dir), o.files)),
+      ...orphans.map((dir) => ({ file: `${shown(dir)}/`, problem: "extra" as const, hint: "its catalog is gone; `eventgen generate` removes the folder" })),
+    ];
     timings["compare"] = performance.now() - tWrite;
     printTimings(opts, timings, io);
     if (stale.length) {
@@ -151,17 +160,26 @@ async function generateWith(
       io.err(`\neventgen generate --check: ${stale.length} file${stale.length === 1 ? "" : "s"} out of date; run \`npm run generate\` and commit the result.`);
       return 1;
     }
-    if (key !== undefined) remember(key, expected, warnings, events);
     progress(`eventgen: ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} up to date (${secs(t0)})`);
     return 0;
   }
-  writeAtomic(outputs);
-  if (key !== undefined) remember(key, expected, warnings, events);
+  if (keys !== undefined)
+    for (const o of outputs) {
+      const model = loaded.models.find((m) => join(outRoot, m.id) === o.dir)!;
+      const manifest = manifestFile(keys.get(model.id)!.key, model.sourcePath, bannerText(model), o.files, model.events.length, warnings.filter((w) => w.startsWith(model.file + ":")));
+      manifest.bytes = Buffer.from(manifest.content);
+      o.files.push(manifest);
+    }
+  writeAtomic(outputs, orphans);
   timings["write"] = performance.now() - tWrite;
   printTimings(opts, timings, io);
+  for (const dir of orphans) progress(`eventgen: removed ${shown(dir)}/ (its catalog is gone)`);
   progress(`eventgen: generated ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} into ${shown(outRoot)} (${secs(t0)})`);
   return 0;
 }
+
+/** A catalog's id is its file's stem (EG306 holds the two together). */
+const catalogId = (path: string) => basename(path).replace(/\.ya?ml$/i, "");
 
 /** A --templates that is missing or not a folder is a mistake in the command line (exit 2), not
  * in a template. */

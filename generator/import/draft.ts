@@ -49,6 +49,7 @@ export interface DraftSigning {
   signedContent?: string;
   signaturePrefix?: string;
   secretPrefix?: string;
+  notes?: string;
   required?: boolean;
   headers: DraftHeader[];
 }

@@ -12,6 +12,7 @@ import { groupId, SchemaNamer } from "./names.ts";
 import { child, showPath, type Loc, type Sources } from "./read-source.ts";
 import { signingFrom, type HeaderParam, type SigningHint } from "./signing.ts";
 import { ImportError, unescapeToken, type Warn } from "./warnings.ts";
+import { mdPlain } from "../emit/escape/markdown.ts";
 
 type Rec = Record<string, unknown>;
 const METHODS = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
@@ -118,7 +119,7 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const groups = tags.map((t) => {
     const o = tagObjects.find((x) => x.name === t);
     const title = typeof o?.["x-displayName"] === "string" ? o["x-displayName"] : t;
-    return { tag: t, id: groupId(t), title, ...(typeof o?.description === "string" && o.description ? { note: o.description } : {}) };
+    return { tag: t, id: groupId(t), title, ...(typeof o?.description === "string" && o.description ? { note: mdPlain(o.description) } : {}) };
   });
   if (hooks.some((h) => tagOf(h) === undefined)) groups.push({ tag: "", id: groups.some((g) => g.id === "events") ? "untagged" : "events", title: "Events" });
   for (const [i, g] of groups.entries()) if (groups.findIndex((x) => x.id === g.id) < i) g.id = `${g.id}_${i + 1}`;
@@ -162,13 +163,16 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
 
   const ops = hooks.map((h) => h.headers.filter((p) => String(p.node.name).toLowerCase() !== typeHeader?.toLowerCase()));
   const sh = isRec(xe.signing) ? (xe.signing as SigningHint) : undefined;
+  const envelopeNotes = typeof xe.envelopeNotes === "string" ? xe.envelopeNotes : undefined;
+  if (envelopeNotes) envelope.notes = envelopeNotes;
   const signing = signingFrom(ops, sh, warn);
 
   const operationIds = new Set<string>();
   const events: DraftEvent[] = hooks.map((h) => {
     const g = groups.find((x) => x.tag === (tagOf(h) ?? ""))!;
     const summary = typeof h.op.summary === "string" ? h.op.summary.trim() : "";
-    let description = typeof h.op.description === "string" ? h.op.description : "";
+    // Descriptions are CommonMark; the catalog's texts are plain (our OpenAPI escapes them).
+    let description = typeof h.op.description === "string" ? mdPlain(h.op.description) : "";
     const scope = typeof h.op["x-eventgen-scope"] === "string" ? h.op["x-eventgen-scope"] : undefined;
     const trigger = summary || (description ? firstSentence(description) : "") || h.type;
     let deprecated: true | string | undefined = h.op.deprecated === true ? true : undefined;
@@ -197,11 +201,16 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const src = isRec(info["x-eventgen-source"]) ? info["x-eventgen-source"] : {};
   const ext = isRec(doc.externalDocs) ? doc.externalDocs : {};
   const title = typeof info.title === "string" && info.title.trim() ? info.title : `${id} webhooks`;
+  // Our OpenAPI adds the envelope's and the signing's notes to info.description: they go back
+  // where they came from.
+  let description = typeof info.description === "string" ? mdPlain(info.description) : "";
+  for (const [label, notes] of [["Signing", sh?.notes], ["Envelope", envelopeNotes]] as const)
+    if (notes && description.endsWith(`${label}: ${notes}`)) description = description.slice(0, -`${label}: ${notes}`.length).replace(/\n\n$/, "");
   const url = typeof src.url === "string" ? src.url : typeof ext.url === "string" ? ext.url : undefined;
   return {
     title,
     version: version(info.version, main, "/info/version", warn),
-    ...(typeof info.description === "string" && info.description.trim() ? { description: info.description } : {}),
+    ...(description.trim() ? { description } : {}),
     source: {
       title: typeof src.title === "string" ? src.title : typeof ext.description === "string" ? ext.description : title,
       ...(url ? { url } : {}),

@@ -1,6 +1,7 @@
 // Header parameters → the catalog's signing headers. Standard Webhooks' three headers name their
 // scheme; a header named like a signature makes it an HMAC; other headers are kept with role
 // `other`, so the regenerated OpenAPI still lists them.
+import { mdPlain } from "../emit/escape/markdown.ts";
 import type { DraftHeader, DraftSigning } from "./draft.ts";
 import { isRec } from "./merge-all-of.ts";
 import type { Loc } from "./read-source.ts";
@@ -17,6 +18,9 @@ export interface SigningHint {
   algorithm?: string;
   encoding?: string;
   signedContent?: string;
+  signaturePrefix?: string;
+  secretPrefix?: string;
+  notes?: string;
 }
 
 const STANDARD: Record<string, DraftHeader["role"]> = { "webhook-id": "id", "webhook-timestamp": "timestamp", "webhook-signature": "signature" };
@@ -55,7 +59,7 @@ export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined,
   const signature = headers.find((h) => h.role === "signature");
   const out: DraftSigning = { scheme, headers };
   if (hint) {
-    for (const k of ["algorithm", "encoding", "signedContent"] as const) if (typeof hint[k] === "string") out[k] = hint[k];
+    for (const k of ["algorithm", "encoding", "signedContent", "signaturePrefix", "secretPrefix", "notes"] as const) if (typeof hint[k] === "string") out[k] = hint[k];
   } else if (scheme === "standard-webhooks") Object.assign(out, { algorithm: "sha256", encoding: "base64", signedContent: "{id}.{timestamp}.{body}", signaturePrefix: "v1," });
   const required = typeof hint?.required === "boolean" ? hint.required : signature?.required;
   if (scheme !== "none" && required === false) out.required = false;
@@ -64,7 +68,7 @@ export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined,
 
 function header(p: HeaderParam, name: string, warn: Warn): DraftHeader {
   const h: DraftHeader = { name, role: role(name), required: p.node.required === true };
-  let description = typeof p.node.description === "string" ? p.node.description : "";
+  let description = typeof p.node.description === "string" ? mdPlain(p.node.description) : "";
   // Our OpenAPI writes a header's format into its description; read it back out.
   const m = /(?:^| )Format: `([^`]+)`\.$/.exec(description);
   if (m) {

@@ -98,6 +98,7 @@ function signing(d: DraftCatalog): Rec {
       define(headers, h.name, short({ ...(h.role && h.role !== "other" ? { role: h.role } : {}), ...(h.description ? { description: h.description } : {}), ...(h.format ? { format: h.format } : {}), ...(h.required ? {} : { required: false }) }, 4));
     out.headers = headers;
   }
+  if (s.notes) out.notes = s.notes;
   return out;
 }
 

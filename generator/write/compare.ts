@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { OutputFile } from "../emit/output.ts";
+import { MANIFEST } from "./manifest.ts";
 import { listFiles } from "./output-tree.ts";
 
 export interface Staleness {
@@ -23,8 +24,9 @@ export function compareOutput(dir: string, shownDir: string, files: OutputFile[]
     const disk = readFileSync(path);
     if (!disk.equals(f.bytes ?? Buffer.from(f.content))) out.push({ file: shown, problem: "stale", hint: firstDifference(disk.toString("utf8"), f.content) });
   }
+  // The manifest only speeds up later checks: a missing or outdated one is not stale output.
   for (const rel of listFiles(dir))
-    if (!wanted.has(rel)) out.push({ file: `${shownDir}/${rel}`, problem: "extra", hint: "no longer generated; `eventgen generate` removes it" });
+    if (!wanted.has(rel) && rel !== MANIFEST) out.push({ file: `${shownDir}/${rel}`, problem: "extra", hint: "no longer generated; `eventgen generate` removes it" });
   return out;
 }
 

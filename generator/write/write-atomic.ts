@@ -13,7 +13,8 @@ export interface CatalogOutput {
 /** Test hook: throw after this many files, to prove a failure leaves the old output in place. */
 export const faults = { failAfterFiles: Infinity };
 
-export function writeAtomic(outputs: CatalogOutput[]): number {
+/** Writes every catalog's folder, then removes the folders in `remove` (those whose catalog is gone). */
+export function writeAtomic(outputs: CatalogOutput[], remove: readonly string[] = []): number {
   const staged: { dir: string; tmp: string }[] = [];
   let count = 0;
   try {
@@ -45,5 +46,6 @@ export function writeAtomic(outputs: CatalogOutput[]): number {
     }
     rmSync(old, { recursive: true, force: true });
   }
+  for (const dir of remove) rmSync(dir, { recursive: true, force: true });
   return count;
 }

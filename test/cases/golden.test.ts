@@ -5,6 +5,9 @@ import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/run-cli.ts";
 import { caseNames, generateArgs } from "./regenerate.ts";
+import { MANIFEST } from "../../generator/write/manifest.ts";
+
+const withoutKey = (path: string) => ({ ...JSON.parse(readFileSync(path, "utf8")), key: undefined });
 
 const cases = caseNames();
 mkdirSync("test/.scratch", { recursive: true });
@@ -40,6 +43,11 @@ describe("case goldens", () => {
     const fresh = join(scratch, name, name);
     const golden = `test/cases/${name}/generated/${name}`;
     expect(files(fresh)).toEqual(files(golden));
-    for (const f of files(golden)) expect(readFileSync(join(fresh, f)).equals(readFileSync(join(golden, f))), f).toBe(true);
+    for (const f of files(golden)) {
+      // The manifest's key covers eventgen's own code, so it changes with any edit to eventgen even
+      // when the output does not; only the fast path of --check depends on it.
+      if (f === MANIFEST) expect(withoutKey(join(fresh, f))).toEqual(withoutKey(join(golden, f)));
+      else expect(readFileSync(join(fresh, f)).equals(readFileSync(join(golden, f))), f).toBe(true);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // arbitrary text read back with a Markdown parser: whatever the catalog says is what a reader sees.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { htmlComment, mdCell, mdCode, mdFence, mdInline, mdText, mdUrl } from "../../generator/emit/escape/markdown.ts";
+import { htmlComment, mdCell, mdCode, mdFence, mdInline, mdPlain, mdText, mdUrl } from "../../generator/emit/escape/markdown.ts";
 import { parseMarkdown, tables, textOf, walk, type MdNode } from "./support.ts";
 
 const cases: { fn: (s: string) => string | undefined; given: string; want: string | undefined }[] = [
@@ -115,6 +115,17 @@ describe("escaped text reads back as written", () => {
         else expect(code.map((n) => n.value)).toEqual([text]);
       }),
       { ...runs, examples: [[" a "], ["` a"], ["\ta |"], ["\\|"], ["a\\\\|b"]] },
+    );
+  });
+});
+
+describe("mdPlain (what the importer reads back out of an OpenAPI description)", () => {
+  it("undoes mdText on any text mdText keeps (no line indentation or CR to lose)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme-ascii" }).map((s) => s.replace(/\r/g, "").replace(/^[ \t]+|[ \t]+$/gm, "")), (s) => {
+        expect(mdPlain(mdText(s))).toBe(s);
+      }),
+      { numRuns: 500, examples: [["*/ `x` _y_ [z] ~s~ $m$ \\"], ["<b> &amp; {{x}}"], ["1. a\n# b\n- c"]] },
     );
   });
 });

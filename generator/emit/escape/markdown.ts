@@ -26,6 +26,12 @@ export function mdText(s: string): string {
   );
 }
 
+/** Plain text back from Markdown written by `mdText` (or any CommonMark text's backslash escapes
+ * and the three entities): what the importer reads out of an OpenAPI description. */
+export function mdPlain(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, "$1").replace(/&(amp|lt|gt);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">" })[e]!);
+}
+
 /** Text on one line, for headings and link text: line breaks become spaces, and every `#` is
  * escaped (a heading drops a trailing run of them). */
 export function mdInline(s: string): string {

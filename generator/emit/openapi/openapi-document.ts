@@ -1,8 +1,10 @@
 // model → an OpenAPI 3.1 document whose `webhooks` are keyed by the exact event type. Component
 // schemas are the same JSON Schema 2020-12 as the standalone files, with refs into
-// #/components/schemas.
+// #/components/schemas. Descriptions are CommonMark in OpenAPI, and catalog text is data: it is
+// escaped there as in the docs (schema descriptions are plain text, as in the JSON Schema files).
 import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
 import { bannerText } from "../banner.ts";
+import { mdCode, mdText } from "../escape/markdown.ts";
 import { eventDescription, eventSchemaHeader } from "../json-schema/schema-files.ts";
 import { toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
 
@@ -13,7 +15,7 @@ export function openapiRefs(model: CatalogModel): RefStyle {
 }
 
 function headerParameter(h: HeaderModel): JsonSchema {
-  const description = [h.description, h.format ? `Format: \`${h.format}\`.` : ""].filter(Boolean).join(" ");
+  const description = [h.description ? mdText(h.description) : "", h.format ? `Format: ${mdCode(h.format)}.` : ""].filter(Boolean).join(" ");
   return {
     name: h.name,
     in: "header",
@@ -32,15 +34,15 @@ function parameters(model: CatalogModel, e: EventModel): JsonSchema[] {
 }
 
 function operation(model: CatalogModel, e: EventModel): JsonSchema {
-  const scope = e.scope ? `\n\nScope: ${e.scope}.` : "";
-  const deprecation = typeof e.deprecated === "string" ? `\n\nDeprecated: ${e.deprecated}` : "";
+  const scope = e.scope ? `\n\nScope: ${mdText(e.scope)}.` : "";
+  const deprecation = typeof e.deprecated === "string" ? `\n\nDeprecated: ${mdText(e.deprecated)}` : "";
   const examples = e.examples.length
     ? { examples: Object.fromEntries(e.examples.map((value, i) => [`example${i + 1}`, { value }])) }
     : {};
   return {
     operationId: e.names.operationId,
     summary: e.trigger,
-    description: eventDescription(e) + scope + deprecation,
+    description: mdText(eventDescription(e)) + scope + deprecation,
     tags: [e.group],
     ...(e.deprecated ? { deprecated: true } : {}),
     ...(e.scope ? { "x-eventgen-scope": e.scope } : {}),
@@ -48,7 +50,7 @@ function operation(model: CatalogModel, e: EventModel): JsonSchema {
     ...(parameters(model, e).length ? { parameters: parameters(model, e) } : {}),
     requestBody: {
       required: true,
-      description: `The \`${e.type}\` delivery body.`,
+      description: `The ${mdCode(e.type)} delivery body.`,
       content: { "application/json": { schema: { $ref: `#/components/schemas/${e.names.event}` }, ...examples } },
     },
     responses: {
@@ -63,25 +65,34 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
   for (const s of model.schemas) schemas[s.typeName] = toJsonSchema(s.schema, refs);
   for (const e of model.events) schemas[e.names.event] = { ...eventSchemaHeader(e), ...toJsonSchema(e.body, refs) };
 
+  const signing = model.signing;
+  // Portals show info.description: the notes on deliveries and signing belong there too.
+  const description = [
+    model.description ? mdText(model.description) : "",
+    model.envelope.notes ? `Envelope: ${mdText(model.envelope.notes)}` : "",
+    signing?.notes ? `Signing: ${mdText(signing.notes)}` : "",
+  ].filter(Boolean).join("\n\n");
   const info: JsonSchema = {
     title: model.title,
     version: model.version,
-    ...(model.description ? { description: model.description } : {}),
+    ...(description ? { description } : {}),
     ...(model.source.url ? { "x-eventgen-source": { title: model.source.title, url: model.source.url } } : { "x-eventgen-source": { title: model.source.title } }),
   };
-  const signing = model.signing;
   return {
     openapi: "3.1.0",
     info,
     ...(model.source.url ? { externalDocs: { description: model.source.title, url: model.source.url } } : {}),
-    tags: model.groups.map((g) => ({ name: g.id, "x-displayName": g.title, ...(g.note ? { description: g.note } : {}) })),
+    tags: model.groups.map((g) => ({ name: g.id, "x-displayName": g.title, ...(g.note ? { description: mdText(g.note) } : {}) })),
     webhooks: Object.fromEntries(model.events.map((e) => [e.type, { post: operation(model, e) }])),
     components: { schemas },
     "x-eventgen": {
       generatedBy: bannerText(model),
       ...(model.envelope.typeField !== undefined ? { typeField: model.envelope.typeField } : { typeHeader: model.envelope.typeHeader }),
       ...(model.envelope.payloadField !== undefined ? { payloadField: model.envelope.payloadField } : { flat: true }),
-      ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...(signing.algorithm ? { algorithm: signing.algorithm } : {}), ...(signing.encoding ? { encoding: signing.encoding } : {}), ...(signing.signedContent ? { signedContent: signing.signedContent } : {}) } } : {}),
+      ...(model.envelope.notes ? { envelopeNotes: model.envelope.notes } : {}),
+      ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...defined({ algorithm: signing.algorithm, encoding: signing.encoding, signedContent: signing.signedContent, signaturePrefix: signing.signaturePrefix, secretPrefix: signing.secretPrefix, notes: signing.notes }) } } : {}),
     },
   };
 }
+
+const defined = (o: Record<string, string | undefined>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
