@@ -141,6 +141,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
     // As the model reads it: `{}` or `{ description: … }` alone is `any`, not an object.
     if (isObject) return s;
+    if (s.type !== undefined) return "not";
+    // No key says object, but a shape error may have left one out.
     const hidden = (["type", "ref", "properties", "values", "additionalProperties"] as const).some((k) => !absent(s, k));
     return hidden ? "unknown" : "not";
   };

@@ -74,6 +74,8 @@ describe("the rules still run beside shape errors", () => {
     { why: "a schema with a misspelt key keeps its refs checked", changes: [["{ properties: { id: uuid } }", "{ propertis: x, properties: { id: uuidd, c: Circel } }"]], want: ["EG202", "EG205", "EG303"] },
     { why: "a schema with a malformed key keeps its bounds checked", changes: [["{ properties: { id: uuid } }", "{ properties: { id: { type: strin, minLength: 3, maxLength: 1 } } }"]], want: ["EG204", "EG312"] },
     { why: "an envelope with a misspelt key keeps its clashes checked", changes: [[envelope, "envelope: { typeField: type, payloadField: type, notez: x }"]], want: ["EG202", "EG308"] },
+    { why: "a flat payload that is no object is still one", changes: [[envelope, "envelope: { typeField: type, flat: true, notez: x }"], ["{ properties: { id: uuid } }", "{ type: integer }"]], want: ["EG202", "EG309"] },
+    { why: "a flat payload that is no object, in a schema with a misspelt key", changes: [[envelope, "envelope: { typeField: type, flat: true }"], ["{ properties: { id: uuid } }", "{ type: integer, minimun: 1 }"]], want: ["EG202", "EG309"] },
     { why: "a group no event names is still a warning", changes: [["groups: { g: { title: G } }", "groups: { g: { title: G }, h: { title: H } }"], ["trigger: X happened", "trigger: 12"]], want: ["EG201", "EG313"] },
   ])("$why", ({ changes, want }) => expect(codes(changes)).toEqual(want));
 });
