@@ -138,6 +138,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       return b.kind === "primitive" && b.primitive === "object" ? ({} as RawFull) : "not";
     }
     if (s.ref !== undefined) return named(s.ref, seen);
+    // As the model reads it: const or enum makes a literal, whatever the other keys say.
+    if (s.const !== undefined || s.enum !== undefined) return "not";
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
     // As the model reads it: `{}` or `{ description: … }` alone is `any`, not an object.
     if (isObject) return s;

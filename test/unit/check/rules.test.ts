@@ -68,3 +68,18 @@ describe("rules that report", () => {
     expect(rules(given)).toEqual([`${code} 17:${12 + given.indexOf(at)} ${message}`]);
   });
 });
+
+describe("a flat payload is an object as the model reads it", () => {
+  /** withField's catalog with a flat envelope and `given` as the payload itself. */
+  const flat = (given: string) =>
+    brief(loadText("t.yaml", withField("string").replace("payloadField: data", "flat: true").replace(/    payload:[\s\S]*$/, `    payload: ${given}\n`)).diagnostics);
+  const notObject = "EG309 15:14 with a flat envelope the payload must be an object: its fields stand beside the envelope's";
+  it.each([
+    // const or enum makes a literal, whatever the other keys say.
+    { given: "{ enum: [a], values: string }", want: [notObject] },
+    { given: "{ type: object, const: { a: 1 } }", want: [notObject] },
+    { given: "{ type: integer }", want: [notObject] },
+    { given: "{ values: string }", want: [] },
+    { given: "Circle", want: [] },
+  ])("$given", ({ given, want }) => expect(flat(given)).toEqual(want));
+});
