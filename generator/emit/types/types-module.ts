@@ -39,7 +39,7 @@ export function emitTypes(model: CatalogModel, as: "ts" | "dts" | "js" = "ts"): 
   const cx = typeCx(model);
   const { envelope } = model;
   const out: Stmt[] = [];
-  // Interfaces stand apart, with a blank line before and after them (as ts-morph wrote them).
+  // Interfaces stand apart, with a blank line before and after them, as prettier leaves them.
   const alias = (name: string, type: TypeNode, docs: string[], params = "") => out.push({ s: "alias", head: `export type ${name}${params}`, type, docs });
   const iface = (name: string, members: Member[], docs: string[], ext: string[] = []) =>
     out.push({ s: "blank" }, { s: "interface", name, extends: ext, members, docs }, { s: "blank" });
