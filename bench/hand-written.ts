@@ -21,8 +21,6 @@ const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const isObject = (v: unknown): v is Record<string, any> => typeof v === "object" && v !== null && !Array.isArray(v);
 const optString = (v: unknown) => v === undefined || v === null || typeof v === "string";
 
-const RUN_STATUS = new Set(["queued", "running", "pending", "completed", "failed", "canceled", "interaction_required"]);
-
 function isTaskRunError(e: unknown): boolean {
   return isObject(e) && typeof e.type === "string" && typeof e.code === "string" && typeof e.message === "string" && optString(e.field);
 }
@@ -35,7 +33,8 @@ function isTaskRun(d: unknown): boolean {
   if (!isObject(d)) return false;
   if (typeof d.id !== "string" || !d.id.startsWith("trun_")) return false;
   if (typeof d.object !== "string") return false;
-  if (!RUN_STATUS.has(d.status)) return false;
+  // Deck does not document the task run statuses: any string (the catalog's TaskRun.status).
+  if (typeof d.status !== "string") return false;
   if (!optString(d.task_id) || !optString(d.connection_id) || !optString(d.workflow_id) || !optString(d.agent_id) || !optString(d.source_id)) return false;
   const ms = d.runtime_ms;
   if (ms !== undefined && ms !== null && !(Number.isInteger(ms) && ms >= 0)) return false;

@@ -74,8 +74,10 @@ export const ok: Body<"task_run.completed"> = completed;
 export const status: TaskRun["status"] = ({} as Body<"task_run.completed">).data.status;
 // @ts-expect-error: a completed run's body is not a failed run's (the type field differs)
 export const wrongType: Body<"task_run.failed"> = completed;
+// A task run's statuses are not documented: any string.
+export const runStatus: Body<"task_run.completed">["data"]["status"] = "paused";
 // @ts-expect-error: outside the documented statuses
-export const wrongStatus: Body<"task_run.completed">["data"]["status"] = "done";
+export const wrongStatus: Body<"workflow_run.completed">["data"]["status"] = "done";
 // @ts-expect-error: not a webhook of the document
 export type Missing = Body<"task_run.exploded">;
 `,

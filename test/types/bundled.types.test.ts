@@ -33,9 +33,17 @@ describe("deck: types", () => {
     expectTypeOf<Deck.Event["id"]>().toEqualTypeOf<string>();
     expectTypeOf<Deck.Event["object"]>().toEqualTypeOf<"event">();
     expectTypeOf<Deck.Event["request_id"]>().toEqualTypeOf<string | null>();
-    // Fields whose presence Deck does not promise are optional and nullable.
+    // Fields whose presence Deck does not promise are optional; references to other resources
+    // are also nullable, timestamps are not.
     expectTypeOf<Deck.TaskRun["task_id"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<Pick<Deck.TaskRun, "task_id">>().toEqualTypeOf<{ task_id?: string | null }>();
+    expectTypeOf<Pick<Deck.TaskRun, "created_at" | "updated_at">>().toEqualTypeOf<{ created_at?: string; updated_at?: string }>();
+  });
+
+  it("statuses: the documented ones are unions; a task run's, undocumented, is any string", () => {
+    expectTypeOf<Deck.TaskRun["status"]>().toEqualTypeOf<string>();
+    expectTypeOf<Deck.Connection["status"]>().toEqualTypeOf<"connecting" | "connected" | "interaction_required" | "invalid" | "disconnected" | "terminated">();
+    expectTypeOf<Deck.WorkflowRun["status"]>().toEqualTypeOf<"queued" | "running" | "sleeping" | "interaction_required" | "completed" | "failed" | "canceled">();
   });
 
   it("group unions cover the events of their group", () => {

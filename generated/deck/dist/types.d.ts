@@ -70,9 +70,8 @@ export interface TaskRun {
   id: string;
   /** The kind of resource */
   object: string;
-  /** Where the run stands */
-  status:
-    "queued" | "running" | "pending" | "completed" | "failed" | "canceled" | "interaction_required";
+  /** Where the run stands. Deck's reference does not list the task run statuses, so any string is accepted; the task_run event types imply queued, running, pending, completed, failed, canceled and interaction_required. */
+  status: string;
   /** The run's result, once it has one */
   result?: unknown;
   /** The task that was run */
