@@ -1,3 +1,5 @@
+import { jsonFileText } from "./json-layout.ts";
+
 /** One file of a catalog's output folder; `path` is relative to that folder, with `/`. */
 export interface OutputFile {
   path: string;
@@ -11,4 +13,10 @@ export interface OutputFile {
   hash?: string;
 }
 
-export const json = (path: string, value: unknown): OutputFile => ({ path, content: JSON.stringify(value, null, 2) + "\n", format: "json" });
+/** A JSON file in prettier's layout; package.json as JSON.stringify writes it, which is how
+ * prettier formats that one file. */
+export const json = (path: string, value: unknown): OutputFile => ({
+  path,
+  content: path === "package.json" ? JSON.stringify(value, null, 2) + "\n" : jsonFileText(value),
+  format: "json",
+});

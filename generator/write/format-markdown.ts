@@ -5,16 +5,16 @@
 // this cannot vouch for (TypeScript with a long line, say) goes through prettier on its own.
 // test/unit/write/format-markdown.test.ts holds the result to prettier's on many catalogs; custom
 // templates are formatted by prettier itself (see format.ts).
-import { isPlainAscii, numberLiteral, stringLiteral } from "../emit/ts/literal.ts";
+import { stringLiteral } from "../emit/ts/literal.ts";
+import { prettierWidth, printJson, type Width } from "../emit/json-layout.ts";
 
 const WIDTH = 100;
 
-type Width = (s: string) => number;
 /** A block prettier must format: returns its formatted text. */
 type Fallback = (markdown: string) => Promise<string>;
 
 export async function formatMarkdownFast(text: string, prettierBlock: Fallback): Promise<string> {
-  const width = await widthFunction(text);
+  const width = prettierWidth;
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const out: string[] = [];
   const blank = () => out.length > 0 && out[out.length - 1] === "";
@@ -48,12 +48,6 @@ export async function formatMarkdownFast(text: string, prettierBlock: Fallback):
   return out.join("\n") + "\n";
 }
 
-/** prettier's measure (wide characters count twice) is needed only for text that is not ASCII. */
-async function widthFunction(text: string): Promise<Width> {
-  if (!/[^\n\x20-\x7e]/.test(text)) return (s) => s.length;
-  const { util } = await import("prettier");
-  return (s) => (isPlainAscii(s) ? s.length : util.getStringWidth(s));
-}
 
 // ---- tables ----
 
@@ -138,64 +132,9 @@ function jsonBlock(body: string, width: Width): string | undefined {
     return undefined;
   }
   if (lineSeparatorsEscaped(JSON.stringify(value, null, 2)) !== body) return undefined;
-  return printJson(value, 0, 0, 0, width);
+  return printJson(value, 0, 0, 0, { width, quote: (s) => lineSeparatorsEscaped(JSON.stringify(s)) });
 }
 
 /** The docs escape U+2028 and U+2029 inside JSON strings (JSON.stringify leaves them raw). */
 const lineSeparatorsEscaped = (s: string) => s.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 
-const forcesBreak = (v: unknown): boolean =>
-  v !== null && typeof v === "object" && (Array.isArray(v) ? v.some(forcesBreak) : Object.keys(v).length > 0);
-
-function flatJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(flatJson).join(", ")}]`;
-  if (v !== null && typeof v === "object") return "{}";
-  if (typeof v === "number") return (v < 0 ? "-" : "") + numberLiteral(v);
-  return lineSeparatorsEscaped(JSON.stringify(v));
-}
-
-/** `col`: where the value starts; `after`: characters that must fit after it on its line. */
-function printJson(v: unknown, level: number, col: number, after: number, width: Width): string {
-  const pad = "  ".repeat(level);
-  const inner = "  ".repeat(level + 1);
-  if (Array.isArray(v)) {
-    if (!v.length) return "[]";
-    const many = (x: unknown) => x !== null && typeof x === "object" && (Array.isArray(x) ? x.length > 1 : Object.keys(x).length > 1);
-    const sameKind = v.every((x, i) => i === 0 || Array.isArray(x) === Array.isArray(v[i - 1]));
-    const shouldBreak = v.length > 1 && sameKind && v.every(many);
-    if (!shouldBreak && !v.some(forcesBreak)) {
-      const f = flatJson(v);
-      if (col + width(f) + after <= WIDTH) return f;
-      if (v.length > 1 && v.every((x) => typeof x === "number")) return fillNumbers(v as number[], level, width);
-    }
-    const items = v.map((x, i) => inner + printJson(x, level + 1, inner.length, i < v.length - 1 ? 1 : 0, width));
-    return `[\n${items.join(",\n")}\n${pad}]`;
-  }
-  if (v !== null && typeof v === "object") {
-    const entries = Object.entries(v);
-    if (!entries.length) return "{}";
-    const props = entries.map(([k, x], i) => {
-      const key = `${lineSeparatorsEscaped(JSON.stringify(k))}: `;
-      return inner + key + printJson(x, level + 1, inner.length + width(key), i < entries.length - 1 ? 1 : 0, width);
-    });
-    return `{\n${props.join(",\n")}\n${pad}}`;
-  }
-  return flatJson(v);
-}
-
-/** prettier's fill for an array of numbers that does not fit on its line. */
-function fillNumbers(v: number[], level: number, width: Width): string {
-  const inner = "  ".repeat(level + 1);
-  const texts = v.map((n, i) => flatJson(n) + (i < v.length - 1 ? "," : ""));
-  const lines: string[] = [];
-  let cur = inner + texts[0];
-  for (let i = 1; i < texts.length; i++) {
-    if (width(cur) + 1 + width(texts[i]!) <= WIDTH) cur += " " + texts[i];
-    else {
-      lines.push(cur);
-      cur = inner + texts[i];
-    }
-  }
-  lines.push(cur);
-  return `[\n${lines.join("\n")}\n${"  ".repeat(level)}]`;
-}

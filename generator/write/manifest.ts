@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { jsonFileText } from "../emit/json-layout.ts";
 import type { OutputFile } from "../emit/output.ts";
 import { listFiles } from "./output-tree.ts";
 
@@ -74,7 +75,7 @@ export function manifestFile(key: string, catalog: string, banner: string, files
     warnings,
     files: Object.fromEntries(files.map((f) => [f.path, f.hash!])),
   };
-  return { path: MANIFEST, content: JSON.stringify(manifest, null, 2) + "\n", format: "verbatim" };
+  return { path: MANIFEST, content: jsonFileText(manifest), format: "verbatim" };
 }
 
 /**
