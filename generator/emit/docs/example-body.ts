@@ -27,8 +27,12 @@ interface Cx {
   words: ReadonlySet<string>;
 }
 
+/** The named schemas by name, made once per model (a catalog's every event needs them). */
+const namedOf = new WeakMap<CatalogModel, Named>();
+
 export function exampleBody(model: CatalogModel, event: EventModel): Json {
-  const named: Named = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  let named = namedOf.get(model);
+  if (!named) namedOf.set(model, (named = new Map(model.schemas.map((s) => [s.name, s.schema]))));
   const words = new Set(event.type.toLowerCase().split(/[^a-z0-9_]+/));
   return sample(event.body, { named, stack: [], minimal: false, depth: 0, words }, "", 0);
 }
