@@ -33,7 +33,7 @@ export function generate(catalog: string, out: string, check = false): Run {
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`eventgen generate${check ? " --check" : ""} ${catalog} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
   const stages: Record<string, number> = {};
-  for (const m of r.stderr.matchAll(/^ {2}(\S+)\s+(\d+) ms$/gm)) stages[m[1]!] = Number(m[2]);
+  for (const m of r.stderr.matchAll(/^ {2}(\S.*?) +(\d+) ms$/gm)) stages[m[1]!] = Number(m[2]);
   const rss = /@@maxRSS (\d+)/.exec(r.stderr);
   return { wallMs, stages, maxRssKiB: rss ? Number(rss[1]) : NaN };
 }
@@ -90,4 +90,26 @@ export function measureGeneration(sizes: number[], rounds: number, log: (s: stri
 export function stageMedians(runs: Run[]): [string, number][] {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.stages)))];
   return names.map((n) => [n, median(runs.map((r) => r.stages[n] ?? 0))]);
+}
+
+/** `eventgen import openapi` on each size's generated openapi.json, then `generate` on the result:
+ * the round trip a team migrating its spec runs once, at scale. */
+export function measureImport(sizes: number[], rounds: number, log: (s: string) => void): { events: number; importMs: number[]; generateMs: number[] }[] {
+  return sizes.map((events) => {
+    const doc = join(outDir(events), `synthetic-${events}`, "openapi.json");
+    const catalog = join(WORK, "imported", `imported${events}.yaml`);
+    mkdirSync(join(WORK, "imported"), { recursive: true });
+    const importMs: number[] = [];
+    const generateMs: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ["bin/eventgen.js", "import", "openapi", doc, "--out", catalog, "--force"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      importMs.push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`eventgen import openapi ${doc} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
+      const g = generate(catalog, join(WORK, "imported", "out"));
+      generateMs.push(g.wallMs);
+      log(`  import ${events} events: ${(importMs.at(-1)! / 1000).toFixed(2)} s, then generate: ${(g.wallMs / 1000).toFixed(2)} s`);
+    }
+    return { events, importMs, generateMs };
+  });
 }

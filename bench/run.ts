@@ -3,7 +3,7 @@
 // Speed is asserted here, never in `npm test`.
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { generate, measureGeneration, outDir, stageMedians, WORK, catalogFile } from "./generation.ts";
+import { generate, measureGeneration, measureImport, outDir, stageMedians, WORK, catalogFile } from "./generation.ts";
 import { makeCatalog } from "./make-catalog.ts";
 import { median } from "./measure.ts";
 import { isChiftFlowExecuted, isDeckTaskRunCompleted } from "./hand-written.ts";
@@ -58,6 +58,19 @@ goal(`generate ${LARGE} events < 10 s`, wall(large.full) < 10_000, s(wall(large.
 goal(`time grows linearly: ${LARGE}/${SMALL} ≤ 12`, ratio <= 12, x(ratio));
 goal(`generate --check < 1/3 of a full generate (${LARGE})`, checkShare < 1 / 3, `${s(wall(large.check))} = ${(checkShare * 100).toFixed(0)}%`);
 goal(`peak memory at ${LARGE} events < 1.5 GiB`, peak < 1.5 * 2 ** 30, `${(peak / 2 ** 20).toFixed(0)} MiB`);
+
+// ---- import ----
+log(`import: the generated OpenAPI documents of ${SMALL} and ${LARGE} events, imported and generated again`);
+const imports = measureImport([SMALL, LARGE], ROUNDS, log);
+console.log("## Import (`eventgen import openapi` of the generated openapi.json, then `generate` on the catalog it writes; median)\n");
+table(
+  ["", ...imports.map((i) => `${i.events} events`)],
+  [
+    ["import openapi (wall)", ...imports.map((i) => s(median(i.importMs)))],
+    ["generate the imported catalog (wall)", ...imports.map((i) => s(median(i.generateMs)))],
+  ],
+);
+console.log("");
 
 // ---- validators ----
 log("validators: packages for the bundled catalogs and the synthetic ones");
