@@ -10,7 +10,7 @@ const cases: { fn: (s: string) => string | undefined; given: string; want: strin
   { fn: mdText, given: "a | b", want: "a \\| b" },
   { fn: mdText, given: "*/ `x` _y_ [z] ~s~ $m$ \\", want: "\\*/ \\`x\\` \\_y\\_ \\[z\\] \\~s\\~ \\$m\\$ \\\\" },
   { fn: mdText, given: "<script>alert(1)</script> & &amp;", want: "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &amp;amp;" },
-  { fn: mdText, given: "{{constructor}} {{> partial}} ${x}", want: "{{constructor}} {{&gt; partial}} \\${x}" },
+  { fn: mdText, given: "{{constructor}} {{> partial}} ${x}", want: "\\{\\{constructor\\}\\} \\{\\{&gt; partial\\}\\} \\$\\{x\\}" },
   { fn: mdText, given: "# h\n- l\n+ l\n1. n\n2) n\n= u", want: "\\# h\n\\- l\n\\+ l\n1\\. n\n2\\) n\n\\= u" },
   { fn: mdText, given: "a\n    indented\n\tcode", want: "a\nindented\ncode" },
   { fn: mdText, given: "a\r\nb\rc\u2028d", want: "a\nb\nc\nd" },

@@ -131,7 +131,8 @@ describe("--templates", () => {
     const r = await runCli("generate", "--quiet", "--catalog", cat, "--out", out, "--templates", tpl);
     expect(r.code, r.err).toBe(0);
     const text = readFileSync(join(out, "tpl", "README.md"), "utf8");
-    expect(text).toContain("{{&gt; event}} {{#each groups}}x{{/each}} {{constructor.name}}|");
-    expect(text).toContain("# {{{banner}}}");
+    // Shown, braces escaped (a Markdown reader sees `{{> event}}`), and not run by handlebars.
+    expect(text).toContain("\\{\\{&gt; event\\}\\} \\{\\{#each groups\\}\\}x\\{\\{/each\\}\\} \\{\\{constructor.name\\}\\}|");
+    expect(text).toContain("# \\{\\{\\{banner\\}\\}\\}");
   });
 });

@@ -512,7 +512,6 @@ function fe_AccountIssueUpdated(v) {
   const v9 = v.occurrences;
   if (v9 === undefined) return false;
   if (!Number.isInteger(v9)) return false;
-  if (v9 < 1) return false;
   return true;
 }
 
@@ -562,7 +561,6 @@ function ce_AccountIssueUpdated(v, p, e) {
       fail(e, p, 'missing required property "occurrences"', 'property "occurrences"');
     else if (!Number.isInteger(v9))
       fail(e, p + "/occurrences", "must be an integer", "integer", kind(v9));
-    else if (v9 < 1) fail(e, p + "/occurrences", "must be >= 1", undefined, show(v9));
   }
 }
 

@@ -17,7 +17,9 @@ export function mdText(s: string): string {
       // Indentation could open a code block, two trailing spaces a hard break; a paragraph shows
       // neither anyway.
       .replace(/^[ \t]+|[ \t]+$/gm, "")
-      .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
+      // Braces too: prettier's parser reads `{{…}}` at a line's start as a template tag, and
+      // escaped braces are plain braces to every renderer.
+      .replace(/[\\`*_[\]|~${}]/g, (c) => `\\${c}`)
       .replace(/[&<>]/g, (c) => ENTITY[c]!)
       // At a line's start these open a list, a heading, a setext underline or a break (`>` is
       // already `&gt;`).
