@@ -12,16 +12,8 @@ export interface HeaderParam {
   loc: Loc;
 }
 
-export interface SigningHint {
-  scheme?: string;
-  required?: boolean;
-  algorithm?: string;
-  encoding?: string;
-  signedContent?: string;
-  signaturePrefix?: string;
-  secretPrefix?: string;
-  notes?: string;
-}
+/** What our OpenAPI's `x-eventgen.signing` says: the catalog's own signing facts. */
+export type SigningHint = Partial<Pick<DraftSigning, "required" | "algorithm" | "encoding" | "signedContent" | "signaturePrefix" | "secretPrefix" | "notes">> & { scheme?: string };
 
 const STANDARD: Record<string, DraftHeader["role"]> = { "webhook-id": "id", "webhook-timestamp": "timestamp", "webhook-signature": "signature" };
 

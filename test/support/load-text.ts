@@ -6,6 +6,15 @@ import { parseCatalogText } from "../../generator/load/read-catalogs.ts";
 import { buildModel } from "../../generator/model/build.ts";
 import type { CatalogModel } from "../../generator/model/ir.ts";
 
+/** The lines every small test catalog starts with: identity, a `data` envelope, one group `g`. */
+export const CATALOG_HEAD = `title: T
+version: 1.0.0
+source: { title: s }
+package: { name: t }
+envelope: { typeField: type, payloadField: data }
+groups: { g: { title: G } }
+`;
+
 export function loadText(path: string, text: string): { model?: CatalogModel; diagnostics: Diagnostic[] } {
   const parsed = parseCatalogText(path, text);
   if (!parsed.file || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };

@@ -2,16 +2,10 @@
 // a part that is wrong never makes them report a follow-on error (an unknown schema that exists,
 // a missing key that is only misspelt, a group with no events because its event was malformed).
 import { describe, expect, it } from "vitest";
-import { loadText } from "../../support/load-text.ts";
+import { CATALOG_HEAD, loadText } from "../../support/load-text.ts";
 
 /** A catalog that is right; each case replaces one or more of its lines. */
-const base = `title: T
-version: 1.0.0
-source: { title: s }
-package: { name: t }
-envelope: { typeField: type, payloadField: data }
-groups: { g: { title: G } }
-schemas:
+const base = `${CATALOG_HEAD}schemas:
   Order: { properties: { id: uuid } }
   Circle: { properties: { kind: { const: circle } } }
   Square: { properties: { kind: { const: square } } }

@@ -1,16 +1,10 @@
 // The semantic rules, one schema at a time: what each reports, and what it must leave alone.
 import { describe, expect, it } from "vitest";
-import { loadText } from "../../support/load-text.ts";
+import { CATALOG_HEAD, loadText } from "../../support/load-text.ts";
 import { brief } from "./check-node.ts";
 
 /** A catalog with one event whose payload property `x` is `given`, plus a few named schemas. */
-const withField = (given: string) => `title: T
-version: 1.0.0
-source: { title: s }
-package: { name: t }
-envelope: { typeField: type, payloadField: data }
-groups: { g: { title: G } }
-schemas:
+const withField = (given: string) => `${CATALOG_HEAD}schemas:
   Circle: { properties: { kind: { const: circle }, r: number } }
   Square: { properties: { kind: { enum: [square, box] }, side: number } }
   Tree: { properties: { children: 'Tree[]' } }

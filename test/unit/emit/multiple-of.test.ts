@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { decimals, isMultipleOf } from "../../../generator/emit/validators/multiple-of.ts";
 import { validatorsOf } from "../../docs/support.ts";
-import { loadText } from "../../support/load-text.ts";
+import { CATALOG_HEAD, loadText } from "../../support/load-text.ts";
 
 const table: [value: number, step: number, multiple: boolean][] = [
   [0.3, 0.1, true], // 0.3 / 0.1 = 2.9999999999999996 in floating point
@@ -35,7 +35,7 @@ describe("multipleOf", () => {
   it("generated validators judge the same, on both paths", async () => {
     const steps = [...new Set(table.map(([, s]) => s))];
     const props = steps.map((s, i) => `        n${i}?: { type: number, multipleOf: ${s} }`).join("\n");
-    const text = `title: T\nversion: 1.0.0\nsource: { title: S }\npackage: { name: t }\nenvelope: { typeField: type, payloadField: data }\ngroups: { a: { title: A } }\nevents:\n  a.b:\n    group: a\n    trigger: t\n    payload:\n      properties:\n${props}\n`;
+    const text = `${CATALOG_HEAD}events:\n  a.b:\n    group: g\n    trigger: t\n    payload:\n      properties:\n${props}\n`;
     const { model, diagnostics } = loadText("t.yaml", text);
     expect(diagnostics).toEqual([]);
     const validate = (await validatorsOf(model!))["a.b"]!;

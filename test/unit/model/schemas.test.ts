@@ -1,15 +1,9 @@
 // Shorthand and full form expand to the same IR; references stay references, by name.
 import { describe, expect, it } from "vitest";
 import type { Schema } from "../../../generator/model/ir.ts";
-import { loadText } from "../../support/load-text.ts";
+import { CATALOG_HEAD, loadText } from "../../support/load-text.ts";
 
-const catalog = (field: string, extra = "") => `title: T
-version: 1.0.0
-source: { title: s }
-package: { name: t }
-envelope: { typeField: type, payloadField: data }
-groups: { g: { title: G } }
-schemas:
+const catalog = (field: string, extra = "") => `${CATALOG_HEAD}schemas:
   Order: { properties: { id: uuid } }
 ${extra}events:
   x.happened: { group: g, trigger: X, payload: { properties: { f: ${field} } } }
