@@ -73,6 +73,9 @@ function body(s: Schema, refs: RefStyle): JsonSchema {
       }
       if (s.additional === false) out.additionalProperties = false;
       else if (typeof s.additional === "object") out.additionalProperties = toJsonSchema(s.additional, refs);
+      // The same to JSON Schema, but said outright: tools that type schemas (openapi-typescript)
+      // read a bare `{ type: object }` as an object with no fields at all.
+      else if (!s.properties.length) out.additionalProperties = true;
       return out;
     }
     case "ref": {
