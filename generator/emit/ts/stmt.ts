@@ -120,8 +120,28 @@ export class Printer {
       return;
     }
     // Non-ASCII text is measured by prettier's own rules (wide characters count twice).
-    if (!prefix && isPlainAscii(f) && this.hugged(level, st)) return;
+    if (!prefix && isPlainAscii(f) && (this.hugged(level, st) || this.argsBrokenOut(level, st))) return;
     this.emit(level, null, d, prefix);
+  }
+
+  /** The other common long shape, a call whose arguments are names, strings and small expressions
+   * (`fail(e, p + "/x", "must be …", …)`): one argument a line, as the call's doc lays out when
+   * every argument fits on its own line. Anything an argument could expand (objects, arrays,
+   * functions) goes through the doc. */
+  private argsBrokenOut(level: number, st: Stmt): boolean {
+    if (st.s !== "expr" || st.e.k !== "call" || st.e.isNew || !st.e.args.length) return false;
+    const e = st.e;
+    if (e.args.some((a) => a.k === "object" || a.k === "array" || a.k === "arrow")) return false;
+    const head = `${flat(e.callee, { place: "other", node: e, field: "callee" })}(`;
+    if (!this.fits(level, head)) return false;
+    const lines: string[] = [];
+    for (const a of e.args) {
+      const arg = `${flat(a, { place: "arg", node: e, field: "arg" })},`;
+      if (!this.fits(level + 1, arg)) return false;
+      lines.push(this.pad(level + 1) + arg);
+    }
+    this.out.push(this.pad(level) + head, ...lines, this.pad(level) + ");");
+    return true;
   }
 
   private hugged(level: number, st: Stmt): boolean {
