@@ -35,7 +35,9 @@ export type Stmt =
   | { s: "blank" }
   /** Text written verbatim, line by line, at the current indentation (comments, fixed code);
    * `js`: its JavaScript, when that differs (null: none). */
-  | { s: "verbatim"; text: string; js?: string | null };
+  | { s: "verbatim"; text: string; js?: string | null }
+  /** Lines another printer already wrote at the top level, in TypeScript and JavaScript. */
+  | { s: "printed"; ts: string[]; js: string[] };
 
 const PADS = Array.from({ length: 40 }, (_, i) => "  ".repeat(i));
 
@@ -69,6 +71,10 @@ export class Printer {
         this.out.push(this.pad(level) + "}");
         js.out.push(js.pad(level) + "}");
       } else if (st.s === "indented") this.printBoth(js, st.body, level + 1);
+      else if (st.s === "printed") {
+        this.append(st.ts);
+        js.append(st.js);
+      }
       else if ((st.s === "decl" && st.type) || st.s === "custom" || (st.s === "verbatim" && st.js !== undefined)) {
         this.stmt(st, level);
         if (st.s === "verbatim") {
@@ -80,6 +86,12 @@ export class Printer {
       } else this.copyTo(js, () => this.stmt(st, level));
     }
     return this;
+  }
+
+  /** Lines at the top level; a blank first line is dropped after a blank (one in a row). */
+  private append(lines: string[]) {
+    const skip = lines[0] === "" && (!this.out.length || this.out[this.out.length - 1] === "") ? 1 : 0;
+    for (let i = skip; i < lines.length; i++) this.out.push(lines[i]!);
   }
 
   private copyTo(js: Printer, f: () => void) {
@@ -184,6 +196,9 @@ export class Printer {
       }
       case "indented":
         this.print(st.body, level + 1);
+        return;
+      case "printed":
+        this.append(this.js ? st.js : st.ts);
         return;
       case "verbatim":
         for (const l of st.text.split("\n")) this.out.push(l ? this.pad(level) + l : l);

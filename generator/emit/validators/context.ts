@@ -2,12 +2,14 @@
 // helper functions used, functions for union variants, and fresh local names.
 import type { CatalogModel, Json, Property, Schema } from "../../model/ir.ts";
 import { array, json, newCall, str } from "../ts/expr.ts";
-import type { Stmt } from "../ts/stmt.ts";
+import { Printer, type Stmt } from "../ts/stmt.ts";
 
 export class ModuleCx {
   readonly helpers = new Set<string>();
   readonly hoisted: Stmt[] = [];
-  readonly functions: Stmt[] = [];
+  /** The validator functions, printed as they are written (TypeScript and JavaScript): a large
+   * catalog's statement trees are not all held until the module is printed. */
+  readonly functions = { ts: new Printer(), js: new Printer(true) };
   readonly schemasByName: Map<string, Schema>;
   private readonly regexes = new Map<string, string>();
   private readonly variants = new Map<Schema, { fast: string; collect: string }>();

@@ -16,25 +16,25 @@ import { dispatchJs, HELPERS_JS, RUN_JS } from "./runtime-js.ts";
 function writeFunctions(cx: ModuleCx, schema: Schema, fastName: string, collectName: string) {
   const fastBody = cx.inFunction(() => fast(schema, id("v"), cx));
   const collectBody = cx.inFunction(() => collect(schema, id("v"), id("p"), cx));
-  cx.functions.push(
+  cx.functions.ts.printBoth(cx.functions.js, [
     { s: "blank" },
     { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...fastBody, { s: "raw", text: "return true;" }] },
     { s: "blank" },
     { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: collectBody },
-  );
+  ]);
 }
 
 /** The envelope's fields, checked once for every event type's body. */
 function writeEnvelope(cx: ModuleCx, fastName: string, collectName: string) {
   const fastBody = cx.inFunction(() => cx.envelopeFields.flatMap((p) => propertyFast(p, id("v"), cx)));
   const collectBody = cx.inFunction(() => cx.envelopeFields.flatMap((p) => propertyCollect(p, id("v"), id("p"), cx)));
-  cx.functions.push(
+  cx.functions.ts.printBoth(cx.functions.js, [
     { s: "blank" },
     { s: "comment", docs: ["The envelope's fields, which every delivery carries besides the type and the payload."] },
     { s: "function", name: fastName, params: ["v: any"], returns: "boolean", body: [...fastBody, { s: "raw", text: "return true;" }] },
     { s: "blank" },
     { s: "function", name: collectName, params: ["v: any", "p: string", "e: ValidationIssue[]"], returns: "void", body: collectBody },
-  );
+  ]);
 }
 
 const verbatim = (text: string): Stmt => ({ s: "verbatim", text });
@@ -93,7 +93,10 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
     both(helperCode(cx.helpers), helperCodeJs(cx.helpers)),
     BLANK,
     ...cx.hoisted,
-    ...cx.functions,
+    // Each function pair starts with a blank line; the first one's was dropped by its printer,
+    // which had written nothing yet.
+    BLANK,
+    { s: "printed", ts: cx.functions.ts.out, js: cx.functions.js.out },
     BLANK,
     both(RUN, RUN_JS),
     BLANK,
