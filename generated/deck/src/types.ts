@@ -469,6 +469,25 @@ export type TaskRunQueuedPayload = TaskRun;
  * Run is waiting to start
  *
  * Event type: `task_run.queued`
+ *
+ * @example
+ * ```json
+ * {
+ *   "id": "evt_2Hq7Lm4Nx18",
+ *   "object": "event",
+ *   "type": "task_run.queued",
+ *   "created_at": "2025-03-14T09:30:18Z",
+ *   "request_id": null,
+ *   "data": {
+ *     "id": "trun_9Kd4hS6jW2",
+ *     "object": "task_run",
+ *     "status": "queued",
+ *     "task_id": "task_3Lm7nB9vC1",
+ *     "created_at": "2025-03-14T09:30:18Z",
+ *     "updated_at": "2025-03-14T09:30:18Z"
+ *   }
+ * }
+ * ```
  */
 export interface TaskRunQueuedEvent extends EventEnvelope {
   /** The event type. */
@@ -483,6 +502,26 @@ export type TaskRunRunningPayload = TaskRun;
  * Execution begins
  *
  * Event type: `task_run.running`
+ *
+ * @example
+ * ```json
+ * {
+ *   "id": "evt_5Rt1Yu8Io21",
+ *   "object": "event",
+ *   "type": "task_run.running",
+ *   "created_at": "2025-03-14T09:30:21Z",
+ *   "request_id": null,
+ *   "data": {
+ *     "id": "trun_9Kd4hS6jW2",
+ *     "object": "task_run",
+ *     "status": "running",
+ *     "task_id": "task_3Lm7nB9vC1",
+ *     "agent_id": "agt_6Qw1eR4tY8",
+ *     "created_at": "2025-03-14T09:30:18Z",
+ *     "updated_at": "2025-03-14T09:30:21Z"
+ *   }
+ * }
+ * ```
  */
 export interface TaskRunRunningEvent extends EventEnvelope {
   /** The event type. */
@@ -497,6 +536,25 @@ export type TaskRunPendingPayload = TaskRun;
  * Run requires human approval or review before completing
  *
  * Event type: `task_run.pending`
+ *
+ * @example
+ * ```json
+ * {
+ *   "id": "evt_8Mn3Bv6Cx44",
+ *   "object": "event",
+ *   "type": "task_run.pending",
+ *   "created_at": "2025-03-14T09:30:44Z",
+ *   "request_id": null,
+ *   "data": {
+ *     "id": "trun_9Kd4hS6jW2",
+ *     "object": "task_run",
+ *     "status": "pending",
+ *     "task_id": "task_3Lm7nB9vC1",
+ *     "created_at": "2025-03-14T09:30:18Z",
+ *     "updated_at": "2025-03-14T09:30:44Z"
+ *   }
+ * }
+ * ```
  */
 export interface TaskRunPendingEvent extends EventEnvelope {
   /** The event type. */
@@ -596,6 +654,26 @@ export type TaskRunCanceledPayload = TaskRun;
  * Run is canceled
  *
  * Event type: `task_run.canceled`
+ *
+ * @example
+ * ```json
+ * {
+ *   "id": "evt_3Kj9Hg2Fd52",
+ *   "object": "event",
+ *   "type": "task_run.canceled",
+ *   "created_at": "2025-03-14T09:30:52Z",
+ *   "request_id": null,
+ *   "data": {
+ *     "id": "trun_9Kd4hS6jW2",
+ *     "object": "task_run",
+ *     "status": "canceled",
+ *     "task_id": "task_3Lm7nB9vC1",
+ *     "canceled_at": "2025-03-14T09:30:52Z",
+ *     "created_at": "2025-03-14T09:30:18Z",
+ *     "updated_at": "2025-03-14T09:30:52Z"
+ *   }
+ * }
+ * ```
  */
 export interface TaskRunCanceledEvent extends EventEnvelope {
   /** The event type. */
@@ -610,6 +688,32 @@ export type TaskRunInteractionRequiredPayload = TaskRun;
  * User input is needed during execution
  *
  * Event type: `task_run.interaction_required`
+ *
+ * @example
+ * ```json
+ * {
+ *   "id": "evt_6Za4Sx7Dc39",
+ *   "object": "event",
+ *   "type": "task_run.interaction_required",
+ *   "created_at": "2025-03-14T09:30:39Z",
+ *   "request_id": null,
+ *   "data": {
+ *     "id": "trun_9Kd4hS6jW2",
+ *     "object": "task_run",
+ *     "status": "interaction_required",
+ *     "task_id": "task_3Lm7nB9vC1",
+ *     "interaction": {
+ *       "type": "otp",
+ *       "message": "Enter the code sent to your phone",
+ *       "fields": [
+ *         "code"
+ *       ]
+ *     },
+ *     "created_at": "2025-03-14T09:30:18Z",
+ *     "updated_at": "2025-03-14T09:30:39Z"
+ *   }
+ * }
+ * ```
  */
 export interface TaskRunInteractionRequiredEvent extends EventEnvelope {
   /** The event type. */
