@@ -16,6 +16,8 @@ import { createHash } from "node:crypto";
 export interface DocumentsJob {
   model: CatalogModel;
   templates?: string;
+  /** The JSON Schema files are made by the caller (the main thread, which has time for them). */
+  withoutSchemas?: boolean;
 }
 
 interface Reply {
@@ -27,7 +29,7 @@ interface Reply {
 /** The documents of one catalog, formatted, with their bytes and hashes. */
 export async function makeDocuments(job: DocumentsJob, timings: Timings): Promise<OutputFile[]> {
   const extra = await extraEmitters({ templates: job.templates });
-  const files = emitDocuments(job.model, { extra, timings });
+  const files = emitDocuments(job.model, { extra, timings, withoutSchemas: job.withoutSchemas === true });
   const t0 = performance.now();
   const formatted = await formatFiles(files, { knownMarkdown: job.templates === undefined });
   timings["format"] = (timings["format"] ?? 0) + performance.now() - t0;

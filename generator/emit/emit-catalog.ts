@@ -3,13 +3,15 @@ import type { CatalogModel } from "../model/ir.ts";
 import { emitSchemaFiles } from "./json-schema/schema-files.ts";
 import { json, type OutputFile } from "./output.ts";
 import { packageJson } from "./package/package-json.ts";
-import { emitTypes } from "./types/types-module.ts";
+import { emitTypeModules } from "./types/types-module.ts";
 import { emitValidatorsModule } from "./validators/validators-module.ts";
 import { bannerText } from "./banner.ts";
 import { stageTimer, type Timings } from "../timings.ts";
 import type { ExtraEmitter } from "./extra-emitters.ts";
 
 export interface EmitOptions {
+  /** Leave the JSON Schema files out (the caller makes them with emitSchemaJson). */
+  withoutSchemas?: boolean;
   /** Extra emitters (docs, OpenAPI) plug in here; see generate.ts. */
   extra?: ExtraEmitter[];
   timings?: Timings;
@@ -30,9 +32,10 @@ export function emitCode(model: CatalogModel, opts: EmitOptions = {}): OutputFil
   const out = (path: string, content: string) => files.push({ path, content, format: "verbatim" });
 
   time("emit:types", () => {
-    out("src/types.ts", emitTypes(model));
-    out("dist/types.d.ts", emitTypes(model, "dts"));
-    out("dist/types.js", emitTypes(model, "js"));
+    const t = emitTypeModules(model);
+    out("src/types.ts", t.ts);
+    out("dist/types.d.ts", t.dts);
+    out("dist/types.js", t.js);
   });
   time("emit:validators", () => {
     const v = emitValidatorsModule(model);
@@ -46,14 +49,19 @@ export function emitCode(model: CatalogModel, opts: EmitOptions = {}): OutputFil
   return files;
 }
 
+/** The JSON Schema files. */
+export function emitSchemaJson(model: CatalogModel, opts: EmitOptions = {}): OutputFile[] {
+  return stageTimer(opts.timings ?? {})("emit:json-schema", () =>
+    [...emitSchemaFiles(model)].map(([path, schema]) => json(path, { $comment: bannerText(model), ...schema })),
+  );
+}
+
 /** The documents: JSON Schemas, then the extra emitters' (OpenAPI, docs). Independent of the code,
  * so they can be made on another thread (see documents-thread.ts). */
 export function emitDocuments(model: CatalogModel, opts: EmitOptions = {}): OutputFile[] {
   const time = stageTimer(opts.timings ?? {});
   const files: OutputFile[] = [];
-  time("emit:json-schema", () => {
-    for (const [path, schema] of emitSchemaFiles(model)) files.push(json(path, { $comment: bannerText(model), ...schema }));
-  });
+  if (!opts.withoutSchemas) files.push(...emitSchemaJson(model, opts));
   for (const extra of opts.extra ?? []) {
     const made = time(`emit:${extra.name}`, () => extra.emit(model, files));
     files.push(...made);

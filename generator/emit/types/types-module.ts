@@ -29,12 +29,36 @@ function isPlainObject(s: Schema): s is Extract<Schema, { kind: "object" }> {
 
 const prop = (key: string, type: TypeNode, docs: string[] = []): Member => ({ m: "property", key: propertyKeyText(key), optional: false, readonly: false, type, docs });
 
-/**
- * src/types.ts; as "dts", dist/types.d.ts, whose constants have no value
- * (`export declare const eventTypes: readonly EventType[];`); as "js", dist/types.js, which holds
- * only the constants.
- */
+export interface TypeModules {
+  /** src/types.ts */
+  ts: string;
+  /** dist/types.d.ts, whose constants have no value (`export declare const eventTypes: …;`). */
+  dts: string;
+  /** dist/types.js, which holds only the constants. */
+  js: string;
+}
+
+/** The three files of the types. They differ only in their first declarations (the constants),
+ * so everything after those is built and printed once and shared by the .ts and the .d.ts. */
+export function emitTypeModules(model: CatalogModel): TypeModules {
+  const banner: Stmt = { s: "verbatim", text: `// ${bannerText(model)}` };
+  const head = (as: "ts" | "dts" | "js") => typeStatements(model, as, "head");
+  // The shared part starts with a blank line, which a printer that has written nothing drops.
+  const rest = "\n" + new Printer().print(typeStatements(model, "ts", "rest")).text().replace(/\n+$/, "\n");
+  return {
+    ts: new Printer().print([banner, ...head("ts")]).text() + rest,
+    dts: new Printer().print([banner, ...head("dts")]).text() + rest,
+    js: new Printer(true).print([banner, ...head("js")]).text(),
+  };
+}
+
+/** One of the three files; emitTypeModules makes all three at once. */
 export function emitTypes(model: CatalogModel, as: "ts" | "dts" | "js" = "ts"): string {
+  return emitTypeModules(model)[as];
+}
+
+/** The statements of the types: the constants and what precedes them (`head`), or the rest. */
+function typeStatements(model: CatalogModel, as: "ts" | "dts" | "js", part: "head" | "rest"): Stmt[] {
   const declarations = as === "dts";
   const cx = typeCx(model);
   const { envelope } = model;
@@ -48,14 +72,17 @@ export function emitTypes(model: CatalogModel, as: "ts" | "dts" | "js" = "ts"): 
     out.push(declarations ? { s: "raw", text: `export declare const ${name}: ${type};` } : { s: "decl", kind: "const", exported: true, name, type, init: value });
   };
 
-  const types = model.events.map((e) => e.type);
-  alias("EventType", types.length ? union(types.map((t) => atom(stringLiteral(t)))) : atom("never"), ["Every event type of the catalog, verbatim."]);
-  constant("eventTypes", "readonly EventType[]", array(types.map(str)), ["The event types, in catalog order."]);
-  const lit = (s: string | undefined) => (s === undefined ? NULL : str(s));
-  const litType = (s: string | undefined) => (s === undefined ? "null" : stringLiteral(s));
-  constant("typeField", litType(envelope.typeField), lit(envelope.typeField), ["The body field that carries the event type (null when it travels in a header)."]);
-  constant("typeHeader", litType(envelope.typeHeader), lit(envelope.typeHeader), ["The header that carries the event type, for sources that send it there."]);
-  if (as === "js") return new Printer(true).print([{ s: "verbatim", text: `// ${bannerText(model)}` }, ...out.slice(1)]).text();
+  if (part === "head") {
+    const types = model.events.map((e) => e.type);
+    alias("EventType", types.length ? union(types.map((t) => atom(stringLiteral(t)))) : atom("never"), ["Every event type of the catalog, verbatim."]);
+    constant("eventTypes", "readonly EventType[]", array(types.map(str)), ["The event types, in catalog order."]);
+    const lit = (s: string | undefined) => (s === undefined ? NULL : str(s));
+    const litType = (s: string | undefined) => (s === undefined ? "null" : stringLiteral(s));
+    constant("typeField", litType(envelope.typeField), lit(envelope.typeField), ["The body field that carries the event type (null when it travels in a header)."]);
+    constant("typeHeader", litType(envelope.typeHeader), lit(envelope.typeHeader), ["The header that carries the event type, for sources that send it there."]);
+    // JavaScript has only the constants.
+    return as === "js" ? out.slice(1) : out;
+  }
 
   iface(
     "EventEnvelope",
@@ -110,5 +137,5 @@ export function emitTypes(model: CatalogModel, as: "ts" | "dts" | "js" = "ts"): 
   for (const g of model.groups)
     alias(g.unionName, g.events.length ? union(g.events.map((e) => ref(e.names.event))) : atom("never"), [jsdocText(`${g.title}${g.note ? `: ${g.note}` : ""}`)]);
 
-  return new Printer().print([{ s: "verbatim", text: `// ${bannerText(model)}` }, ...out]).text().replace(/\n+$/, "\n");
+  return out;
 }
