@@ -121,6 +121,9 @@ async function generateWith(
     const tExamples = performance.now();
     problems.push(...(await checkExamples(model, examplesScript(model, code.find((f) => f.path === "dist/validators.js")!.content))));
     timings["examples"] = (timings["examples"] ?? 0) + performance.now() - tExamples;
+    // A large catalog takes seconds: say how far it got.
+    const large = model.events.length >= LARGE;
+    if (large) progress(`eventgen: ${model.id}: code made and examples checked (${secs(t0)}); documents next`);
     let docs: OutputFile[];
     if (documents) {
       const schemas = emitSchemaJson(model, { timings });
@@ -151,6 +154,7 @@ async function generateWith(
   const warnings = sortDiagnostics(problems).map(formatDiagnostic);
   timings["hash"] = performance.now() - tHash;
   const tWrite = performance.now();
+  if (loaded.models.some((m) => m.events.length >= LARGE)) progress(`eventgen: ${opts.check ? "comparing" : "writing"} ${plural(fileCount, "file")} (${secs(t0)})`);
   if (opts.check) {
     const stale = [
       ...outputs.flatMap((o) => compareOutput(o.dir, shown(o.dir), o.files)),
@@ -180,6 +184,9 @@ async function generateWith(
   progress(`eventgen: generated ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} into ${shown(outRoot)} (${secs(t0)})`);
   return 0;
 }
+
+/** From this many events a catalog takes seconds, and progress says how far it got. */
+const LARGE = 1000;
 
 /** A catalog's id is its file's stem (EG306 holds the two together). */
 const catalogId = (path: string) => basename(path).replace(/\.ya?ml$/i, "");

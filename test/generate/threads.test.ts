@@ -29,7 +29,8 @@ describe("the documents thread", () => {
     expect([one.code, two.code]).toEqual([0, 0]);
     expect(two.err).toMatch(/emit:docs \(thread 2\)/);
     for (const id of ["deck", "truto", "chift"]) expect(tree(join(root, "two", id))).toEqual(tree(join(root, "one", id)));
-    // A full check (no cache entry for this folder yet) through the thread, then a hand edit.
+    // A check (answered from the folder's manifest), then a hand edit, which takes the full check
+    // through the thread.
     const check = await withThreads("2", () => runCli("generate", "--check", "--catalog", "catalog", "--out", join(root, "one")));
     expect(check.code).toBe(0);
     writeFileSync(join(root, "one/deck/README.md"), "edited\n");
@@ -46,5 +47,23 @@ describe("the documents thread", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/catalog\.hbs:\d+: handlebars syntax error/);
     expect(r.err).toMatch(/nothing was written/);
+  }, 60_000);
+});
+
+describe("progress on a large catalog", () => {
+  it("says how far generate got, between the catalog's line and the summary", async () => {
+    const { makeCatalog } = await import("../../bench/make-catalog.ts");
+    const dir = join(root, "large");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "synthetic-1000.yaml"), makeCatalog(1000).yaml);
+    const r = await runCli("generate", "--catalog", dir, "--out", join(root, "large-out"));
+    expect(r.code, r.err).toBe(0);
+    const lines = r.err.trim().split("\n").map((l) => l.replace(/\(\d+\.\d+s\)/, "(…)"));
+    expect(lines[0]).toMatch(/^eventgen: synthetic-1000: 1000 events from /);
+    expect(lines.slice(1)).toEqual([
+      "eventgen: synthetic-1000: code made and examples checked (…); documents next",
+      expect.stringMatching(/^eventgen: writing \d+ files \(…\)$/),
+      expect.stringMatching(/^eventgen: generated 1 catalog, 1000 events, \d+ files into .*large-out \(…\)$/),
+    ]);
   }, 60_000);
 });
