@@ -1,11 +1,12 @@
 // `eventgen generate`: load → check → model → emit → format → (check | write).
 import { statSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, hasErrors, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
 import { checkExamples } from "../check/examples.ts";
 import { byPath, emitCode, emitSchemaJson } from "../emit/emit-catalog.ts";
 import { DocumentsThread, makeDocuments } from "../emit/documents-thread.ts";
 import type { OutputFile } from "../emit/output.ts";
+import type { CatalogModel } from "../model/ir.ts";
 import { examplesScript } from "../emit/validators/validators-module.ts";
 import { loadAndCheck } from "../load-and-check.ts";
 import { compareOutput } from "../write/compare.ts";
@@ -14,7 +15,7 @@ import { writeAtomic, type CatalogOutput } from "../write/write-atomic.ts";
 import { confirmedByManifest, MANIFEST, manifestFile, manifestKey, sha256 } from "../write/manifest.ts";
 import { orphanedFolders } from "../write/orphans.ts";
 import { bannerText } from "../emit/banner.ts";
-import { findCatalogFiles, sourcePathOf } from "../load/read-catalogs.ts";
+import { catalogStem, findCatalogFiles, sourcePathOf } from "../load/read-catalogs.ts";
 import { UsageError, type Io } from "../cli.ts";
 import { TemplateError } from "../emit/docs/templates.ts";
 
@@ -57,7 +58,7 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
   const templates = opts.templates !== undefined ? resolve(opts.templates) : undefined;
   const keys = found.diagnostics.length
     ? undefined
-    : new Map(found.paths.map((p) => [catalogId(p), { dir: join(outRoot, catalogId(p)), key: manifestKey(p, sourcePathOf(p), templates) }]));
+    : new Map(found.paths.map((p) => [catalogStem(p), { dir: join(outRoot, catalogStem(p)), key: manifestKey(p, sourcePathOf(p), templates) }]));
   const orphans = orphanedFolders(outRoot, inputs, found.paths);
   if (opts.check && keys !== undefined && !orphans.length) {
     const tFast = performance.now();
@@ -106,7 +107,7 @@ async function generateWith(
     return 1;
   }
 
-  const outputs: CatalogOutput[] = [];
+  const outputs: (CatalogOutput & { model: CatalogModel })[] = [];
   for (const model of loaded.models) {
     const dir = join(outRoot, model.id);
     if (!opts.check && !ownedByEventgen(dir))
@@ -133,7 +134,7 @@ async function generateWith(
       for (const [stage, ms] of Object.entries(made.timings)) timings[`${stage} (thread 2)`] = (timings[`${stage} (thread 2)`] ?? 0) + ms;
       docs = [...schemas, ...made.files];
     } else docs = await makeDocuments(job, timings);
-    outputs.push({ dir, files: [...code, ...docs].sort(byPath) });
+    outputs.push({ dir, model, files: [...code, ...docs].sort(byPath) });
   }
   if (hasErrors(problems)) {
     report();
@@ -164,18 +165,17 @@ async function generateWith(
     printTimings(opts, timings, io);
     if (stale.length) {
       for (const s of stale) io.err(`${s.file}: ${s.problem} (${s.hint})`);
-      io.err(`\neventgen generate --check: ${stale.length} file${stale.length === 1 ? "" : "s"} out of date; run \`npm run generate\` and commit the result.`);
+      io.err(`\neventgen generate --check: ${plural(stale.length, "file")} out of date; run \`npm run generate\` and commit the result.`);
       return 1;
     }
     progress(`eventgen: ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} up to date (${secs(t0)})`);
     return 0;
   }
   if (keys !== undefined)
-    for (const o of outputs) {
-      const model = loaded.models.find((m) => join(outRoot, m.id) === o.dir)!;
-      const manifest = manifestFile(keys.get(model.id)!.key, model.sourcePath, bannerText(model), o.files, model.events.length, warnings.filter((w) => w.startsWith(model.file + ":")));
+    for (const { model, files } of outputs) {
+      const manifest = manifestFile(keys.get(model.id)!.key, model.sourcePath, bannerText(model), files, model.events.length, warnings.filter((w) => w.startsWith(model.file + ":")));
       manifest.bytes = Buffer.from(manifest.content);
-      o.files.push(manifest);
+      files.push(manifest);
     }
   writeAtomic(outputs, orphans);
   timings["write"] = performance.now() - tWrite;
@@ -187,9 +187,6 @@ async function generateWith(
 
 /** From this many events a catalog takes seconds, and progress says how far it got. */
 const LARGE = 1000;
-
-/** A catalog's id is its file's stem (EG306 holds the two together). */
-const catalogId = (path: string) => basename(path).replace(/\.ya?ml$/i, "");
 
 /** A --templates that is missing or not a folder is a mistake in the command line (exit 2), not
  * in a template. */

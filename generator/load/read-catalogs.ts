@@ -50,6 +50,9 @@ export function sourcePathOf(path: string): string {
 
 const isCatalogFile = (name: string) => /\.ya?ml$/i.test(name);
 
+/** A catalog file's stem, which is its id and names its output folder (EG306 holds them together). */
+export const catalogStem = (path: string) => basename(path, extname(path));
+
 /** Expands directories (recursively, sorted) into catalog files; plain files are taken as given.
  * A folder is walked once even when symlinks lead back into it, and only regular files are taken
  * from it (a FIFO named x.yaml would block the read forever). */
@@ -167,7 +170,7 @@ export function parseCatalogText(path: string, text: string): { file?: LoadedFil
       ...(yamlHint(e) ? { hint: yamlHint(e) } : {}),
     });
   }
-  return { file: { file, sourcePath: sourcePathOf(path), path, stem: basename(path, extname(path)), text, doc, lines }, diagnostics };
+  return { file: { file, sourcePath: sourcePathOf(path), path, stem: catalogStem(path), text, doc, lines }, diagnostics };
 }
 
 function firstLine(s: string): string {

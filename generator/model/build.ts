@@ -5,6 +5,7 @@ import { classifyBase } from "../check/schema-refs.ts";
 import type { Json } from "../check/shape.ts";
 import type { Names } from "./assign-names.ts";
 import type { CatalogModel, EventModel, GroupModel, Property, Schema, SchemaOf, SigningModel } from "./ir.ts";
+import { defined } from "../defined.ts";
 
 export interface CheckedCatalog {
   raw: RawCatalog;
@@ -172,7 +173,6 @@ function fromFull(
   if (f.const) return { kind: "literal", values: [f.const.value], isConst: true, ...meta };
   if (f.enum) return { kind: "literal", values: dedupe(f.enum.map((x) => x.value)), isConst: false, ...meta };
   const type = impliedType(f);
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   switch (type) {
     case "string":
       return { kind: "string", ...defined({ format: f.format, pattern: f.pattern, minLength: f.minLength, maxLength: f.maxLength }), ...meta };

@@ -3,6 +3,7 @@
 // #/components/schemas. Descriptions are CommonMark in OpenAPI, and catalog text is data: it is
 // escaped there as in the docs (schema descriptions are plain text, as in the JSON Schema files).
 import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
+import { defined } from "../../defined.ts";
 import { bannerText } from "../banner.ts";
 import { mdCode, mdText } from "../escape/markdown.ts";
 import { eventDescription, eventSchemaHeader } from "../json-schema/schema-files.ts";
@@ -94,5 +95,3 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
     },
   };
 }
-
-const defined = (o: Record<string, string | undefined>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
