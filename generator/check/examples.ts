@@ -3,20 +3,28 @@
 import vm from "node:vm";
 import type { Diagnostic, SourcePos } from "../diagnostics.ts";
 import type { CatalogModel } from "../model/ir.ts";
+import { moduleScript } from "../emit/validators/validators-module.ts";
+import * as runtime from "../runtime/validate.ts";
 
-interface Compiled {
-  validators: Record<string, (input: unknown) => { ok: boolean; errors?: { path: string; message: string }[] }>;
+export interface Compiled {
+  validators: Record<string, (input: unknown) => { ok: boolean; errors?: { path: string; code: string; message: string }[] }>;
 }
 
-export async function loadCompiledValidators(js: string): Promise<Compiled> {
-  return import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`) as Promise<Compiled>;
+/** Runs a script made by examplesScript or moduleScript in this process, inside a function scope,
+ * with the runtime it imports: no module loading, which for a large catalog is most of the cost. */
+export function runValidatorsScript<T = Compiled>(script: string, filename = "validators"): T {
+  return (vm.runInThisContext(script, { filename }) as (rt: typeof runtime) => T)(runtime);
 }
 
-/** `script`: JavaScript whose value is `{ validators }` (see examplesScript), run in this process
- * inside a function scope; no module loading, which for a large catalog is most of the cost. */
+/** A generated dist/validators.js, run from memory: its exports. */
+export async function loadCompiledValidators<T = Compiled>(js: string): Promise<T> {
+  return runValidatorsScript<T>(moduleScript(js));
+}
+
+/** `script`: JavaScript made by examplesScript, run by runValidatorsScript. */
 export async function checkExamples(model: CatalogModel, script: string | undefined): Promise<Diagnostic[]> {
   if (script === undefined || !model.events.some((e) => e.examples.length)) return [];
-  const mod = vm.runInThisContext(script, { filename: `${model.file} (validators)` }) as Compiled;
+  const mod = runValidatorsScript(script, `${model.file} (validators)`);
   const out: Diagnostic[] = [];
   for (const e of model.events) {
     e.examples.forEach((example, i) => {

@@ -10,6 +10,7 @@ import { closest, didYouMean } from "./did-you-mean.ts";
 import { classifyBase, walkSchema } from "./schema-refs.ts";
 import { absent, flawOf, namesOf, posOf, type Entry, type Json, type Names, type POS } from "./shape.ts";
 import { FORMATS, PRIMITIVES } from "./catalog-shape.ts";
+import { checkSigning } from "./signing-rules.ts";
 
 type SchemaKey = Exclude<keyof RawFull, "shorthand" | typeof POS>;
 
@@ -205,6 +206,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     if (env.typeField !== undefined && env.typeField === env.payloadField)
       report("EG308", posOf(env, "payloadField"), `the payload field and the type field are both '${env.typeField}'`);
   }
+  if (raw.signing) checkSigning(raw.signing, (pos, message, hint) => report("EG320", pos, message, hint));
+
   const envNames = new Set<string>();
   for (const f of env.fields ?? []) {
     const name = f.key.replace(/\?$/, "");

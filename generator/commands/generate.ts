@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, hasErrors, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
 import { checkExamples } from "../check/examples.ts";
 import { byPath, emitCode, emitSchemaJson } from "../emit/emit-catalog.ts";
+import { runtimeFiles } from "../write/runtime-cache.ts";
 import { DocumentsThread, makeDocuments } from "../emit/documents-thread.ts";
 import type { OutputFile } from "../emit/output.ts";
 import type { CatalogModel } from "../model/ir.ts";
@@ -108,6 +109,9 @@ async function generateWith(
   }
 
   const outputs: (CatalogOutput & { model: CatalogModel })[] = [];
+  const tRuntime = performance.now();
+  const runtime = loaded.models.length ? await runtimeFiles() : [];
+  timings["runtime"] = performance.now() - tRuntime;
   for (const model of loaded.models) {
     const dir = join(outRoot, model.id);
     if (!opts.check && !ownedByEventgen(dir))
@@ -134,7 +138,7 @@ async function generateWith(
       for (const [stage, ms] of Object.entries(made.timings)) timings[`${stage} (thread 2)`] = (timings[`${stage} (thread 2)`] ?? 0) + ms;
       docs = [...schemas, ...made.files];
     } else docs = await makeDocuments(job, timings);
-    outputs.push({ dir, model, files: [...code, ...docs].sort(byPath) });
+    outputs.push({ dir, model, files: [...code, ...runtime.map((f) => ({ ...f })), ...docs].sort(byPath) });
   }
   if (hasErrors(problems)) {
     report();

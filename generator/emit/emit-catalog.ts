@@ -5,6 +5,7 @@ import { json, type OutputFile } from "./output.ts";
 import { packageJson } from "./package/package-json.ts";
 import { emitTypeModules } from "./types/types-module.ts";
 import { emitValidatorsModule } from "./validators/validators-module.ts";
+import { emitWebhooksModule } from "./receiver/webhooks-module.ts";
 import { bannerText } from "./banner.ts";
 import { stageTimer, type Timings } from "../timings.ts";
 import type { ExtraEmitter } from "./extra-emitters.ts";
@@ -43,7 +44,13 @@ export function emitCode(model: CatalogModel, opts: EmitOptions = {}): OutputFil
     out("dist/validators.js", v.js);
     out("dist/validators.d.ts", v.dts);
   });
-  const index = `// ${bannerText(model)}\nexport * from "./types.js";\nexport * from "./validators.js";\n`;
+  time("emit:webhooks", () => {
+    const w = emitWebhooksModule(model);
+    out("src/webhooks.ts", w.ts);
+    out("dist/webhooks.js", w.js);
+    out("dist/webhooks.d.ts", w.dts);
+  });
+  const index = `// ${bannerText(model)}\nexport * from "./types.js";\nexport * from "./validators.js";\nexport * from "./webhooks.js";\n`;
   for (const path of ["src/index.ts", "dist/index.js", "dist/index.d.ts"]) out(path, index);
   files.push(json("package.json", packageJson(model)));
   return files;

@@ -1,9 +1,9 @@
 // The import pipeline, pure: input → draft → YAML, then the YAML loaded back as `generate` would
 // load it. Examples that the imported schemas reject are dropped with a warning (they would stop
 // generation with EG401); anything else the check reports is a bug in the importer.
-import vm from "node:vm";
 import { formatDiagnostic } from "../diagnostics.ts";
 import { checkCatalog } from "../check/check-catalog.ts";
+import { runValidatorsScript } from "../check/examples.ts";
 import { emitCode } from "../emit/emit-catalog.ts";
 import { examplesScript } from "../emit/validators/validators-module.ts";
 import { parseCatalogText } from "../load/read-catalogs.ts";
@@ -61,7 +61,7 @@ function dropFailingExamples(draft: DraftCatalog, model: CatalogModel, warn: (w:
   const script = examplesScript(model, js);
   if (!script) return false;
   type Run = (x: unknown) => { ok: boolean; errors?: { path: string; message: string }[] };
-  const { validators } = vm.runInThisContext(script) as { validators: Record<string, Run> };
+  const { validators } = runValidatorsScript<{ validators: Record<string, Run> }>(script);
   let dropped = false;
   for (const e of draft.events) {
     const kept = e.examples.filter((x) => {

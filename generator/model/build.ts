@@ -4,7 +4,8 @@ import type { RawCatalog, RawFull, RawSchema } from "../check/catalog-shape.ts";
 import { classifyBase } from "../check/schema-refs.ts";
 import type { Json } from "../check/shape.ts";
 import type { Names } from "./assign-names.ts";
-import type { CatalogModel, EventModel, GroupModel, Property, Schema, SchemaOf, SigningModel } from "./ir.ts";
+import type { CatalogModel, EventModel, GroupModel, Property, Schema, SchemaOf, SigningModel, SigningScheme } from "./ir.ts";
+import { resolveSigning, type ResolvedSigning } from "./signing.ts";
 import { defined } from "../defined.ts";
 
 export interface CheckedCatalog {
@@ -213,22 +214,34 @@ function dedupe(values: Json[]): Json[] {
 
 function signing(raw: RawCatalog): SigningModel {
   const s = raw.signing!;
+  const r = resolveSigning(s);
+  const headers = r.headers.map(({ pos: _, ...h }) => h);
+  const notes = { ...text("description", s.description), ...text("notes", s.notes) };
+  if (r.scheme === "none") return { scheme: "none", required: false, headers, ...notes };
+  const { headers: _, ...facts } = r;
+  return { ...facts, headers, ...notes, verify: verifyScheme(r) };
+}
+
+/** The runtime's description of the scheme (generator/runtime/signing.ts). */
+function verifyScheme(r: ResolvedSigning): SigningScheme {
+  const header = (role: string) => r.headers.find((h) => h.role === role)?.name;
+  const signature = header("signature")!;
+  const timestampHeader = r.timestampPart !== undefined ? signature : header("timestamp");
+  const id = header("id");
   return {
-    scheme: s.scheme as SigningModel["scheme"],
-    ...text("description", s.description),
-    ...text("algorithm", s.algorithm),
-    ...(s.encoding ? { encoding: s.encoding as "base64" | "hex" } : {}),
-    ...text("signedContent", s.signedContent),
-    ...text("signaturePrefix", s.signaturePrefix),
-    ...text("secretPrefix", s.secretPrefix),
-    required: s.required ?? true,
-    headers: (s.headers ?? []).map((h) => ({
-      name: h.key,
-      role: (h.value.role ?? "other") as "signature" | "timestamp" | "id" | "other",
-      ...text("description", h.value.description),
-      ...text("format", h.value.format),
-      required: h.value.required ?? true,
-    })),
-    ...text("notes", s.notes),
+    algorithm: r.algorithm,
+    content: r.signedContent,
+    secret: { encoding: r.secretEncoding, ...(r.secretPrefix !== undefined ? { prefix: r.secretPrefix } : {}) },
+    signature: {
+      header: signature,
+      encoding: r.encoding,
+      ...(r.signaturePrefix !== undefined ? { prefix: r.signaturePrefix } : {}),
+      ...(r.signatureSeparator !== undefined && r.signaturePart === undefined ? { separator: r.signatureSeparator } : {}),
+      ...(r.signaturePart !== undefined ? { part: r.signaturePart } : {}),
+    },
+    ...(timestampHeader !== undefined
+      ? { timestamp: { header: timestampHeader, ...(r.timestampPart !== undefined ? { part: r.timestampPart } : {}), unit: r.timestampUnit, tolerance: r.tolerance } }
+      : {}),
+    ...(id !== undefined ? { id: { header: id } } : {}),
   };
 }

@@ -4,8 +4,9 @@
 import type { SourcePos } from "../diagnostics.ts";
 import type { Format } from "../check/catalog-shape.ts";
 import type { Json } from "../check/shape.ts";
+import type { SigningScheme } from "../runtime/signing.ts";
 
-export type { Format, Json };
+export type { Format, Json, SigningScheme };
 
 interface Meta {
   title?: string;
@@ -118,14 +119,24 @@ export interface HeaderModel {
 export interface SigningModel {
   scheme: "standard-webhooks" | "hmac-sha256" | "none";
   description?: string;
-  algorithm?: string;
+  /** The facts below are the catalog's, with its scheme's defaults filled in (model/signing.ts);
+   * an unsigned catalog (`none`) has none of them. */
+  algorithm?: "sha256" | "sha1" | "sha512";
   encoding?: "base64" | "hex";
   signedContent?: string;
   signaturePrefix?: string;
+  signatureSeparator?: string;
+  signaturePart?: string;
+  timestampPart?: string;
+  timestampUnit?: "seconds" | "milliseconds";
+  tolerance?: number;
   secretPrefix?: string;
+  secretEncoding?: "utf8" | "base64";
   required: boolean;
   headers: HeaderModel[];
   notes?: string;
+  /** What the generated receiver verifies and signs with; absent for `none`. */
+  verify?: SigningScheme;
 }
 
 export interface EnvelopeModel {

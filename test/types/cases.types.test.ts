@@ -30,7 +30,7 @@ describe("header-typed: types", () => {
     expectTypeOf<Header.EventOf<"push">>().toEqualTypeOf<Header.PushEvent>();
     expectTypeOf<Header.PushEvent>().toEqualTypeOf<{ action?: string; ref: string; size: number }>();
     expectTypeOf<Header.PayloadOf<"star">>().toEqualTypeOf<Header.StarPayload>();
-    expectTypeOf(Header.validateEvent).parameters.toEqualTypeOf<[input: unknown, type?: string]>();
+    expectTypeOf(Header.validateEvent).parameters.toEqualTypeOf<[input: unknown, type?: string, options?: Header.ValidateOptions]>();
     expectTypeOf(Header.validators.star).returns.toEqualTypeOf<Header.ValidationResult<Header.StarEvent>>();
   });
 });

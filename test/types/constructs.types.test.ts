@@ -23,6 +23,7 @@ import type {
   StringsFormatsEvent,
   TreeNode,
   ValidationIssue,
+  IssueCode,
   ValidationResult,
 } from "../cases/constructs/generated/constructs/src/index.ts";
 import { eventTypes, typeField, typeHeader, validateEvent, validators } from "../cases/constructs/generated/constructs/src/index.ts";
@@ -144,6 +145,6 @@ describe("constructs: types", () => {
     const r = validateEvent({});
     if (r.ok) expectTypeOf(r.value).toEqualTypeOf<Event>();
     else expectTypeOf(r.errors).toEqualTypeOf<ValidationIssue[]>();
-    expectTypeOf<ValidationIssue>().toEqualTypeOf<{ path: string; message: string; expected?: string; received?: string }>();
+    expectTypeOf<ValidationIssue>().toEqualTypeOf<{ path: string; code: IssueCode; message: string; expected?: string; received?: string }>();
   });
 });

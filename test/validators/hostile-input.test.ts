@@ -68,7 +68,7 @@ describe("hostile input", () => {
 
   it("getters that throw do not escape", () => {
     const data = { ...ok, get labels(): never { throw new Error("boom"); } };
-    expect(objects(body(data))).toEqual({ ok: false, errors: [{ path: "", message: "cannot be read: boom" }] });
+    expect(objects(body(data))).toEqual({ ok: false, errors: [{ path: "", code: "unreadable", message: "cannot be read: boom" }] });
     expect(isEvent(body(data))).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ describe("inputs that throw while read", () => {
     const data = { ...ok, get labels(): never { return thrower(); } };
     const r = validators["shapes.objects"](body(data));
     expect(r.ok).toBe(false);
-    expect(r.ok ? [] : r.errors).toEqual([{ path: "", message: expect.stringMatching(/^cannot be read/) }]);
+    expect(r.ok ? [] : r.errors).toEqual([{ path: "", code: "unreadable", message: expect.stringMatching(/^cannot be read/) }]);
     expect(validateEvent(body(data)).ok).toBe(false);
     expect(isEvent(body(data))).toBe(false);
   });

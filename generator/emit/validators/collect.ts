@@ -8,11 +8,12 @@ import {
   constant, discriminatorCases, knownKeys, literalFails, numberChecks, numberTypeFails, objectTypeFails, readProperty, stringChecks,
 } from "./fast.ts";
 import { FORMAT_WORDS } from "./runtime.ts";
+import type { IssueCode } from "../../runtime/validate.ts";
 
-/** `fail(e, path, message, expected?, received?)`: records one issue (the helper leaves out the
- * fields it is not given, as an object literal would). */
-function issue(cx: ModuleCx, path: Expr, message: Expr | string, expected?: string, received?: Expr): Stmt {
-  const args: Expr[] = [id("e"), path, typeof message === "string" ? str(message) : message];
+/** `fail(e, code, path, message, expected?, received?)`: records one issue (the helper leaves out
+ * the fields it is not given, as an object literal would). */
+function issue(cx: ModuleCx, code: IssueCode, path: Expr, message: Expr | string, expected?: string, received?: Expr): Stmt {
+  const args: Expr[] = [id("e"), str(code), path, typeof message === "string" ? str(message) : message];
   if (expected !== undefined || received !== undefined) args.push(expected === undefined ? UNDEFINED : str(expected));
   if (received !== undefined) args.push(received);
   return { s: "expr", e: call(cx.use("fail"), ...args) };
@@ -31,7 +32,7 @@ export function collect(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
 
 function typeError(cx: ModuleCx, s: Schema, v: Expr, p: Expr, what: string, expected: string): Stmt {
   const orNull = s.nullable ? " or null" : "";
-  return issue(cx, p, `must be ${what}${orNull}`, `${expected}${orNull}`, call(cx.use("kind"), v));
+  return issue(cx, "type", p, `must be ${what}${orNull}`, `${expected}${orNull}`, call(cx.use("kind"), v));
 }
 
 /** `if (wrong type) issue; else { checks }`. */
@@ -51,21 +52,21 @@ function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
     case "string": {
       const checks = stringChecks(s, v, cx);
       const words = stringWords(s);
-      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, p, words[i]!.message, words[i]!.expected, show()) }));
+      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, words[i]!.code, p, words[i]!.message, words[i]!.expected, show()) }));
       return [typed(bin("!==", typeOf(v), str("string")), typeError(cx, s, v, p, "a string", "string"), inner)];
     }
     case "number": {
       const checks = numberChecks(s, v, cx);
       const words = numberWords(s);
       const what = s.integer ? "an integer" : "a number";
-      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, p, words[i]!, undefined, show()) }));
+      const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, words[i]!.code, p, words[i]!.message, undefined, show()) }));
       return [typed(numberTypeFails(s, v), typeError(cx, s, v, p, what, s.integer ? "integer" : "number"), inner)];
     }
     case "literal": {
       const shown = s.values.map((x) => JSON.stringify(x));
       const text = s.values.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(", ")}`;
       const orNull = s.nullable ? " or null" : "";
-      return [{ s: "if", test: literalFails(s, v, cx), then: issue(cx, p, text + orNull, shown.join(" | ") + (s.nullable ? " | null" : ""), show()) }];
+      return [{ s: "if", test: literalFails(s, v, cx), then: issue(cx, s.isConst ? "const" : "enum", p, text + orNull, shown.join(" | ") + (s.nullable ? " | null" : ""), show()) }];
     }
     case "array":
       return arrayCollect(s, v, p, cx);
@@ -78,22 +79,22 @@ function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
   }
 }
 
-function stringWords(s: SchemaOf<"string">): { message: string; expected: string }[] {
-  const out: { message: string; expected: string }[] = [];
-  if (s.minLength !== undefined) out.push({ message: `must be at least ${s.minLength} characters long`, expected: `minLength ${s.minLength}` });
-  if (s.maxLength !== undefined) out.push({ message: `must be at most ${s.maxLength} characters long`, expected: `maxLength ${s.maxLength}` });
-  if (s.format) out.push({ message: `must be ${FORMAT_WORDS[s.format]}`, expected: s.format });
-  if (s.pattern !== undefined) out.push({ message: `must match the pattern ${s.pattern}`, expected: `pattern ${s.pattern}` });
+function stringWords(s: SchemaOf<"string">): { code: IssueCode; message: string; expected: string }[] {
+  const out: { code: IssueCode; message: string; expected: string }[] = [];
+  if (s.minLength !== undefined) out.push({ code: "minLength", message: `must be at least ${s.minLength} characters long`, expected: `minLength ${s.minLength}` });
+  if (s.maxLength !== undefined) out.push({ code: "maxLength", message: `must be at most ${s.maxLength} characters long`, expected: `maxLength ${s.maxLength}` });
+  if (s.format) out.push({ code: "format", message: `must be ${FORMAT_WORDS[s.format]}`, expected: s.format });
+  if (s.pattern !== undefined) out.push({ code: "pattern", message: `must match the pattern ${s.pattern}`, expected: `pattern ${s.pattern}` });
   return out;
 }
 
-function numberWords(s: SchemaOf<"number">): string[] {
-  const out: string[] = [];
-  if (s.minimum !== undefined) out.push(`must be >= ${s.minimum}`);
-  if (s.maximum !== undefined) out.push(`must be <= ${s.maximum}`);
-  if (s.exclusiveMinimum !== undefined) out.push(`must be > ${s.exclusiveMinimum}`);
-  if (s.exclusiveMaximum !== undefined) out.push(`must be < ${s.exclusiveMaximum}`);
-  if (s.multipleOf !== undefined) out.push(`must be a multiple of ${s.multipleOf}`);
+function numberWords(s: SchemaOf<"number">): { code: IssueCode; message: string }[] {
+  const out: { code: IssueCode; message: string }[] = [];
+  if (s.minimum !== undefined) out.push({ code: "minimum", message: `must be >= ${s.minimum}` });
+  if (s.maximum !== undefined) out.push({ code: "maximum", message: `must be <= ${s.maximum}` });
+  if (s.exclusiveMinimum !== undefined) out.push({ code: "minimum", message: `must be > ${s.exclusiveMinimum}` });
+  if (s.exclusiveMaximum !== undefined) out.push({ code: "maximum", message: `must be < ${s.exclusiveMaximum}` });
+  if (s.multipleOf !== undefined) out.push({ code: "multipleOf", message: `must be a multiple of ${s.multipleOf}` });
   return out;
 }
 
@@ -101,13 +102,13 @@ function arrayCollect(s: SchemaOf<"array">, v: Expr, p: Expr, cx: ModuleCx): Stm
   const inner: Stmt[] = [];
   const length = member(v, "length");
   const count = call("String", length);
-  if (s.minItems !== undefined) inner.push({ s: "if", test: bin("<", length, num(s.minItems)), then: issue(cx, p, `must have at least ${s.minItems} items`, `minItems ${s.minItems}`, count) });
-  if (s.maxItems !== undefined) inner.push({ s: "if", test: bin(">", length, num(s.maxItems)), then: issue(cx, p, `must have at most ${s.maxItems} items`, `maxItems ${s.maxItems}`, count) });
+  if (s.minItems !== undefined) inner.push({ s: "if", test: bin("<", length, num(s.minItems)), then: issue(cx, "minItems", p, `must have at least ${s.minItems} items`, `minItems ${s.minItems}`, count) });
+  if (s.maxItems !== undefined) inner.push({ s: "if", test: bin(">", length, num(s.maxItems)), then: issue(cx, "maxItems", p, `must have at most ${s.maxItems} items`, `maxItems ${s.maxItems}`, count) });
   const item = cx.fresh();
   const i = cx.fresh("i");
   const each = collect(s.items, id(item), bin("+", bin("+", p, str("/")), id(i)), cx);
   if (each.length) inner.push({ s: "for", index: i, bound: length, body: [constant(item, index(v, id(i))), ...each] });
-  if (s.uniqueItems) inner.push({ s: "if", test: { k: "unary", op: "!", arg: call(cx.use("uniq"), v) }, then: issue(cx, p, "must not contain duplicate items", "uniqueItems") });
+  if (s.uniqueItems) inner.push({ s: "if", test: { k: "unary", op: "!", arg: call(cx.use("uniq"), v) }, then: issue(cx, "uniqueItems", p, "must not contain duplicate items", "uniqueItems") });
   return [typed({ k: "unary", op: "!", arg: call("Array.isArray", v) }, typeError(cx, s, v, p, "an array", "array"), inner)];
 }
 
@@ -127,7 +128,7 @@ function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): S
     const keyPath = bin("+", bin("+", p, str("/")), call(cx.use("esc"), id(k)));
     const keys = call("Object.keys", v);
     if (s.additional === false) {
-      const unknown = issue(cx, keyPath, bin("+", str("unknown property "), call("JSON.stringify", id(k))), "no other properties");
+      const unknown = issue(cx, "additionalProperties", keyPath, bin("+", str("unknown property "), call("JSON.stringify", id(k))), "no other properties");
       const cases: Extract<Stmt, { s: "switch" }>["cases"] = [];
       if (s.properties.length) cases.push({ tests: knownKeys(s), body: [{ s: "raw", text: "break;" }] });
       cases.push({ tests: "default", body: [unknown] });
@@ -148,7 +149,7 @@ export function propertyCollect(prop: Property, v: Expr, p: Expr, cx: ModuleCx):
   const each = collect(prop.schema, id(x), under(p, prop.name), cx);
   const read = constant(x, readProperty(v, prop.name, cx));
   if (prop.required) {
-    const missing = issue(cx, p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
+    const missing = issue(cx, "required", p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
     return [read, { s: "if", test: bin("===", id(x), UNDEFINED), then: missing, ...(each.length ? { else: elseOf(each) } : {}) }];
   }
   return each.length ? [read, { s: "if", test: bin("!==", id(x), UNDEFINED), then: each }] : [];
@@ -163,7 +164,7 @@ function unionCollect(s: SchemaOf<"union">, v: Expr, p: Expr, cx: ModuleCx): Stm
       tests: values,
       body: [{ s: "expr", e: call(cx.variant(s.variants[i]!).collect, v, p, id("e")) }, { s: "raw", text: "break;" }] as Stmt[],
     }));
-    const bad = issue(cx, under(p, s.discriminator!), `must be one of ${all.join(", ")}`, all.join(" | "), call(cx.use("show"), id(tag)));
+    const bad = issue(cx, "discriminator", under(p, s.discriminator!), `must be one of ${all.join(", ")}`, all.join(" | "), call(cx.use("show"), id(tag)));
     return [
       typed(objectTypeFails(v), typeError(cx, s, v, p, "an object", "object"), [
         constant(tag, readProperty(v, s.discriminator!, cx)),
@@ -174,9 +175,9 @@ function unionCollect(s: SchemaOf<"union">, v: Expr, p: Expr, cx: ModuleCx): Stm
   const n = cx.fresh("n");
   const tests = s.variants.map((x): Stmt => ({ s: "if", test: call(cx.variant(x).fast, v), then: { s: "raw", text: `${n}++;` } }));
   const count = s.variants.length;
-  const none = issue(cx, p, `must match ${s.mode === "anyOf" ? "at least" : "exactly"} one of the ${count} variants`, `one of ${count} variants`, call(cx.use("kind"), v));
+  const none = issue(cx, "union", p, `must match ${s.mode === "anyOf" ? "at least" : "exactly"} one of the ${count} variants`, `one of ${count} variants`, call(cx.use("kind"), v));
   const start: Stmt = { s: "decl", kind: "let", name: n, init: num(0) };
   if (s.mode === "anyOf") return [start, ...tests, { s: "if", test: bin("===", id(n), num(0)), then: none }];
-  const several = issue(cx, p, "must match exactly one variant, but matches several", `exactly one of ${count} variants`);
+  const several = issue(cx, "union", p, "must match exactly one variant, but matches several", `exactly one of ${count} variants`);
   return [start, ...tests, { s: "if", test: bin("===", id(n), num(0)), then: none, else: { s: "if", test: bin(">", id(n), num(1)), then: several } }];
 }

@@ -1,11 +1,15 @@
 // State shared while one validators module is written: hoisted regular expressions and sets,
-// helper functions used, functions for union variants, and fresh local names.
+// runtime helpers used, functions for union variants, and fresh local names.
 import type { CatalogModel, Json, Property, Schema } from "../../model/ir.ts";
 import { array, json, newCall, str } from "../ts/expr.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
+import type { helper } from "./runtime.ts";
+
+type Helper = ReturnType<typeof helper>;
 
 export class ModuleCx {
-  readonly helpers = new Set<string>();
+  /** The runtime helpers the module's code calls, imported from the runtime. */
+  readonly helpers = new Set<Helper>();
   readonly hoisted: Stmt[] = [];
   /** The validator functions, printed as they are written (TypeScript and JavaScript): a large
    * catalog's statement trees are not all held until the module is printed. */
@@ -39,7 +43,7 @@ export class ModuleCx {
     return this.envelopeFns;
   }
 
-  use(helper: string): string {
+  use(helper: Helper): string {
     this.helpers.add(helper);
     return helper;
   }

@@ -1,8 +1,10 @@
 // multipleOf on decimal steps. JSON numbers are decimal, and 19.99 is a multiple of 0.01; dividing
 // their binary approximations (19.99 / 0.01 = 1998.9999999999998) says it is not. A step with d
 // decimals is k / 10^d for an integer k, so the check is done on integers: v · 10^d must be a whole
-// multiple of k, and v may not have more decimals than the step. The generated modules carry the
-// same function (`multipleOf` in runtime.ts); the generator uses this one for docs and examples.
+// multiple of k, and v may not have more decimals than the step. The check itself is the runtime's
+// `multipleOf` (generator/runtime/validate.ts), which generated modules call and docs and examples
+// use through isMultipleOf.
+import { multipleOf } from "../../runtime/validate.ts";
 
 /** A step as d decimals and the integer k = step · 10^d. */
 export function decimalStep(step: number): { d: number; k: number } {
@@ -22,18 +24,5 @@ export function decimals(x: number): number {
 export function isMultipleOf(v: number, step: number): boolean {
   if (Number.isInteger(step)) return Number.isInteger(v / step);
   const { d, k } = decimalStep(step);
-  if (Number.isInteger(v)) return ((v % k) * (10 ** d % k)) % k === 0;
-  return decimals(v) <= d && Math.round(v * 10 ** d) % k === 0;
+  return multipleOf(v, d, k);
 }
-
-/** The helper in a generated module; `decimalStep` is worked out when the module is generated. */
-export const MULTIPLE_OF_HELPER = `/** v is a multiple of the step k / 10^d, judged on decimal values as JSON writes them (19.99 is a
- * multiple of 0.01), which dividing binary floating point numbers gets wrong. */
-function multipleOf(v: number, d: number, k: number): boolean {
-  if (Number.isInteger(v)) return ((v % k) * (10 ** d % k)) % k === 0;
-  const s = String(v);
-  const e = s.indexOf("e");
-  const dot = s.indexOf(".");
-  const frac = dot < 0 ? 0 : (e < 0 ? s.length : e) - dot - 1;
-  return frac - (e < 0 ? 0 : +s.slice(e + 1)) <= d && Math.round(v * 10 ** d) % k === 0;
-}`;

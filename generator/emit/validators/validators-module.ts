@@ -1,17 +1,17 @@
-// model → src/validators.ts: straight-line validator functions with no runtime dependency, no eval
-// and no `new Function`, plus the public API around them. Written by the printer in ts/, in
-// prettier's layout, so no formatter runs over it.
+// model → src/validators.ts: straight-line validator functions, no eval and no `new Function`,
+// calling only the runtime copied into the package (src/runtime/validate.ts), plus the public API
+// around them. Written by the printer in ts/, in prettier's layout, so no formatter runs over it.
 import type { CatalogModel, Schema } from "../../model/ir.ts";
 import { bannerText } from "../banner.ts";
-import { arrow, call, id, str, UNDEFINED, type Expr } from "../ts/expr.ts";
+import { arrow, call, id, num, object, str, UNDEFINED, type Expr } from "../ts/expr.ts";
+import { namedImport } from "../ts/imports.ts";
 import { propertyKeyText } from "../ts/literal.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
-import { dispatch, dtsHead, dtsTail, PRELUDE, RUN } from "./api.ts";
+import { apiJs, apiTs, dtsHead, dtsTail, REEXPORTED, REEXPORTED_TYPES, USED_TYPES } from "./api.ts";
 import { collect, propertyCollect } from "./collect.ts";
 import { ModuleCx } from "./context.ts";
 import { fast, propertyFast } from "./fast.ts";
-import { helperCode, helperNames } from "./runtime.ts";
-import { dispatchJs, HELPERS_JS, RUN_JS } from "./runtime-js.ts";
+import { VALIDATE_MODULE } from "./runtime.ts";
 
 function writeFunctions(cx: ModuleCx, schema: Schema, fastName: string, collectName: string) {
   const fastBody = cx.inFunction(() => fast(schema, id("v"), cx));
@@ -69,36 +69,40 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
   }
   const events = model.events.map((e) => ({ e, fast: `fe_${e.names.base}`, collect: `ce_${e.names.base}` }));
   for (const { e, fast: f, collect: c } of events) writeFunctions(cx, e.body, f, c);
-  cx.use("hasOwn");
-  cx.use("kind");
-  cx.use("show");
 
   const { typeField: field, typeHeader: header } = model.envelope;
   const where =
     field === undefined
       ? `the caller (from the \`${header}\` header)`
       : `the body's \`${field.replace(/[`\\*]/g, "")}\` field (or from the caller, for sources that send it in a header)`;
-  const runEntry = (fastName: string, collectName: string) => arrow(["input"], call("run", id(fastName), id(collectName), id("input")));
+  const runEntry = (fastName: string, collectName: string) =>
+    arrow(["input", "options"], call("run", id(fastName), id(collectName), id("input"), id("options")));
   const entry = (key: string, value: Expr): Stmt => ({ s: "entry", key: propertyKeyText(key), value });
-  const constant = (name: string, value: Expr, type?: string): Stmt => ({ s: "decl", kind: "const", name, type, init: value });
   const banner = `// ${bannerText(model)}`;
+  const noType = field === undefined ? `the event type travels in the ${header} header: pass it as validateEvent(body, type)` : `missing required property ${JSON.stringify(field)}`;
+  const table = object([
+    ["validators", id("validators")],
+    ["fastChecks", id("fastChecks")],
+    ["typeField", field === undefined ? UNDEFINED : str(field)],
+    ["noType", str(noType)],
+    ["count", num(model.events.length)],
+  ]);
 
   /** The module: the fixed pieces come in TypeScript and JavaScript (`js`; null: none). */
   const both = (ts: string, js: string | null): Stmt => ({ s: "verbatim", text: ts, js });
+  const values = [...[...cx.helpers, "eventApi", "run", "toStandardSchema"].sort()];
+  const imports = namedImport("import", [...values, ...USED_TYPES.map((t) => `type ${t}`)], VALIDATE_MODULE)!;
+  const reexports = [namedImport("export", REEXPORTED, VALIDATE_MODULE)!, namedImport("export type", REEXPORTED_TYPES, VALIDATE_MODULE)!].join("\n");
   const module: Stmt[] = [
-    both(`${banner}\n/* eslint-disable */\nimport type * as T from "./types.js";`, banner),
+    both(`${banner}\n/* eslint-disable */\nimport type * as T from "./types.js";\n${imports}`, `${banner}\n${namedImport("import", values, VALIDATE_MODULE)}`),
     BLANK,
-    both(PRELUDE, null),
-    BLANK,
-    both(helperCode(cx.helpers), helperCodeJs(cx.helpers)),
+    both(reexports, namedImport("export", REEXPORTED, VALIDATE_MODULE)!),
     BLANK,
     ...cx.hoisted,
     // Each function pair starts with a blank line; the first one's was dropped by its printer,
     // which had written nothing yet.
     BLANK,
     { s: "printed", ts: cx.functions.ts.out, js: cx.functions.js.out },
-    BLANK,
-    both(RUN, RUN_JS),
     BLANK,
     verbatim("/** A validator per event type: checks a whole delivery body of that type. */"),
     both("export const validators: { readonly [K in T.EventType]: Validator<T.EventMap[K]> } = {", "export const validators = {"),
@@ -120,21 +124,15 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
     indented(events.map(({ e, fast: f }) => entry(e.type, id(f)))),
     verbatim("};"),
     BLANK,
-    verbatim("/** The body field that carries the event type; undefined when it travels in a header. */"),
-    constant("TYPE_FIELD", field === undefined ? UNDEFINED : str(field), "string | undefined"),
-    constant("TYPE_PATH", str(field === undefined ? "" : `/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`)),
-    constant(
-      "NO_TYPE",
-      str(field === undefined ? `the event type travels in the ${header} header: pass it as validateEvent(body, type)` : `missing required property ${JSON.stringify(field)}`),
-    ),
-    constant("NO_TYPE_EXPECTED", str(field === undefined ? "an event type" : `property ${JSON.stringify(field)}`)),
-    constant("ANY_TYPE", str(`one of the ${model.events.length} event types`)),
+    { s: "decl", kind: "const", name: "api", type: "EventApi<T.Event>", init: call("eventApi", table) },
     BLANK,
-    both(dispatch(where), dispatchJs(where)),
+    both(apiTs(where), apiJs(where)),
   ];
 
   const dts: Stmt[] = [
-    verbatim(`${banner}\nimport type * as T from "./types.js";`),
+    verbatim(`${banner}\nimport type * as T from "./types.js";\n${namedImport("import type", ["StandardSchemaV1", "ValidateOptions", "ValidationResult", "Validator"], VALIDATE_MODULE)}`),
+    BLANK,
+    verbatim(reexports),
     BLANK,
     verbatim(dtsHead),
     ...(model.schemas.length
@@ -149,21 +147,17 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
   return { ts: ts.text(), js: js.text(), dts: new Printer().print(dts).text() };
 }
 
-/** The JavaScript of the helpers a module uses, in the same order. */
-function helperCodeJs(used: Set<string>): string {
-  return helperNames(used).map((n) => HELPERS_JS[n]!).join("\n\n");
-}
-
 /** src/validators.ts alone. */
 export function emitValidators(model: CatalogModel): string {
   return emitValidatorsModule(model).ts;
 }
 
 /**
- * A script that returns `{ validators }` for only the events that have examples, cut out of the
- * module's JavaScript: the fixed head (helpers, hoisted constants), then just the functions those
- * events reach. What the examples check runs; no printing again, and small however large the
- * catalog is. Undefined when no event has an example.
+ * A script whose value is a function of the runtime module (generator/runtime/validate.ts) that
+ * returns `{ validators }` for only the events that have examples, cut out of the module's
+ * JavaScript: the fixed head (imports read from the runtime, hoisted constants), then just the
+ * functions those events reach. What the examples check runs; no printing again, and small however
+ * large the catalog is. Undefined when no event has an example.
  */
 export function examplesScript(model: CatalogModel, js: string): string | undefined {
   const events = model.events.filter((e) => e.examples.length);
@@ -186,5 +180,26 @@ export function examplesScript(model: CatalogModel, js: string): string | undefi
   for (const e of events) for (const prefix of ["fe_", "ce_"]) visit(prefix + e.names.base);
   const table = events.map((e) => `  ${JSON.stringify(e.type)}: (input) => run(fe_${e.names.base}, ce_${e.names.base}, input),`).join("\n");
   const functions = [...bodies.keys()].filter((n) => wanted.has(n)).map((n) => bodies.get(n));
-  return `(function () {\n${head.replace(/^export /gm, "")}\n${functions.join("\n\n")}\n\n${RUN_JS}\n\nreturn { validators: {\n${table}\n} };\n})()`;
+  return scriptOf(`${head}\n${functions.join("\n\n")}`, `{ validators: {\n${table}\n} }`);
+}
+
+/** The whole module's JavaScript as a script whose value is a function of the runtime module that
+ * returns the module's exports (for running a generated module from memory, without a file). */
+export function moduleScript(js: string): string {
+  const names = [...js.matchAll(/^export (?:function|const|class) (\w+)/gm)].map((m) => m[1]!);
+  return scriptOf(js, `{ ${[...REEXPORTED, ...names].join(", ")} }`);
+}
+
+/** `(function (rt) { <module, its runtime import read from rt, exports plain>; return <value>; })`. */
+function scriptOf(js: string, value: string): string {
+  const imported = new Set<string>();
+  const body = js
+    .replace(/^import \{([^}]*)\} from "[^"]*";$/m, (_, names: string) => {
+      for (const n of names.split(",")) if (n.trim()) imported.add(n.trim());
+      return `const {${names}} = rt;`;
+    })
+    .replace(/^export (?:type )?\{[^}]*\} from "[^"]*";$/gm, "")
+    .replace(/^export /gm, "");
+  const more = REEXPORTED.filter((n) => !imported.has(n));
+  return `(function (rt) {\n${body}\n${more.length ? `const { ${more.join(", ")} } = rt;\n` : ""}return ${value};\n})`;
 }

@@ -33,7 +33,7 @@ describe("strings", () => {
     expect(s(body("strings.bounds", { ...ok, short: "😀😀" })).ok).toBe(true); // 2 code points, 4 UTF-16 units
     for (const [short, valid] of [["😀😀😀😀", true], ["😀😀😀😀😀", false], ["\uD800\uD800\uD800\uD800", true], ["\uD800\uD800\uD800\uD800\uD800", false], ["\uDC00\uD800", true], ["\uD83D", false], ["e\u0301e\u0301", true]] as const)
       expect([short, s(body("strings.bounds", { ...ok, short })).ok]).toEqual([short, valid]); // lone surrogates count as one each, combining marks too
-    expect(errors(s(body("strings.bounds", { ...ok, code: "abc-12" })))).toEqual([{ path: "/data/code", message: "must match the pattern ^[A-Z]{3}-\\d+$", expected: "pattern ^[A-Z]{3}-\\d+$", received: '"abc-12"' }]);
+    expect(errors(s(body("strings.bounds", { ...ok, code: "abc-12" })))).toEqual([{ path: "/data/code", code: "pattern", message: "must match the pattern ^[A-Z]{3}-\\d+$", expected: "pattern ^[A-Z]{3}-\\d+$", received: '"abc-12"' }]);
     expect(paths(s(body("strings.bounds", { ...ok, short: "abcde" })))).toEqual(["/data/short"]);
     expect(paths(s(body("strings.bounds", { ...ok, short: "a" })))).toEqual(["/data/short"]);
     expect(errors(s(body("strings.bounds", { ...ok, status: "on" })))[0]).toMatchObject({ path: "/data/status", received: '"on"' });
@@ -89,7 +89,7 @@ describe("presence: optional and nullable are independent", () => {
   ])("%j → errors at %j", (data, want) => expect(paths(p(body("shapes.presence", data)))).toEqual(want));
 
   it("a missing field is reported at its object, naming the field", () => {
-    expect(errors(p(body("shapes.presence", { nullable: null })))).toEqual([{ path: "/data", message: 'missing required property "required"', expected: 'property "required"' }]);
+    expect(errors(p(body("shapes.presence", { nullable: null })))).toEqual([{ path: "/data", code: "required", message: 'missing required property "required"', expected: 'property "required"' }]);
   });
 });
 
@@ -135,7 +135,7 @@ describe("dispatch and the runtime API", () => {
   it("validateEvent dispatches on the type field and names an unknown type", () => {
     expect(validateEvent(good)).toEqual({ ok: true, value: good });
     expect(errors(validateEvent({ ...good, kind: "shapes.nope" }))).toEqual([expect.objectContaining({ path: "/kind", message: expect.stringContaining("shapes.nope") })]);
-    expect(errors(validateEvent({ id: "x" }))).toEqual([{ path: "", message: 'missing required property "kind"', expected: 'property "kind"' }]);
+    expect(errors(validateEvent({ id: "x" }))).toEqual([{ path: "", code: "required", message: 'missing required property "kind"', expected: 'property "kind"' }]);
     expect(errors(validateEvent({ kind: 1 }))[0]).toMatchObject({ path: "/kind", received: "number" });
     expect(validateEvent("not an object").ok).toBe(false);
   });
@@ -249,7 +249,7 @@ describe("constants of every JSON type, full forms, deep uniqueness", () => {
 describe("dispatch on names that Object.prototype has", () => {
   it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", ""])("type %j is an unknown type, named", (t) => {
     const b = JSON.parse(JSON.stringify({ kind: t, id: "e", data: {} }));
-    expect(errors(validateEvent(b))).toEqual([{ path: "/kind", message: `unknown event type ${JSON.stringify(t)}`, expected: "one of the 7 event types", received: JSON.stringify(t) }]);
+    expect(errors(validateEvent(b))).toEqual([{ path: "/kind", code: "unknown_type", message: `unknown event type ${JSON.stringify(t)}`, expected: "one of the 7 event types", received: JSON.stringify(t) }]);
     expect(isEvent(b)).toBe(false);
     expect(validateEvent({ id: "e" }, t).ok).toBe(false);
   });

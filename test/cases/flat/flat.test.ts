@@ -31,7 +31,7 @@ describe("flat envelope: dispatch and paths", () => {
   it("envelope and payload errors sit at the top level; a missing field at the body", () => {
     expect(paths(validateEvent({ ...created, accountid: "nope", status: "paused" }))).toEqual(["/accountid", "/status"]);
     const { connectionid: _, ...without } = created;
-    expect(validateEvent(without)).toEqual({ ok: false, errors: [{ path: "", message: 'missing required property "connectionid"', expected: 'property "connectionid"' }] });
+    expect(validateEvent(without)).toEqual({ ok: false, errors: [{ path: "", code: "required", message: 'missing required property "connectionid"', expected: 'property "connectionid"' }] });
     expect(paths(validateEvent({ event: "conn.closed", ...envelope, connectionid: uuid, reason: 1 }))).toEqual(["/reason"]);
   });
 

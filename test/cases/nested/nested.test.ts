@@ -76,11 +76,11 @@ describe("nested: error paths", () => {
     body.payload.orders[0]!.shipping = {} as never;
     body.payload.sync_job_run.id = "nope";
     expect(errors(validateEvent(body))).toEqual([
-      { path: "/meta/attempt", message: "must be an integer", expected: "integer", received: "number" },
-      { path: "/payload/sync_job_run/id", message: "must be a UUID", expected: "uuid", received: '"nope"' },
-      { path: "/payload/orders/0/lines/0/price/amount", message: "must match the pattern ^-?\\d+(\\.\\d{1,2})?$", expected: "pattern ^-?\\d+(\\.\\d{1,2})?$", received: '"one"' },
-      { path: "/payload/orders/0/shipping", message: 'missing required property "lines"', expected: 'property "lines"' },
-      { path: "/payload/orders/0/shipping", message: 'missing required property "country"', expected: 'property "country"' },
+      { path: "/meta/attempt", code: "type", message: "must be an integer", expected: "integer", received: "number" },
+      { path: "/payload/sync_job_run/id", code: "format", message: "must be a UUID", expected: "uuid", received: '"nope"' },
+      { path: "/payload/orders/0/lines/0/price/amount", code: "pattern", message: "must match the pattern ^-?\\d+(\\.\\d{1,2})?$", expected: "pattern ^-?\\d+(\\.\\d{1,2})?$", received: '"one"' },
+      { path: "/payload/orders/0/shipping", code: "required", message: 'missing required property "lines"', expected: 'property "lines"' },
+      { path: "/payload/orders/0/shipping", code: "required", message: 'missing required property "country"', expected: 'property "country"' },
     ]);
   });
 });

@@ -42,7 +42,7 @@ describe("multipleOf", () => {
     for (const [v, step, want] of table) {
       const r = validate({ type: "a.b", data: { [`n${steps.indexOf(step)}`]: v } });
       expect(r.ok, `${v} / ${step}`).toBe(want);
-      if (!r.ok) expect(r.errors).toEqual([{ path: `/data/n${steps.indexOf(step)}`, message: `must be a multiple of ${step}`, received: String(v) }]);
+      if (!r.ok) expect(r.errors).toEqual([{ path: `/data/n${steps.indexOf(step)}`, code: "multipleOf", message: `must be a multiple of ${step}`, received: String(v) }]);
     }
   });
 });

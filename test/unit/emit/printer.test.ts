@@ -12,7 +12,6 @@ import { checkCatalog } from "../../../generator/check/check-catalog.ts";
 import { buildModel } from "../../../generator/model/build.ts";
 import type { CatalogModel } from "../../../generator/model/ir.ts";
 import { stressCatalog } from "../../../bench/stress-catalog.ts";
-import { TWINS_FILE, twinsSource } from "../../support/make-js-twins.ts";
 
 function model(path: string, text: string): CatalogModel {
   const { file, diagnostics } = parseCatalogText(path, text);
@@ -50,10 +49,4 @@ describe("printed output is what prettier would write", () => {
     await expectFixpoint(emitTypes(m, "dts"), "typescript");
     await expectFixpoint(emitTypes(m, "js"), "babel");
   }, 60_000);
-});
-
-describe("the JavaScript of the fixed pieces", () => {
-  it("is up to date with runtime.ts and api.ts (else: node bin/run-ts.js test/support/make-js-twins.ts)", async () => {
-    expect(readFileSync(TWINS_FILE, "utf8")).toBe(await twinsSource());
-  });
 });

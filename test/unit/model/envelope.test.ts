@@ -52,9 +52,20 @@ describe("the delivery body", () => {
   });
 
   it("fills the documented defaults", () => {
-    const { model } = loadText("t.yaml", catalog("{ typeField: t, payloadField: d }", "Open", "signing:\n  scheme: hmac-sha256\n  headers: { X-Sig: {} }\n"));
+    const { model } = loadText("t.yaml", catalog("{ typeField: t, payloadField: d }", "Open", "signing:\n  scheme: hmac-sha256\n  headers: { X-Sig: { role: signature } }\n"));
     expect(model!.package.license).toBe("MIT");
     expect(model!.envelope.additional).toBe(true);
-    expect(model!.signing).toEqual({ scheme: "hmac-sha256", required: true, headers: [{ name: "X-Sig", role: "other", required: true }] });
+    expect(model!.signing).toEqual({
+      scheme: "hmac-sha256",
+      algorithm: "sha256",
+      encoding: "hex",
+      signedContent: "{body}",
+      timestampUnit: "seconds",
+      tolerance: 300,
+      secretEncoding: "utf8",
+      required: true,
+      headers: [{ name: "X-Sig", role: "signature", required: true }],
+      verify: { algorithm: "sha256", content: "{body}", secret: { encoding: "utf8" }, signature: { header: "X-Sig", encoding: "hex" } },
+    });
   });
 });
