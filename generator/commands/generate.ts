@@ -1,14 +1,12 @@
 // `eventgen generate`: load → check → model → emit → format → (check | write).
 import { statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { formatDiagnostic, hasErrors, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
-import { checkExamples } from "../check/examples.ts";
+import { formatBounded, formatDiagnostic, hasErrors, MAX_PROBLEMS_PER_FILE, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
 import { byPath, emitCode, emitSchemaJson } from "../emit/emit-catalog.ts";
 import { DocumentsThread, makeDocuments } from "../emit/documents-thread.ts";
 import type { OutputFile } from "../emit/output.ts";
 import type { CatalogModel } from "../model/ir.ts";
-import { examplesScript } from "../emit/validators/validators-module.ts";
-import { loadAndCheck } from "../load-and-check.ts";
+import { checkModelExamples, loadAndCheck } from "../load-and-check.ts";
 import { compareOutput } from "../write/compare.ts";
 import { ownedByEventgen } from "../write/output-tree.ts";
 import { writeAtomic, type CatalogOutput } from "../write/write-atomic.ts";
@@ -17,6 +15,8 @@ import { orphanedFolders } from "../write/orphans.ts";
 import { bannerText } from "../emit/banner.ts";
 import { catalogStem, findCatalogFiles, sourcePathOf } from "../load/read-catalogs.ts";
 import { UsageError, type Io } from "../cli.ts";
+import { intOption } from "../cli-options.ts";
+import { watchAndRun } from "../watch.ts";
 import { TemplateError } from "../emit/docs/templates.ts";
 
 export interface GenerateOptions {
@@ -26,6 +26,8 @@ export interface GenerateOptions {
   quiet?: boolean;
   templates?: string;
   timings?: boolean;
+  watch?: boolean;
+  maxProblems?: number;
 }
 
 const shown = (p: string) => {
@@ -34,8 +36,27 @@ const shown = (p: string) => {
 };
 
 export async function generate(values: Record<string, unknown>, io: Io): Promise<number> {
+  const opts: GenerateOptions = { ...(values as GenerateOptions), maxProblems: intOption(values, "max-problems", MAX_PROBLEMS_PER_FILE) };
+  if (opts.templates !== undefined) templatesFolder(opts.templates);
+  if (!opts.watch) return once(opts, io);
+  const inputs = opts.catalog?.length ? opts.catalog : ["catalog"];
+  await watchAndRun({
+    paths: [...inputs, ...(opts.templates !== undefined ? [opts.templates] : [])],
+    run: async () => {
+      const done: string[] = [];
+      const code = await once(opts, io, done);
+      if (code !== 0) return opts.check ? "found problems" : "found problems; nothing was written";
+      return `${opts.check ? "checked" : "regenerated"} ${done.join(", ") || "nothing"}`;
+    },
+    say: io.err,
+  });
+  return 0;
+}
+
+/** One run; `done` receives the ids of the catalogs generated (or checked). */
+async function once(opts: GenerateOptions, io: Io, done: string[] = []): Promise<number> {
   try {
-    return await run(values, io);
+    return await run(opts, io, done);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     io.err(`error: ${e.message}`);
@@ -44,9 +65,7 @@ export async function generate(values: Record<string, unknown>, io: Io): Promise
   }
 }
 
-async function run(values: Record<string, unknown>, io: Io): Promise<number> {
-  const opts = values as GenerateOptions;
-  if (opts.templates !== undefined) templatesFolder(opts.templates);
+async function run(opts: GenerateOptions, io: Io, done: string[]): Promise<number> {
   const t0 = performance.now();
   const progress = (line: string) => opts.quiet || io.err(line);
   const inputs = opts.catalog?.length ? opts.catalog : ["catalog"];
@@ -68,6 +87,7 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
       printTimings(opts, { "check (manifest)": performance.now() - tFast }, io);
       const files = confirmed.reduce((n, m) => n + Object.keys(m!.files).length, 0);
       const events = confirmed.reduce((n, m) => n + m!.events, 0);
+      done.push(...keys.keys());
       progress(`eventgen: ${plural(confirmed.length, "catalog")}, ${plural(events, "event")}, ${plural(files, "file")} up to date (${secs(t0)}, file hashes compared with each folder's ${MANIFEST})`);
       return 0;
     }
@@ -77,7 +97,7 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
   // the time the catalogs are loaded.
   const thread = keys !== undefined && useThread(found.paths) ? new DocumentsThread() : undefined;
   try {
-    return await generateWith(opts, io, inputs, outRoot, keys, orphans, thread, t0, progress);
+    return await generateWith(opts, io, inputs, outRoot, keys, orphans, thread, t0, progress, done);
   } finally {
     thread?.close();
   }
@@ -93,12 +113,14 @@ async function generateWith(
   thread: DocumentsThread | undefined,
   t0: number,
   progress: (line: string) => void,
+  done: string[],
 ): Promise<number> {
+  const maxProblems = opts.maxProblems ?? MAX_PROBLEMS_PER_FILE;
   const loaded = loadAndCheck(inputs);
   const timings = loaded.timings;
   const problems: Diagnostic[] = [...loaded.diagnostics];
   const report = () => {
-    for (const d of sortDiagnostics(problems)) io.err(formatDiagnostic(d));
+    for (const line of formatBounded(sortDiagnostics(problems), maxProblems)) io.err(line);
     if (problems.length) io.err(`\n${summarize(problems)}`);
   };
   if (hasErrors(problems)) {
@@ -120,7 +142,7 @@ async function generateWith(
     documents?.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
     const code = emitCode(model, { timings });
     const tExamples = performance.now();
-    problems.push(...(await checkExamples(model, examplesScript(model, code.find((f) => f.path === "dist/validators.js")!.content))));
+    problems.push(...(await checkModelExamples(model, code.find((f) => f.path === "dist/validators.js")!.content)));
     timings["examples"] = (timings["examples"] ?? 0) + performance.now() - tExamples;
     // A large catalog takes seconds: say how far it got.
     const large = model.events.length >= LARGE;
@@ -157,17 +179,24 @@ async function generateWith(
   const tWrite = performance.now();
   if (loaded.models.some((m) => m.events.length >= LARGE)) progress(`eventgen: ${opts.check ? "comparing" : "writing"} ${plural(fileCount, "file")} (${secs(t0)})`);
   if (opts.check) {
-    const stale = [
-      ...outputs.flatMap((o) => compareOutput(o.dir, shown(o.dir), o.files)),
-      ...orphans.map((dir) => ({ file: `${shown(dir)}/`, problem: "extra" as const, hint: "its catalog is gone; `eventgen generate` removes the folder" })),
-    ];
+    const stale = outputs.map((o) => ({ o, stale: compareOutput(o.dir, shown(o.dir), o.files) }));
     timings["compare"] = performance.now() - tWrite;
     printTimings(opts, timings, io);
-    if (stale.length) {
-      for (const s of stale) io.err(`${s.file}: ${s.problem} (${s.hint})`);
-      io.err(`\neventgen generate --check: ${plural(stale.length, "file")} out of date; run \`npm run generate\` and commit the result.`);
+    const count = stale.reduce((n, s) => n + s.stale.length, 0) + orphans.length;
+    if (count) {
+      for (const { o, stale: files } of stale) {
+        if (!files.length) continue;
+        io.err(`${shown(o.dir)}/ is out of date with ${o.model.file} (${plural(files.length, "file")}):`);
+        for (const s of files) {
+          io.err(`${s.file}: ${s.problem} (${s.hint})`);
+          for (const line of s.diff ?? []) io.err(line);
+        }
+      }
+      for (const dir of orphans) io.err(`${shown(dir)}/: extra (its catalog is gone; \`eventgen generate\` removes the folder)`);
+      io.err(`\neventgen generate --check: ${plural(count, "file")} out of date; run \`npx eventgen generate\` and commit the result.`);
       return 1;
     }
+    done.push(...outputs.map((o) => o.model.id));
     progress(`eventgen: ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} up to date (${secs(t0)})`);
     return 0;
   }
@@ -181,6 +210,7 @@ async function generateWith(
   timings["write"] = performance.now() - tWrite;
   printTimings(opts, timings, io);
   for (const dir of orphans) progress(`eventgen: removed ${shown(dir)}/ (its catalog is gone)`);
+  done.push(...outputs.map((o) => o.model.id));
   progress(`eventgen: generated ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} into ${shown(outRoot)} (${secs(t0)})`);
   return 0;
 }
