@@ -7,6 +7,7 @@ export const codes = {
   EG103: "too many aliases (a possible alias bomb)",
   EG104: "file too large",
   EG105: "no catalog files found",
+  EG106: "the file is not UTF-8 text",
   EG201: "wrong shape: a value of the wrong type",
   EG202: "unknown key",
   EG203: "missing required key",
