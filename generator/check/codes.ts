@@ -29,6 +29,7 @@ export const codes = {
   EG313: "a group has no events",
   EG401: "an example body does not match its event's schema",
   EG402: "an enum or const value does not match the declared type",
+  EG501: "a docs template cannot be read, compiled or rendered (with --templates)",
 } as const;
 
 export type Code = keyof typeof codes;

@@ -59,7 +59,7 @@ async function once(opts: GenerateOptions, io: Io, done: string[] = []): Promise
     return await run(opts, io, done);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
-    io.err(`error: ${e.message}`);
+    io.err(formatDiagnostic(templateDiagnostic(e.message)));
     io.err("eventgen generate: nothing was written; fix the template and run it again.");
     return 1;
   }
@@ -243,4 +243,13 @@ const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(2)}s`;
 function printTimings(opts: GenerateOptions, timings: Record<string, number>, io: Io) {
   if (!opts.timings) return;
   for (const [stage, ms] of Object.entries(timings)) io.err(`  ${stage.padEnd(18)} ${ms.toFixed(0).padStart(7)} ms`);
+}
+
+/** A template error as a diagnostic (EG501), from its message: `file:line[:col]: text`, or
+ * `file: text` when it has no place in the file. */
+export function templateDiagnostic(message: string): Diagnostic {
+  const at = /^(.+?):(\d+)(?::(\d+))?: (.*)$/s.exec(message);
+  if (at) return { code: "EG501", severity: "error", message: at[4]!, pos: { file: at[1]!, line: Number(at[2]), col: Number(at[3] ?? 1) } };
+  const file = /^(.+?): (.*)$/s.exec(message);
+  return { code: "EG501", severity: "error", message: file?.[2] ?? message, pos: { file: file?.[1] ?? "templates", line: 1, col: 1 } };
 }

@@ -27,7 +27,7 @@ describe("eventgen lint on broken catalogs", () => {
   });
 
   // EG100, EG104, EG105 and EG106 are about files rather than their text: they are tested below.
-  const elsewhere = ["EG100", "EG104", "EG105", "EG106"];
+  const elsewhere = ["EG100", "EG104", "EG105", "EG106", "EG501"]; // EG501: test/docs/templates.test.ts
   it("has a case for every diagnostic code a lint run can produce", () => {
     const seen = new Set(cases.flatMap((c) => expected(c).match(/EG\d{3}/g) ?? []));
     for (const code of Object.keys(codes)) if (!elsewhere.includes(code)) expect(seen, code).toContain(code);
