@@ -176,3 +176,26 @@ describe("exit codes", () => {
     expect(out).toBe("3 catalogs, 63 events: no problems");
   });
 });
+
+describe("the README keeps up with the code", () => {
+  const readme = readFileSync("README.md", "utf8");
+
+  it("its diagnostics table has a row for every code, and no other", async () => {
+    const { codes } = await import("../../generator/check/codes.ts");
+    const rows = [...readme.matchAll(/^\| (EG\d{3}) \|/gm)].map((m) => m[1]);
+    expect(rows).toEqual(Object.keys(codes));
+  });
+
+  it("its exit-code table lists 0 to 3", () => {
+    expect([...readme.matchAll(/^\| `(\d)` \|/gm)].map((m) => m[1])).toEqual(["0", "1", "2", "3"]);
+  });
+
+  it.each(["lint", "generate", "import"])("%s --help and the README name every flag of %s", async (name) => {
+    const { out } = await runCli(name, "--help");
+    const flags = [...out.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]!);
+    expect(flags.length).toBeGreaterThan(1);
+    for (const flag of flags) if (flag !== "--help") expect(readme, flag).toContain(flag);
+    // And each flag in the usage line is described below it.
+    for (const m of out.split("\n\n")[1]!.matchAll(/\[(--[\w-]+)/g)) expect(flags, m[1]).toContain(m[1]);
+  });
+});
