@@ -184,12 +184,16 @@ async function generateWith(
     printTimings(opts, timings, io);
     const count = stale.reduce((n, s) => n + s.stale.length, 0) + orphans.length;
     if (count) {
+      // One catalog edit changes many files; the first few diffs show it, the rest are listed.
+      let diffs = 0;
       for (const { o, stale: files } of stale) {
         if (!files.length) continue;
         io.err(`${shown(o.dir)}/ is out of date with ${o.model.file} (${plural(files.length, "file")}):`);
         for (const s of files) {
-          io.err(`${s.file}: ${s.problem} (${s.hint})`);
-          for (const line of s.diff ?? []) io.err(line);
+          const diff = s.diff && diffs < MAX_DIFFS ? s.diff : undefined;
+          io.err(`${s.file}: ${s.problem} (${s.hint}${s.diff && !diff ? `; diff left out after ${MAX_DIFFS} files` : ""})`);
+          if (diff) diffs++;
+          for (const line of diff ?? []) io.err(line);
         }
       }
       for (const dir of orphans) io.err(`${shown(dir)}/: extra (its catalog is gone; \`eventgen generate\` removes the folder)`);
@@ -214,6 +218,9 @@ async function generateWith(
   progress(`eventgen: generated ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} into ${shown(outRoot)} (${secs(t0)})`);
   return 0;
 }
+
+/** Stale files whose diff --check prints; the others are listed without. */
+const MAX_DIFFS = 10;
 
 /** From this many events a catalog takes seconds, and progress says how far it got. */
 const LARGE = 1000;
