@@ -17,16 +17,25 @@ export interface ParsedArgs {
 export function parseOptions(args: string[], options: OptionSpecs): ParsedArgs {
   const all: OptionSpecs = { ...options, help: { type: "boolean", short: "h" } };
   // parseArgs takes the next word as a string option's value even when it is another option
-  // (`--out --check`): that is a missing value, not a folder named --check.
+  // (`--out --check`): that is a missing value, not a folder named --check. A negative number is
+  // a value (`--max-warnings -1`), which parseArgs only takes written as `--max-warnings=-1`.
+  const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const name = optionName(args[i]!, all);
-    if (name === undefined || args[i]!.includes("=") || all[name]!.type !== "string") continue;
+    const word = args[i]!;
+    words.push(word);
+    if (word === "--") {
+      words.push(...args.slice(i + 1));
+      break;
+    }
+    const name = optionName(word, all);
+    if (name === undefined || word.includes("=") || all[name]!.type !== "string") continue;
     const next = args[i + 1];
-    if (next === undefined || (next.startsWith("-") && next !== "-")) throw new UsageError(`${flag(name, all)} needs a value`);
+    if (next === undefined || (next.startsWith("-") && next !== "-" && !/^-\d+$/.test(next))) throw new UsageError(`${flag(name, all)} needs a value`);
+    words[words.length - 1] = `--${name}=${next}`;
     i++;
   }
   try {
-    const parsed = parseArgs({ args, options: all, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: words, options: all, allowPositionals: true, strict: true });
     return { positionals: parsed.positionals, values: parsed.values as Record<string, unknown> };
   } catch (err) {
     throw new UsageError(translate((err as Error).message, all));
@@ -64,7 +73,7 @@ export function intOption(values: Record<string, unknown>, name: string, fallbac
   if (raw === undefined) return fallback;
   const s = String(raw);
   if (!/^-?\d+$/.test(s) || Number(s) < min || !Number.isSafeInteger(Number(s)))
-    throw new UsageError(`--${name} takes a whole number${min > 0 ? ` of at least ${min}` : min === 0 ? " (0 or more)" : ""}, not '${s}'`);
+    throw new UsageError(`--${name} takes a whole number${min > 0 ? ` of at least ${min}` : min === 0 ? " (0 or more)" : min === -1 ? " of -1 (no limit) or more" : ""}, not '${s}'`);
   return Number(s);
 }
 
