@@ -86,12 +86,14 @@ export function indentationMistake(text: string, until = Infinity): TextMistake 
       continue;
     }
     // `- key: value`: the dash is one level, what follows it another.
-    const dash = /^(-\s+)+/.exec(content);
+    const dash = /^(-(?:\s+|$))+/.exec(content);
     const inner = dash ? indent + dash[0].length : indent;
     const rest = dash ? content.slice(dash[0].length) : content;
     const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^#]*?)\s*:(?:\s|$)/.exec(rest);
     const name = key ? key[1]! : rest.slice(0, 20);
     if (above && indent > above.indent) {
+      // A plain value continued on a deeper line (`trigger: Fired when the\n    run ends`) is valid.
+      if (!above.opens && !key && !dash) continue;
       if (!above.opens)
         return {
           line: i + 1,

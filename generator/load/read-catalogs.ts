@@ -192,8 +192,10 @@ function syntaxMistake(text: string, errors: readonly YAMLError[], line: number)
   if (tab && (tab.line <= line || errors.some((e) => e.code === "TAB_AS_INDENT"))) return tab;
   const codes = new Set(errors.map((e) => e.code));
   if (["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN"].some((c) => codes.has(c as YAMLError["code"]))) {
+    // The parser stumbles at the mistake or on the lines just around it; a "mistake" further up
+    // is valid YAML the text reading misjudged, so the parser's word stands then.
     const indent = indentationMistake(text, line + 2);
-    if (indent) return indent;
+    if (indent && indent.line >= line - 3) return indent;
   }
   if (errors.some((e) => e.code === "MISSING_CHAR" && /closing .?quote/i.test(e.message))) return unclosedQuote(text);
   return undefined;
