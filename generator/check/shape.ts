@@ -435,6 +435,12 @@ export function entries<V>(
         }
         const v = cx.resolve(pair.value);
         if (cx.aborted) return undefined;
+        // `{ id: uuid The id, kept short }`: the text after the comma reads as a name with no value.
+        if (node.flow && (pair.value === null || pair.value === undefined) && seen.size > 1 && /\s/.test(name)) {
+          cx.report("EG201", kp, `'${name}' has no value: is it the rest of the value before it?`, COMMA_HINT);
+          ok = false;
+          continue;
+        }
         const checked = nested(cx, kp, () => value.check(v, cx, kp));
         if (checked === undefined) ok = false;
         else out.push({ key: name, value: checked, pos: kp });
@@ -486,6 +492,7 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
       let ok = true;
       const stray = strayParent(node, props);
       let pastStray = false;
+      let previousSplit = false;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = cx.resolve(pair.key);
@@ -501,11 +508,17 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
         if (pastStray && name !== undefined && name in keys) continue;
         if (name === undefined || !Object.hasOwn(props, name)) {
           const shown = name ?? kindOf(k);
-          // `{ description: a, b }` reads `b` as a key: the usual cause of a key with spaces and no value.
-          const commaSplit = node.flow && name !== undefined && /\s/.test(name) && (pair.value === null || pair.value === undefined);
-          const hint = commaSplit
-            ? `inside { … } a comma ends the value; quote text that holds a comma, e.g. description: "a, b"`
-            : `allowed keys: ${known.join(", ")}`;
+          // `{ description: a, b }` reads `b` as a key: the usual cause of a key with no value that
+          // is not a misspelling. `{ description: like a, b, c }` is one mistake: only its first
+          // stray key is reported.
+          const bare = pair.value === null || pair.value === undefined;
+          const commaSplit = !!node.flow && name !== undefined && bare && (/\s/.test(name) || closest(name, known) === undefined);
+          if (commaSplit && previousSplit) {
+            ok = false;
+            continue;
+          }
+          previousSplit = commaSplit;
+          const hint = commaSplit ? COMMA_HINT : `allowed keys: ${known.join(", ")}`;
           cx.report("EG202", kp, `unknown key '${shown}' in ${describe}${name ? didYouMean(name, known) : ""}`, hint);
           // The key it probably misspells may be meant to be there.
           const meant = name === undefined ? undefined : closest(name, known);
@@ -514,6 +527,7 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
           ok = false;
           continue;
         }
+        previousSplit = false;
         if (name in keys) {
           cx.report("EG102", kp, `duplicate key '${name}'; first defined at line ${keys[name]!.line}:${keys[name]!.col}`);
           ok = false;
@@ -557,6 +571,8 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
     }),
   };
 }
+
+const COMMA_HINT = `inside { … } a comma ends the value; quote text that holds a comma, e.g. description: "a, b"`;
 
 /** In a block mapping, an unknown key with no value followed by keys that repeat ones before it:
  * a key indented as deep as the keys of the mapping above it (`  order.paid:` at the column of
