@@ -1,7 +1,7 @@
 // `eventgen lint`: every check that `generate` runs (the examples too), nothing written. A catalog
 // that lint passes is one that generate accepts.
 import { createRequire } from "node:module";
-import { hasErrors, MAX_PROBLEMS_PER_FILE, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
+import { boundPerFile, hasErrors, MAX_PROBLEMS_PER_FILE, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
 import { checkModelExamples, loadAndCheck } from "../load-and-check.ts";
 import { choiceOption, intOption } from "../cli-options.ts";
 import { FORMATS, formatReport } from "../report/formats.ts";
@@ -37,6 +37,10 @@ export async function lint(paths: string[], values: Record<string, unknown>, io:
     const say = format === "json" || format === "sarif" ? io.err : io.out;
     if (diagnostics.length) say(`${format === "text" ? "\n" : ""}${summarize(diagnostics)}`);
     else say(`${plural(catalogs, "catalog")}, ${plural(events, "event")}: no problems`);
+    if (say === io.err) {
+      const left = [...boundPerFile(ordered, maxProblems).hidden.values()].reduce((a, b) => a + b, 0);
+      if (left) say(`eventgen lint: ${left} more left out of the ${format} output (at most ${maxProblems} per file; run with --max-problems 0 to see all)`);
+    }
     if (tooManyWarnings) say(`eventgen lint: ${plural(warnings, "warning")}, more than --max-warnings ${maxWarnings} allows`);
     return { code: hasErrors(diagnostics) || tooManyWarnings ? 1 : 0, diagnostics };
   };

@@ -49,6 +49,15 @@ describe("--max-problems", () => {
     expect(all.out).not.toContain("more in");
   });
 
+  it("bounds the json output too, and says so on stderr", async () => {
+    const dir = fresh("many-json");
+    writeFileSync(join(dir, "shop.yaml"), manyBadTypes(60));
+    const { out, err } = await runCli("lint", dir, "--format", "json");
+    expect(JSON.parse(out)).toHaveLength(50);
+    expect(err).toBe("60 errors, 0 warnings\neventgen lint: 10 more left out of the json output (at most 50 per file; run with --max-problems 0 to see all)");
+    expect(JSON.parse((await runCli("lint", dir, "--format", "json", "--max-problems", "0")).out)).toHaveLength(60);
+  });
+
   it("bounds generate's report the same way", async () => {
     const dir = fresh("many-generate");
     writeFileSync(join(dir, "shop.yaml"), manyBadTypes(60));
