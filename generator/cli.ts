@@ -1,10 +1,12 @@
 // argv → command, exit codes, help. Exit codes: 0 success; 1 problems found in the catalogs or
 // stale output (--check); 2 the command line is wrong; 3 eventgen itself failed (a bug: please
 // report it with the message).
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { lint } from "./commands/lint.ts";
 import { catalogJsonSchema } from "./check/catalog-shape.ts";
 import { didYouMean } from "./check/did-you-mean.ts";
+import { parseOptions, UsageError, type OptionSpecs } from "./cli-options.ts";
+
+export { UsageError } from "./cli-options.ts";
 
 export interface Io {
   out(line: string): void;
@@ -20,7 +22,7 @@ interface Command {
   summary: string;
   usage: string;
   details: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
+  options: OptionSpecs;
   optionHelp: Record<string, string>;
   /** False when the command takes no positional arguments: one given is a mistake, not ignored. */
   positionals?: false;
@@ -30,15 +32,25 @@ interface Command {
 const commands: Record<string, Command> = {
   lint: {
     summary: "check catalogs and print located diagnostics",
-    usage: "eventgen lint [paths...]",
-    details: "Checks each catalog file (default: every *.yaml under catalog/) and prints every problem as\nfile:line:col: error CODE: message. Exits 1 if there is any error.",
-    options: {},
-    optionHelp: {},
-    run: ({ positionals }, io) => lint(positionals, io),
+    usage: "eventgen lint [paths...] [--format text|json|github|sarif] [--max-problems <n>] [--max-warnings <n>] [--watch]",
+    details: "Runs every check that generate runs, the examples included, on each catalog file (default:\nevery *.yaml under catalog/) and prints every problem as file:line:col: error CODE: message.\nWrites nothing. Exits 1 if there is any error (or more warnings than --max-warnings).",
+    options: {
+      format: { type: "string", short: "f" },
+      "max-problems": { type: "string" },
+      "max-warnings": { type: "string" },
+      watch: { type: "boolean", short: "w" },
+    },
+    optionHelp: {
+      "--format, -f <format>": "text (default), json (one JSON list on stdout), github (workflow annotations), sarif (SARIF 2.1.0)",
+      "--max-problems <n>": "print at most n problems per file, then a count of the rest (default 50; 0: all)",
+      "--max-warnings <n>": "exit 1 when there are more than n warnings (default: no limit)",
+      "--watch, -w": "lint again whenever a catalog changes; stop with Ctrl-C",
+    },
+    run: ({ positionals, values }, io) => lint(positionals, values, io),
   },
   generate: {
     summary: "generate types, validators, JSON Schemas, docs, OpenAPI and a package per catalog",
-    usage: "eventgen generate [--catalog <file|dir>...] [--out <dir>] [--check] [--quiet] [--templates <dir>] [--timings]",
+    usage: "eventgen generate [--catalog <file|dir>...] [--out <dir>] [--check] [--quiet] [--templates <dir>] [--timings]\n       [--max-problems <n>] [--watch]",
     details: "Generates <out>/<catalog id>/ for each catalog. Output is built in full and then swapped in:\na failure leaves the previous output untouched. With --check nothing is written; the command\nexits 1 listing every stale, missing or extra file.",
     options: {
       catalog: { type: "string", multiple: true, short: "c" },
@@ -47,6 +59,8 @@ const commands: Record<string, Command> = {
       quiet: { type: "boolean", short: "q" },
       templates: { type: "string" },
       timings: { type: "boolean" },
+      "max-problems": { type: "string" },
+      watch: { type: "boolean", short: "w" },
     },
     positionals: false,
     optionHelp: {
@@ -56,12 +70,14 @@ const commands: Record<string, Command> = {
       "--quiet, -q": "no progress or summary on stderr",
       "--templates <dir>": "folder of docs templates overriding the defaults by name (catalog.hbs, partials/*.hbs)",
       "--timings": "print the time spent in each stage",
+      "--max-problems <n>": "print at most n problems per file, then a count of the rest (default 50; 0: all)",
+      "--watch, -w": "generate again whenever a catalog or template changes; stop with Ctrl-C",
     },
     run: async (args, io) => (await import("./commands/generate.ts")).generate(args.values, io),
   },
   import: {
     summary: "turn an OpenAPI document or a folder of JSON Schemas into a catalog",
-    usage: "eventgen import openapi <file> --out catalog/<id>.yaml\n       eventgen import jsonschema <dir> --out catalog/<id>.yaml",
+    usage: "eventgen import openapi <file> --out catalog/<id>.yaml [--force]\n       eventgen import jsonschema <dir> --out catalog/<id>.yaml [--force]",
     details: "Writes a catalog that is then yours to edit. openapi reads an OpenAPI 3.1 document's webhooks\n(or 3.0's x-webhooks); jsonschema reads every *.json/*.yaml under <dir> as one event, its type\nthe file's path without the extension. Anything the catalog cannot say is a warning on stderr,\n`file#/json/pointer: warning IMPxxx: message`, and the schema is widened there. Exits 1 if the\ninput cannot be read, 2 on a wrong command line or an existing --out without --force.",
     options: { out: { type: "string", short: "o" }, force: { type: "boolean" } },
     optionHelp: { "--out, -o <file>": "the catalog file to write (required)", "--force": "overwrite an existing file" },
@@ -133,30 +149,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   const command = commands[name];
   if (!command) return unknownCommand(name, io);
+  const usage = (message: string) => {
+    // The same for every command and every mistake: what is wrong, the usage, where the rest is.
+    io.err(`eventgen ${name}: ${message}\nUsage: ${command.usage}\nRun 'eventgen ${name} --help' for every option.`);
+    return 2;
+  };
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseOptions(rest, command.options);
   } catch (err) {
-    io.err(`eventgen ${name}: ${usageMessage((err as Error).message, command)}\n\n${commandHelp(name, command)}`);
-    return 2;
+    if (err instanceof UsageError) return usage(err.message);
+    throw err;
   }
-  if (parsed.values.help) {
+  if (parsed.values["help"]) {
     io.out(commandHelp(name, command));
     return 0;
   }
   if (command.positionals === false && parsed.positionals.length) {
     const [arg] = parsed.positionals;
     const hint = "catalog" in command.options ? ` (did you mean --catalog ${arg}?)` : "";
-    io.err(`eventgen ${name}: unexpected argument '${arg}'${hint}\n\n${commandHelp(name, command)}`);
-    return 2;
+    return usage(`unexpected argument '${arg}'${hint}`);
   }
   try {
-    return await command.run({ positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
+    return await command.run(parsed, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`eventgen ${name}: ${err.message}\n\nRun 'eventgen ${name} --help' for usage.`);
-      return 2;
-    }
+    if (err instanceof UsageError) return usage(err.message);
     // A bug, not a catalog problem: the stack helps the report, but only when asked for.
     const detail = process.env["EVENTGEN_DEBUG"] ? ((err as Error)?.stack ?? String(err)) : `${(err as Error)?.message ?? String(err)} (set EVENTGEN_DEBUG=1 for the stack)`;
     io.err(`eventgen ${name}: internal error: ${detail}\nThis is a bug in eventgen; please report it with the catalog that triggers it.`);
@@ -165,16 +182,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 function unknownCommand(name: string, io: Io): number {
-  io.err(`eventgen: unknown command '${name}'${didYouMean(name, Object.keys(commands))}\n\n${mainHelp()}`);
+  io.err(`eventgen: unknown command '${name}'${didYouMean(name, Object.keys(commands))}\nCommands: ${Object.keys(commands).join(", ")}. Run 'eventgen --help' for more.`);
   return 2;
 }
-
-/** node:util's messages, shortened, with a suggestion for a misspelt option. */
-function usageMessage(message: string, command: Command): string {
-  const unknown = /^Unknown option '(--?[^']*)'/.exec(message);
-  if (!unknown) return message;
-  const flags = [...Object.keys(command.options), "help"].map((o) => `--${o}`);
-  return `unknown option '${unknown[1]}'${didYouMean(unknown[1]!, flags)}`;
-}
-
-export class UsageError extends Error {}

@@ -5,6 +5,8 @@ import { readCatalogs } from "./load/read-catalogs.ts";
 import { buildModel } from "./model/build.ts";
 import type { CatalogModel } from "./model/ir.ts";
 import { stageTimer, type Timings } from "./timings.ts";
+import { checkExamples } from "./check/examples.ts";
+import { emitValidatorsModule, examplesScript } from "./emit/validators/validators-module.ts";
 
 export interface Loaded {
   models: CatalogModel[];
@@ -32,4 +34,11 @@ export function loadAndCheck(inputs: readonly string[]): Loaded {
     models.push(time("model", () => buildModel(checked)));
   }
   return { models: hasErrors(diagnostics) ? [] : models, diagnostics: sortDiagnostics(diagnostics), timings };
+}
+
+/** EG401: each example run through the catalog's generated validators. `validatorsJs`, the
+ * module's JavaScript, when the caller has made it already (generate); lint makes it here. */
+export async function checkModelExamples(model: CatalogModel, validatorsJs?: string): Promise<Diagnostic[]> {
+  if (!model.events.some((e) => e.examples.length)) return [];
+  return checkExamples(model, examplesScript(model, validatorsJs ?? emitValidatorsModule(model).js));
 }

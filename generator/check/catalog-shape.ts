@@ -214,7 +214,7 @@ const catalogProps = {
   signing: prop(obj(signingProps, { describe: "a signing description" })),
   groups: req(entries({ describe: "group id", pattern: /^[A-Za-z0-9_.:-]+$/, hint: "use letters, digits and . _ : -" }, obj(groupProps, { describe: "a group" }))),
   schemas: prop(entries({ describe: "schema name", pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, hint: "a schema name is letters, digits and _, not starting with a digit" }, schemaShape)),
-  events: req(entries({ describe: "event type", pattern: /^\S+$/, duplicate: "EG301", hint: "an event type has no spaces" }, obj(eventProps, { describe: "an event" }))),
+  events: req(entries({ describe: "event type", pattern: /^\S+$/, duplicate: "EG301", hint: "an event type has no spaces", strays: Object.keys(eventProps) }, obj(eventProps, { describe: "an event" }))),
 };
 export type RawCatalog = ObjOf<typeof catalogProps>;
 

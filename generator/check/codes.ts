@@ -7,6 +7,7 @@ export const codes = {
   EG103: "too many aliases (a possible alias bomb)",
   EG104: "file too large",
   EG105: "no catalog files found",
+  EG106: "the file is not UTF-8 text",
   EG201: "wrong shape: a value of the wrong type",
   EG202: "unknown key",
   EG203: "missing required key",
@@ -29,6 +30,7 @@ export const codes = {
   EG320: "signing that cannot work",
   EG401: "an example body does not match its event's schema",
   EG402: "an enum or const value does not match the declared type",
+  EG501: "a docs template cannot be read, compiled or rendered (with --templates)",
 } as const;
 
 export type Code = keyof typeof codes;

@@ -31,7 +31,13 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     out.push({ code, severity, message, pos, ...(hint ? { hint } : {}) });
 
   if (raw.id !== undefined && raw.id !== stem)
-    report("EG306", posOf(raw, "id"), `catalog id '${raw.id}' does not match the file name '${stem}'`, `rename the file to ${raw.id}.yaml or set id: ${stem}`);
+    report(
+      "EG306",
+      posOf(raw, "id"),
+      `catalog id '${raw.id}' does not match the file name '${stem}'`,
+      // The stem is only worth suggesting as an id when it is one.
+      /^[a-z0-9][a-z0-9_-]*$/.test(stem) ? `rename the file to ${raw.id}.yaml or set id: ${stem}` : `rename the file to ${raw.id}.yaml ('${stem}' cannot be an id: use lowercase letters, digits, - and _)`,
+    );
 
   const schemas = new Map((raw.schemas ?? []).map((e) => [e.key, e.value]));
   const definedSchemas = definedNames(raw, "schemas");

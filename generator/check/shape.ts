@@ -1,7 +1,7 @@
 // A small vocabulary of shapes that checks a YAML node tree, with positions, and also describes
 // itself as JSON Schema: the catalog's editor schema is derived from the same definition as the
 // checker, so the two cannot drift apart.
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Diagnostic, SourcePos } from "../diagnostics.ts";
 import type { Code } from "./codes.ts";
 import { closest, didYouMean } from "./did-you-mean.ts";
@@ -382,6 +382,9 @@ export function entries<V>(
     duplicate?: Code;
     /** Keys written differently that still name the same thing, and why. */
     same?: { key: (name: string) => string; hint: string };
+    /** Keys of the value's own mapping (an event's `payload:`): one met here with a value that is
+     * not a mapping was dedented out of the entry above it, and is reported as that alone. */
+    strays?: readonly string[];
   },
   value: Shape<V>,
   doc?: string,
@@ -395,6 +398,7 @@ export function entries<V>(
       const out: Entry<V>[] = [];
       const seen = new Map<string, { name: string; pos: SourcePos }>();
       const names = new Set<string>();
+      let last: { name: string; pos: SourcePos } | undefined;
       let complete = true;
       let ok = true;
       for (const pair of node.items) {
@@ -406,6 +410,13 @@ export function entries<V>(
           continue;
         }
         const name = String(k.value);
+        if (key.strays?.includes(name) && last && !isMap(cx.resolve(pair.value))) {
+          const owner = value.describe.replace(/^an? /, "");
+          cx.report("EG201", kp, `\`${name}:\` is indented less than the ${owner} it belongs to ('${last.name}', line ${last.pos.line})`, `indent it like the other keys of '${last.name}'`);
+          ok = false;
+          continue;
+        }
+        last = { name, pos: kp };
         names.add(name);
         const same = key.same ? key.same.key(name) : name;
         const first = seen.get(same);
@@ -424,6 +435,12 @@ export function entries<V>(
         }
         const v = cx.resolve(pair.value);
         if (cx.aborted) return undefined;
+        // `{ id: uuid The id, kept short }`: the text after the comma reads as a name with no value.
+        if (node.flow && (pair.value === null || pair.value === undefined) && seen.size > 1 && /\s/.test(name)) {
+          cx.report("EG201", kp, `'${name}' has no value: is it the rest of the value before it?`, COMMA_HINT);
+          ok = false;
+          continue;
+        }
         const checked = nested(cx, kp, () => value.check(v, cx, kp));
         if (checked === undefined) ok = false;
         else out.push({ key: name, value: checked, pos: kp });
@@ -473,18 +490,35 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
       const maybe = new Set<string>();
       let unreadable = false;
       let ok = true;
+      const stray = strayParent(node, props);
+      let pastStray = false;
+      let previousSplit = false;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = cx.resolve(pair.key);
         const kp = cx.pos(k, here);
         const name = isScalar(k) ? String(k.value) : undefined;
+        if (stray && pair === stray.pair) {
+          cx.report("EG202", kp, `unknown key '${name}' in ${describe}, at the column of the keys below it: they read as keys of ${describe.replace(/^an? /, "this ")}, not of '${name}'`, `indent '${name}' less, as much as the key it belongs beside, or the lines below it more`);
+          ok = false;
+          unreadable = pastStray = true;
+          continue;
+        }
+        // Its keys, repeating this mapping's, are the same mistake.
+        if (pastStray && name !== undefined && name in keys) continue;
         if (name === undefined || !Object.hasOwn(props, name)) {
           const shown = name ?? kindOf(k);
-          // `{ description: a, b }` reads `b` as a key: the usual cause of a key with spaces and no value.
-          const commaSplit = node.flow && name !== undefined && /\s/.test(name) && (pair.value === null || pair.value === undefined);
-          const hint = commaSplit
-            ? `inside { … } a comma ends the value; quote text that holds a comma, e.g. description: "a, b"`
-            : `allowed keys: ${known.join(", ")}`;
+          // `{ description: a, b }` reads `b` as a key: the usual cause of a key with no value that
+          // is not a misspelling. `{ description: like a, b, c }` is one mistake: only its first
+          // stray key is reported.
+          const bare = pair.value === null || pair.value === undefined;
+          const commaSplit = !!node.flow && name !== undefined && bare && (/\s/.test(name) || closest(name, known) === undefined);
+          if (commaSplit && previousSplit) {
+            ok = false;
+            continue;
+          }
+          previousSplit = commaSplit;
+          const hint = commaSplit ? COMMA_HINT : `allowed keys: ${known.join(", ")}`;
           cx.report("EG202", kp, `unknown key '${shown}' in ${describe}${name ? didYouMean(name, known) : ""}`, hint);
           // The key it probably misspells may be meant to be there.
           const meant = name === undefined ? undefined : closest(name, known);
@@ -493,6 +527,7 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
           ok = false;
           continue;
         }
+        previousSplit = false;
         if (name in keys) {
           cx.report("EG102", kp, `duplicate key '${name}'; first defined at line ${keys[name]!.line}:${keys[name]!.col}`);
           ok = false;
@@ -507,8 +542,10 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
           ok = false;
         } else out[name] = checked;
       }
+      // A required key that an unknown key probably misspells is reported once, as that unknown
+      // key with its "did you mean": `triger:` is not also a missing `trigger`.
       for (const [name, p] of Object.entries(props))
-        if (p.required && !(name in keys)) {
+        if (p.required && !(name in keys) && !maybe.has(name)) {
           cx.report("EG203", here, `missing required key '${name}' in ${describe}`);
           ok = false;
         }
@@ -533,6 +570,26 @@ export function obj<P extends Props>(props: P, o: { describe?: string; doc?: str
       additionalProperties: false,
     }),
   };
+}
+
+const COMMA_HINT = `inside { … } a comma ends the value; quote text that holds a comma, e.g. description: "a, b"`;
+
+/** In a block mapping, an unknown key with no value followed by keys that repeat ones before it:
+ * a key indented as deep as the keys of the mapping above it (`  order.paid:` at the column of
+ * `order.created`'s keys), whose own keys were read as that mapping's. Reported once, as that. */
+function strayParent(node: YAMLMap, props: Props): { pair: Pair } | undefined {
+  if (node.flow) return undefined;
+  const seen = new Set<string>();
+  let candidate: Pair | undefined;
+  for (const item of node.items) {
+    if (!isPair(item) || !isScalar(item.key)) continue;
+    const name = String(item.key.value);
+    const empty = item.value === null || (isScalar(item.value) && item.value.value === null && !item.value.source);
+    if (candidate && seen.has(name)) return { pair: candidate };
+    if (!candidate && !Object.hasOwn(props, name) && empty) candidate = item;
+    seen.add(name);
+  }
+  return undefined;
 }
 
 /** One of several shapes, chosen by the kind of node (a string, a mapping, …). */

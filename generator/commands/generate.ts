@@ -1,15 +1,13 @@
 // `eventgen generate`: load → check → model → emit → format → (check | write).
 import { statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { formatDiagnostic, hasErrors, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
-import { checkExamples } from "../check/examples.ts";
+import { formatBounded, formatDiagnostic, hasErrors, MAX_PROBLEMS_PER_FILE, plural, sortDiagnostics, summarize, type Diagnostic } from "../diagnostics.ts";
 import { byPath, emitCode, emitSchemaJson } from "../emit/emit-catalog.ts";
 import { runtimeFiles } from "../write/runtime-cache.ts";
 import { DocumentsThread, makeDocuments } from "../emit/documents-thread.ts";
 import type { OutputFile } from "../emit/output.ts";
 import type { CatalogModel } from "../model/ir.ts";
-import { examplesScript } from "../emit/validators/validators-module.ts";
-import { loadAndCheck } from "../load-and-check.ts";
+import { checkModelExamples, loadAndCheck } from "../load-and-check.ts";
 import { compareOutput } from "../write/compare.ts";
 import { ownedByEventgen } from "../write/output-tree.ts";
 import { writeAtomic, type CatalogOutput } from "../write/write-atomic.ts";
@@ -18,6 +16,8 @@ import { orphanedFolders } from "../write/orphans.ts";
 import { bannerText } from "../emit/banner.ts";
 import { catalogStem, findCatalogFiles, sourcePathOf } from "../load/read-catalogs.ts";
 import { UsageError, type Io } from "../cli.ts";
+import { intOption } from "../cli-options.ts";
+import { watchAndRun } from "../watch.ts";
 import { TemplateError } from "../emit/docs/templates.ts";
 
 export interface GenerateOptions {
@@ -27,6 +27,8 @@ export interface GenerateOptions {
   quiet?: boolean;
   templates?: string;
   timings?: boolean;
+  watch?: boolean;
+  maxProblems?: number;
 }
 
 const shown = (p: string) => {
@@ -35,19 +37,36 @@ const shown = (p: string) => {
 };
 
 export async function generate(values: Record<string, unknown>, io: Io): Promise<number> {
+  const opts: GenerateOptions = { ...(values as GenerateOptions), maxProblems: intOption(values, "max-problems", MAX_PROBLEMS_PER_FILE) };
+  if (opts.templates !== undefined) templatesFolder(opts.templates);
+  if (!opts.watch) return once(opts, io);
+  const inputs = opts.catalog?.length ? opts.catalog : ["catalog"];
+  await watchAndRun({
+    paths: [...inputs, ...(opts.templates !== undefined ? [opts.templates] : [])],
+    run: async () => {
+      const done: string[] = [];
+      const code = await once(opts, io, done);
+      if (code !== 0) return opts.check ? "found problems" : "found problems; nothing was written";
+      return `${opts.check ? "checked" : "regenerated"} ${done.join(", ") || "nothing"}`;
+    },
+    say: io.err,
+  });
+  return 0;
+}
+
+/** One run; `done` receives the ids of the catalogs generated (or checked). */
+async function once(opts: GenerateOptions, io: Io, done: string[] = []): Promise<number> {
   try {
-    return await run(values, io);
+    return await run(opts, io, done);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
-    io.err(`error: ${e.message}`);
+    io.err(formatDiagnostic(templateDiagnostic(e.message)));
     io.err("eventgen generate: nothing was written; fix the template and run it again.");
     return 1;
   }
 }
 
-async function run(values: Record<string, unknown>, io: Io): Promise<number> {
-  const opts = values as GenerateOptions;
-  if (opts.templates !== undefined) templatesFolder(opts.templates);
+async function run(opts: GenerateOptions, io: Io, done: string[]): Promise<number> {
   const t0 = performance.now();
   const progress = (line: string) => opts.quiet || io.err(line);
   const inputs = opts.catalog?.length ? opts.catalog : ["catalog"];
@@ -69,6 +88,7 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
       printTimings(opts, { "check (manifest)": performance.now() - tFast }, io);
       const files = confirmed.reduce((n, m) => n + Object.keys(m!.files).length, 0);
       const events = confirmed.reduce((n, m) => n + m!.events, 0);
+      done.push(...keys.keys());
       progress(`eventgen: ${plural(confirmed.length, "catalog")}, ${plural(events, "event")}, ${plural(files, "file")} up to date (${secs(t0)}, file hashes compared with each folder's ${MANIFEST})`);
       return 0;
     }
@@ -78,7 +98,7 @@ async function run(values: Record<string, unknown>, io: Io): Promise<number> {
   // the time the catalogs are loaded.
   const thread = keys !== undefined && useThread(found.paths) ? new DocumentsThread() : undefined;
   try {
-    return await generateWith(opts, io, inputs, outRoot, keys, orphans, thread, t0, progress);
+    return await generateWith(opts, io, inputs, outRoot, keys, orphans, thread, t0, progress, done);
   } finally {
     thread?.close();
   }
@@ -94,12 +114,14 @@ async function generateWith(
   thread: DocumentsThread | undefined,
   t0: number,
   progress: (line: string) => void,
+  done: string[],
 ): Promise<number> {
+  const maxProblems = opts.maxProblems ?? MAX_PROBLEMS_PER_FILE;
   const loaded = loadAndCheck(inputs);
   const timings = loaded.timings;
   const problems: Diagnostic[] = [...loaded.diagnostics];
   const report = () => {
-    for (const d of sortDiagnostics(problems)) io.err(formatDiagnostic(d));
+    for (const line of formatBounded(sortDiagnostics(problems), maxProblems)) io.err(line);
     if (problems.length) io.err(`\n${summarize(problems)}`);
   };
   if (hasErrors(problems)) {
@@ -124,7 +146,7 @@ async function generateWith(
     documents?.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
     const code = emitCode(model, { timings });
     const tExamples = performance.now();
-    problems.push(...(await checkExamples(model, examplesScript(model, code.find((f) => f.path === "dist/validators.js")!.content))));
+    problems.push(...(await checkModelExamples(model, code.find((f) => f.path === "dist/validators.js")!.content)));
     timings["examples"] = (timings["examples"] ?? 0) + performance.now() - tExamples;
     // A large catalog takes seconds: say how far it got.
     const large = model.events.length >= LARGE;
@@ -161,17 +183,28 @@ async function generateWith(
   const tWrite = performance.now();
   if (loaded.models.some((m) => m.events.length >= LARGE)) progress(`eventgen: ${opts.check ? "comparing" : "writing"} ${plural(fileCount, "file")} (${secs(t0)})`);
   if (opts.check) {
-    const stale = [
-      ...outputs.flatMap((o) => compareOutput(o.dir, shown(o.dir), o.files)),
-      ...orphans.map((dir) => ({ file: `${shown(dir)}/`, problem: "extra" as const, hint: "its catalog is gone; `eventgen generate` removes the folder" })),
-    ];
+    const stale = outputs.map((o) => ({ o, stale: compareOutput(o.dir, shown(o.dir), o.files) }));
     timings["compare"] = performance.now() - tWrite;
     printTimings(opts, timings, io);
-    if (stale.length) {
-      for (const s of stale) io.err(`${s.file}: ${s.problem} (${s.hint})`);
-      io.err(`\neventgen generate --check: ${plural(stale.length, "file")} out of date; run \`npm run generate\` and commit the result.`);
+    const count = stale.reduce((n, s) => n + s.stale.length, 0) + orphans.length;
+    if (count) {
+      // One catalog edit changes many files; the first few diffs show it, the rest are listed.
+      let diffs = 0;
+      for (const { o, stale: files } of stale) {
+        if (!files.length) continue;
+        io.err(`${shown(o.dir)}/ is out of date with ${o.model.file} (${plural(files.length, "file")}):`);
+        for (const s of files) {
+          const diff = s.diff && diffs < MAX_DIFFS ? s.diff : undefined;
+          io.err(`${s.file}: ${s.problem} (${s.hint}${s.diff && !diff ? `; diff left out after ${MAX_DIFFS} files` : ""})`);
+          if (diff) diffs++;
+          for (const line of diff ?? []) io.err(line);
+        }
+      }
+      for (const dir of orphans) io.err(`${shown(dir)}/: extra (its catalog is gone; \`eventgen generate\` removes the folder)`);
+      io.err(`\neventgen generate --check: ${plural(count, "file")} out of date; run \`npx eventgen generate\` and commit the result.`);
       return 1;
     }
+    done.push(...outputs.map((o) => o.model.id));
     progress(`eventgen: ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} up to date (${secs(t0)})`);
     return 0;
   }
@@ -185,9 +218,13 @@ async function generateWith(
   timings["write"] = performance.now() - tWrite;
   printTimings(opts, timings, io);
   for (const dir of orphans) progress(`eventgen: removed ${shown(dir)}/ (its catalog is gone)`);
+  done.push(...outputs.map((o) => o.model.id));
   progress(`eventgen: generated ${plural(outputs.length, "catalog")}, ${plural(events, "event")}, ${plural(fileCount, "file")} into ${shown(outRoot)} (${secs(t0)})`);
   return 0;
 }
+
+/** Stale files whose diff --check prints; the others are listed without. */
+const MAX_DIFFS = 10;
 
 /** From this many events a catalog takes seconds, and progress says how far it got. */
 const LARGE = 1000;
@@ -217,4 +254,13 @@ const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(2)}s`;
 function printTimings(opts: GenerateOptions, timings: Record<string, number>, io: Io) {
   if (!opts.timings) return;
   for (const [stage, ms] of Object.entries(timings)) io.err(`  ${stage.padEnd(18)} ${ms.toFixed(0).padStart(7)} ms`);
+}
+
+/** A template error as a diagnostic (EG501), from its message: `file:line[:col]: text`, or
+ * `file: text` when it has no place in the file. */
+export function templateDiagnostic(message: string): Diagnostic {
+  const at = /^(.+?):(\d+)(?::(\d+))?: (.*)$/s.exec(message);
+  if (at) return { code: "EG501", severity: "error", message: at[4]!, pos: { file: at[1]!, line: Number(at[2]), col: Number(at[3] ?? 1) } };
+  const file = /^(.+?): (.*)$/s.exec(message);
+  return { code: "EG501", severity: "error", message: file?.[2] ?? message, pos: { file: file?.[1] ?? "templates", line: 1, col: 1 } };
 }

@@ -4,9 +4,10 @@
 // stage can turn a node's offset into `line:col`. Reading is the only disk access before `write/`.
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { yamlHint } from "./yaml-hints.ts";
+import { firstTab, indentationMistake, unclosedQuote, type TextMistake } from "./indentation.ts";
 
 /** Files larger than this are refused before parsing: a catalog of 10,000 events is about 6 MiB. */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
@@ -155,22 +156,49 @@ export function parseCatalogText(path: string, text: string): { file?: LoadedFil
     };
   }
   const diagnostics: Diagnostic[] = [];
-  const linesWithErrors = new Set<number>();
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  // One mistake makes the parser stumble over much of what follows, so a file's first syntax
+  // error is reported alone, and as the mistake that caused it when the text shows one.
+  const [first] = doc.errors;
+  if (first) {
+    const at = lines.linePos(first.pos[0]);
+    const mistake = syntaxMistake(text, doc.errors, at.line);
+    diagnostics.push(
+      mistake
+        ? { code: "EG101", severity: "error", message: mistake.message, pos: { file, line: mistake.line, col: mistake.col }, ...(mistake.hint ? { hint: mistake.hint } : {}) }
+        : {
+            code: "EG101",
+            severity: "error",
+            // The parser turns its own stack overflow on absurd nesting into an error of that name.
+            message: /Maximum call stack/.test(first.message) ? "nesting too deep to parse" : firstLine(first.message),
+            pos: { file, line: at.line, col: at.col },
+            ...(yamlHint(first) ? { hint: yamlHint(first) } : {}),
+          },
+    );
+  }
+  const linesWithWarnings = new Set<number>();
+  for (const e of doc.warnings) {
     const { line, col } = lines.linePos(e.pos[0]);
-    // One mistake in a line (an unclosed bracket) makes the parser stumble over the rest of it.
-    if (linesWithErrors.has(line)) continue;
-    linesWithErrors.add(line);
-    diagnostics.push({
-      code: "EG101",
-      severity: doc.errors.includes(e as never) ? "error" : "warning",
-      // The parser turns its own stack overflow on absurd nesting into an error of that name.
-      message: /Maximum call stack/.test(e.message) ? "nesting too deep to parse" : firstLine(e.message),
-      pos: { file, line, col },
-      ...(yamlHint(e) ? { hint: yamlHint(e) } : {}),
-    });
+    if (linesWithWarnings.has(line)) continue;
+    linesWithWarnings.add(line);
+    diagnostics.push({ code: "EG101", severity: "warning", message: firstLine(e.message), pos: { file, line, col }, ...(yamlHint(e) ? { hint: yamlHint(e) } : {}) });
   }
   return { file: { file, sourcePath: sourcePathOf(path), path, stem: catalogStem(path), text, doc, lines }, diagnostics };
+}
+
+/** The mistake behind the parser's first error, when it is one of those the text shows (see
+ * indentation.ts): a tab before it, a line indented wrong just after it, an unclosed quote. */
+function syntaxMistake(text: string, errors: readonly YAMLError[], line: number): TextMistake | undefined {
+  const tab = firstTab(text);
+  if (tab && (tab.line <= line || errors.some((e) => e.code === "TAB_AS_INDENT"))) return tab;
+  const codes = new Set(errors.map((e) => e.code));
+  if (["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN"].some((c) => codes.has(c as YAMLError["code"]))) {
+    // The parser stumbles at the mistake or on the lines just around it; a "mistake" further up
+    // is valid YAML the text reading misjudged, so the parser's word stands then.
+    const indent = indentationMistake(text, line + 2);
+    if (indent && indent.line >= line - 3) return indent;
+  }
+  if (errors.some((e) => e.code === "MISSING_CHAR" && /closing .?quote/i.test(e.message))) return unclosedQuote(text);
+  return undefined;
 }
 
 function firstLine(s: string): string {
@@ -200,13 +228,15 @@ export function readCatalogs(inputs: readonly string[]): ReadResult {
       });
       continue;
     }
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, "utf8");
+      bytes = readFileSync(path);
     } catch (err) {
       diagnostics.push(unreadable(path, err));
       continue;
     }
+    const text = utf8Text(bytes, pos.file, diagnostics);
+    if (text === undefined) continue;
     const parsed = parseCatalogText(path, text);
     diagnostics.push(...parsed.diagnostics);
     // A document with syntax errors is only partly parsed; checking it would report the same
@@ -214,4 +244,45 @@ export function readCatalogs(inputs: readonly string[]): ReadResult {
     if (parsed.file && !hasErrors(parsed.diagnostics)) files.push(parsed.file);
   }
   return { files, diagnostics };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** The file's text, or undefined and one EG106 when it is not UTF-8 text (a binary file, UTF-16):
+ * its bytes are never parsed, so no diagnostic ever quotes them. */
+function utf8Text(bytes: Buffer, file: string, diagnostics: Diagnostic[]): string | undefined {
+  const refuse = (at: number, why: string) => {
+    const before = bytes.subarray(0, at).toString("utf8");
+    const line = before.split("\n").length;
+    const col = before.length - before.lastIndexOf("\n");
+    diagnostics.push({ code: "EG106", severity: "error", message: `not a UTF-8 text file: ${why}`, pos: { file, line, col }, hint: "a catalog is YAML text in UTF-8; is this the right file?" });
+    return undefined;
+  };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refuse(0, "it is UTF-16 (save it as UTF-8)");
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return refuse(nul, `byte 0x00 at offset ${nul} (a binary file?)`);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return refuse(at, `the bytes at offset ${at} are not UTF-8 (a binary file, or another encoding such as Latin-1?)`);
+  }
+}
+
+/** The offset of the first byte that does not begin (or continue) a well-formed UTF-8 character. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k < n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong, surrogate and out-of-range forms: the decoder refused the whole, so be exact.
+    try {
+      utf8.decode(b.subarray(i, i + n));
+    } catch {
+      return i;
+    }
+    i += n;
+  }
+  return b.length;
 }

@@ -41,8 +41,7 @@ describe("bin/eventgen.js", () => {
     const r = bin("lnt");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^eventgen: unknown command 'lnt' \(did you mean 'lint'\?\)\n\n/);
-    expect(r.stderr).toContain("Commands:");
+    expect(r.stderr).toBe("eventgen: unknown command 'lnt' (did you mean 'lint'?)\nCommands: lint, generate, import, schema. Run 'eventgen --help' for more.\n");
   });
 
   it("prints its version", () => {
@@ -67,8 +66,9 @@ describe("help", () => {
 
   it("lint --help says what it checks and the default path", async () => {
     const { out } = await runCli("lint", "-h");
-    expect(out).toContain("Usage: eventgen lint [paths...]");
-    expect(out).toContain("default: every *.yaml under catalog/");
+    expect(out).toContain("Usage: eventgen lint [paths...] [--format text|json|github|sarif]");
+    expect(out).toContain("default:\nevery *.yaml under catalog/");
+    expect(out).toContain("the examples included");
   });
 
   it("help, -h and --help print the same help on stdout, exit 0; no arguments print it on stderr, exit 2", async () => {
@@ -93,15 +93,31 @@ describe("usage errors exit 2 with a hint", () => {
     { argv: ["generate", "--chek"], want: "eventgen generate: unknown option '--chek' (did you mean '--check'?)" },
     { argv: ["generate", "--templtes", "t"], want: "eventgen generate: unknown option '--templtes' (did you mean '--templates'?)" },
     { argv: ["lint", "--fix"], want: "eventgen lint: unknown option '--fix'" },
-    { argv: ["generate", "--out"], want: "eventgen generate: Option '-o, --out <value>' argument missing" },
+    { argv: ["generate", "--out"], want: "eventgen generate: --out (-o) needs a value" },
+    { argv: ["generate", "--out", "--check"], want: "eventgen generate: --out (-o) needs a value" },
+    { argv: ["generate", "--check=yes"], want: "eventgen generate: --check takes no value" },
+    { argv: ["lint", "--format", "xml"], want: "eventgen lint: --format takes one of text, json, github, sarif, not 'xml'" },
+    { argv: ["lint", "--format", "jsno"], want: "eventgen lint: --format takes one of text, json, github, sarif, not 'jsno' (did you mean 'json'?)" },
+    { argv: ["lint", "--max-problems", "-3"], want: "eventgen lint: --max-problems takes a whole number (0 or more), not '-3'" },
+    { argv: ["lint", "--max-warnings", "-2"], want: "eventgen lint: --max-warnings takes a whole number of -1 (no limit) or more, not '-2'" },
+    { argv: ["lint", "--max-problems", "many"], want: "eventgen lint: --max-problems takes a whole number (0 or more), not 'many'" },
+    { argv: ["lint", "--max-warnings", "1.5"], want: "eventgen lint: --max-warnings takes a whole number of -1 (no limit) or more, not '1.5'" },
+    { argv: ["generate", "--max-problems=x"], want: "eventgen generate: --max-problems takes a whole number (0 or more), not 'x'" },
+    { argv: ["import", "openapi"], want: "eventgen import: missing the OpenAPI file to import" },
     { argv: ["generate", "catalog/deck.yaml"], want: "eventgen generate: unexpected argument 'catalog/deck.yaml' (did you mean --catalog catalog/deck.yaml?)" },
     { argv: ["schema", "catalog"], want: "eventgen schema: unexpected argument 'catalog'" },
   ])("$argv", async ({ argv, want }) => {
     const { code, out, err } = await runCli(...argv);
     expect(code).toBe(2);
     expect(out).toBe("");
-    expect(err.split("\n")[0]).toBe(want);
-    expect(err).toMatch(/\nUsage: eventgen/); // the usage follows, so the fix is on screen
+    const lines = err.split("\n");
+    expect(lines[0]).toBe(want);
+    // The same for every mistake: the usage follows, so the fix is on screen, then where the rest is.
+    if (want.startsWith("eventgen: ")) expect(lines[1]).toBe("Commands: lint, generate, import, schema. Run 'eventgen --help' for more.");
+    else {
+      expect(lines[1]).toMatch(/^Usage: eventgen /);
+      expect(lines.at(-1)).toMatch(/^Run 'eventgen \w+ --help' for every option\.$/);
+    }
   });
 });
 
@@ -116,7 +132,8 @@ describe("--templates that is not a folder is a usage error", () => {
     const out = join(scratch, "out");
     const r = await runCli("generate", "--catalog", "catalog/chift.yaml", "--out", out, "--templates", templates);
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toBe(`eventgen generate: --templates ${templates}: ${why}\n\nRun 'eventgen generate --help' for usage.`);
+    expect(r.err.split("\n")[0]).toBe(`eventgen generate: --templates ${templates}: ${why}`);
+    expect(r.err).toMatch(/\nRun 'eventgen generate --help' for every option\.$/);
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -158,5 +175,28 @@ describe("exit codes", () => {
     const { code, out } = await runCli("lint", "catalog", "catalog/deck.yaml", "catalog/", "./catalog/chift.yaml");
     expect(code).toBe(0);
     expect(out).toBe("3 catalogs, 63 events: no problems");
+  });
+});
+
+describe("the README keeps up with the code", () => {
+  const readme = readFileSync("README.md", "utf8");
+
+  it("its diagnostics table has a row for every code, and no other", async () => {
+    const { codes } = await import("../../generator/check/codes.ts");
+    const rows = [...readme.matchAll(/^\| (EG\d{3}) \|/gm)].map((m) => m[1]);
+    expect(rows).toEqual(Object.keys(codes));
+  });
+
+  it("its exit-code table lists 0 to 3", () => {
+    expect([...readme.matchAll(/^\| `(\d)` \|/gm)].map((m) => m[1])).toEqual(["0", "1", "2", "3"]);
+  });
+
+  it.each(["lint", "generate", "import"])("%s --help and the README name every flag of %s", async (name) => {
+    const { out } = await runCli(name, "--help");
+    const flags = [...out.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]!);
+    expect(flags.length).toBeGreaterThan(1);
+    for (const flag of flags) if (flag !== "--help") expect(readme, flag).toContain(flag);
+    // And each flag in the usage line is described below it.
+    for (const m of out.split("\n\n")[1]!.matchAll(/\[(--[\w-]+)/g)) expect(flags, m[1]).toContain(m[1]);
   });
 });

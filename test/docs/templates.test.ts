@@ -77,44 +77,45 @@ describe("--templates", () => {
 
   it("a syntax error names the file and line", async () => {
     put("partials/group.hbs", "ok\n{{#each events}}\n| {{link}} |\n");
-    await expectError(/^error: test\/\.scratch\/docs-templates\/templates\/partials\/group\.hbs:4: handlebars syntax error: unexpected end of template/m);
+    await expectError(/^test\/\.scratch\/docs-templates\/templates\/partials\/group\.hbs:4:1: error EG501: handlebars syntax error: unexpected end of template/m);
   });
 
   it("a malformed mustache names the file and line", async () => {
     put("catalog.hbs", "# {{title}}\n\n{{foo\n");
-    await expectError(/templates\/catalog\.hbs:3: handlebars syntax error: unexpected end of template \(an unclosed {{ or block\?\) at "# {{title}}{{foo"/);
+    await expectError(/templates\/catalog\.hbs:3:1: error EG501: handlebars syntax error: unexpected end of template \(an unclosed {{ or block\?\) at "# {{title}}{{foo"/);
   });
 
   it("mismatched blocks name the file", async () => {
     put("catalog.hbs", "{{#if title}}x{{/each}}\n");
-    await expectError(/templates\/catalog\.hbs:1:\d+: if doesn't match each/);
+    await expectError(/templates\/catalog\.hbs:1:\d+: error EG501: if doesn't match each/);
   });
 
   it("a misspelled field names the file, line and column", async () => {
     put("partials/event.hbs", "### {{type}}\n\n{{triger}}\n");
-    await expectError(/templates\/partials\/event\.hbs:3:2: unknown field "triger"/);
+    await expectError(/^test\/\.scratch\/docs-templates\/templates\/partials\/event\.hbs:3:2: error EG501: unknown field "triger" \(did you mean "trigger"\?\)$/m);
   });
 
   it("a missing partial names the template that calls it", async () => {
     put("catalog.hbs", "# {{title}}\n\n{{> nowhere}}\n");
-    await expectError(/templates\/catalog\.hbs: no partial named "nowhere"/);
+    await expectError(/templates\/catalog\.hbs:1:1: error EG501: no partial named "nowhere"/);
   });
 
   it("a partial beside catalog.hbs is refused, with where it belongs", async () => {
     put("event.hbs", "x");
-    await expectError(/templates\/event\.hbs: not a template name; the main template is catalog\.hbs, partials go in partials\/ \(.*event.*\)/);
+    await expectError(/templates\/event\.hbs:1:1: error EG501: not a template name; the main template is catalog\.hbs, partials go in partials\/ \(.*event.*\)/);
   });
 
   it("a folder where a template should be is refused", async () => {
     mkdirSync(join(tpl, "catalog.hbs"));
-    await expectError(/templates\/catalog\.hbs: not a file/);
+    await expectError(/templates\/catalog\.hbs:1:1: error EG501: not a file/);
   });
 
   it("a missing folder is a usage error (exit 2), and nothing is written", async () => {
     rmSync(tpl, { recursive: true });
     const r = await gen();
     expect([r.code, r.out]).toEqual([2, ""]);
-    expect(r.err).toBe(`eventgen generate: --templates ${tpl}: no such folder\n\nRun 'eventgen generate --help' for usage.`);
+    expect(r.err.split("\n")[0]).toBe(`eventgen generate: --templates ${tpl}: no such folder`);
+    expect(r.err).toMatch(/\nRun 'eventgen generate --help' for every option\.$/);
     expect(existsSync(out)).toBe(false);
   });
 

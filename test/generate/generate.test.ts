@@ -67,13 +67,14 @@ describe("generate", () => {
       expect(tree(out)).toEqual(before);
     });
 
-    it("lists a hand-edited file with the first differing line", async () => {
+    it("lists a hand-edited file with a unified diff, under the catalog its folder comes from", async () => {
       appendFileSync(join(out, "chift/src/types.ts"), "// hand edit\n");
       const before = tree(out);
       const r = await gen("--check");
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(/out\/chift\/src\/types\.ts: stale \(line \d+: on disk "\/\/ hand edit", expected ""\)/);
-      expect(r.err).toContain("1 file out of date; run `npm run generate` and commit the result.");
+      expect(r.err).toMatch(/^\S*out\/chift\/ is out of date with \S*chift\.yaml \(1 file\):$/m);
+      expect(r.err).toMatch(/out\/chift\/src\/types\.ts: stale \(differs from what generate makes\)\n--- \S*out\/chift\/src\/types\.ts \(on disk\)\n\+\+\+ \S*out\/chift\/src\/types\.ts \(generated\)\n@@ -\d+,4 \+\d+,3 @@\n( .*\n){3}-\/\/ hand edit\n/);
+      expect(r.err).toContain("1 file out of date; run `npx eventgen generate` and commit the result.");
       expect(tree(out)).toEqual(before);
     });
 
@@ -91,6 +92,10 @@ describe("generate", () => {
       const r = await gen("--check");
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/out\/flat\/openapi\.json: stale/);
+      // The change itself is on screen, in at most three hunks per file.
+      expect(r.err).toMatch(/^-.*A connection is created/m);
+      expect(r.err).toMatch(/^\+.*A connection is opened/m);
+      for (const file of r.err.split(/^--- /m).slice(1)) expect(file.match(/^@@ /gm)!.length).toBeLessThanOrEqual(3);
     });
   });
 

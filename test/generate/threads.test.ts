@@ -36,7 +36,7 @@ describe("the documents thread", () => {
     writeFileSync(join(root, "one/deck/README.md"), "edited\n");
     const stale = await withThreads("2", () => runCli("generate", "--check", "--catalog", "catalog", "--out", join(root, "one")));
     expect(stale.code).toBe(1);
-    expect(stale.err).toMatch(/deck\/README\.md: stale \(line 1: on disk "edited"/);
+    expect(stale.err).toMatch(/deck\/README\.md: stale \(differs from what generate makes\)\n--- .*\n\+\+\+ .*\n@@ -1,1 \+1,\d+ @@\n-edited\n/);
   }, 60_000);
 
   it("reports a template error from the thread as one from the main thread", async () => {
@@ -45,7 +45,7 @@ describe("the documents thread", () => {
     writeFileSync(join(templates, "catalog.hbs"), "{{#if title}}unclosed\n");
     const r = await withThreads("2", () => runCli("generate", "--catalog", "catalog/chift.yaml", "--out", join(root, "t"), "--templates", templates));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/catalog\.hbs:\d+: handlebars syntax error/);
+    expect(r.err).toMatch(/catalog\.hbs:\d+:\d+: error EG501: handlebars syntax error/);
     expect(r.err).toMatch(/nothing was written/);
   }, 60_000);
 });

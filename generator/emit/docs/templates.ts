@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { didYouMean } from "../../check/did-you-mean.ts";
 
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../../../templates/", import.meta.url));
 export const MAIN_TEMPLATE = "catalog.hbs";
@@ -14,6 +15,7 @@ type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => strin
 
 /** A template problem the user can fix: reported with the file, exit 1, no stack trace. */
 export class TemplateError extends Error {}
+
 
 export function loadTemplates(overrides?: string): Render {
   if (overrides !== undefined) checkOverrideFolder(overrides);
@@ -66,7 +68,7 @@ function compile(hb: typeof Handlebars, file: string): Template {
       return template(context, runtime);
     } catch (e) {
       if (e instanceof TemplateError) throw e;
-      throw new TemplateError(`${shown(file)}:${describeRuntimeError(e)}`);
+      throw new TemplateError(`${shown(file)}:${describeRuntimeError(e, context)}`);
     }
   };
 }
@@ -83,13 +85,34 @@ function describeCompileError(e: unknown): string {
   return located(message);
 }
 
-function describeRuntimeError(e: unknown): string {
+function describeRuntimeError(e: unknown, context: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const strict = /^"(.*)" not defined in .* - (\d+:\d+)$/s.exec(message);
-  if (strict) return `${strict[2]}: unknown field "${strict[1]}" (the fields are listed in eventgen's README, "Docs and templates")`;
+  if (strict) {
+    const near = didYouMean(strict[1]!, fieldNames(context)).replace(/'/g, '"');
+    return `${strict[2]}: unknown field "${strict[1]}"${near || " (the fields are listed in eventgen's README, \"Docs and templates\")"}`;
+  }
   const partial = /^The partial (.*) could not be found$/.exec(message);
   if (partial) return ` no partial named "${partial[1]}"`;
   return located(message);
+}
+
+/** Every field name in the view model, for "did you mean" (bounded: a large catalog's view model
+ * has many objects, but few distinct names). */
+function fieldNames(context: unknown): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<object>();
+  const walk = (v: unknown, depth: number) => {
+    if (typeof v !== "object" || v === null || seen.has(v) || depth > 8 || seen.size > 20_000) return;
+    seen.add(v);
+    if (Array.isArray(v)) return v.slice(0, 50).forEach((x) => walk(x, depth + 1));
+    for (const [k, x] of Object.entries(v)) {
+      names.add(k);
+      walk(x, depth + 1);
+    }
+  };
+  walk(context, 0);
+  return names;
 }
 
 /** handlebars appends " - LINE:COL" to some messages. */

@@ -16,7 +16,10 @@ describe("obj", () => {
     { given: "{ title: '' }", want: ["EG204 1:10 must not be empty"] },
     { given: "{ title: 12 }", want: ["EG201 1:10 expected a string, got number 12"] },
     { given: "[title]", want: ["EG201 1:1 expected a group, got a list"] },
-    { given: "{ titel: a, nte: b }", want: ["EG202 1:3 unknown key 'titel' in a group (did you mean 'title'?)", "EG202 1:13 unknown key 'nte' in a group (did you mean 'note'?)", "EG203 1:1 missing required key 'title' in a group"] },
+    { given: "{ titel: a, nte: b }", want: ["EG202 1:3 unknown key 'titel' in a group (did you mean 'title'?)", "EG202 1:13 unknown key 'nte' in a group (did you mean 'note'?)"] },
+    // A required key misspelt is the unknown key alone: one mistake, one diagnostic.
+    { given: "{ titel: a }", want: ["EG202 1:3 unknown key 'titel' in a group (did you mean 'title'?)"] },
+    { given: "{ nte: a }", want: ["EG202 1:3 unknown key 'nte' in a group (did you mean 'note'?)", "EG203 1:1 missing required key 'title' in a group"] },
     { given: "{ __proto__: x, title: a }", want: ["EG202 1:3 unknown key '__proto__' in a group"] },
     { given: "{ constructor: x, title: a }", want: ["EG202 1:3 unknown key 'constructor' in a group"] },
   ])("$given", ({ given, want }) => expect(brief(checkNode(group, given).diagnostics)).toEqual(want));
