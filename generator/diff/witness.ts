@@ -4,7 +4,7 @@
 // candidate values tried there; each candidate is confirmed by running both catalogs' generated
 // validators in this process, the way the example check runs them.
 import { loadCompiledValidators } from "../check/examples.ts";
-import { emitCode } from "../emit/emit-catalog.ts";
+import { emitValidatorsModule } from "../emit/validators/validators-module.ts";
 import { conforms } from "../emit/docs/conforms.ts";
 import { exampleBody, sample } from "../emit/docs/example-body.ts";
 import type { CatalogModel, Json, Schema } from "../model/ir.ts";
@@ -16,15 +16,37 @@ type Validate = (input: unknown) => { ok: boolean };
 /** How many alternative synthesized values are tried at a change's place, besides its own. */
 const SEEDS = 4;
 
-/** The validators of a model, compiled once per model. */
-const compiled = new WeakMap<CatalogModel, Promise<Record<string, Validate>>>();
-function validatorsOf(model: CatalogModel): Promise<Record<string, Validate>> {
-  let v = compiled.get(model);
-  if (!v) {
-    const js = emitCode(model).find((f) => f.path === "dist/validators.js")!.content;
-    compiled.set(model, (v = loadCompiledValidators(js).then((m) => m.validators)));
-  }
-  return v;
+/** The validators of the given events: dist/validators.js as generate writes it for the model
+ * cut down to those events and the named schemas they reach, run in this process as the example
+ * check runs it. A large catalog with a few breaking events compiles a small module. */
+async function validatorsOf(model: CatalogModel, types: Set<string>): Promise<Record<string, Validate>> {
+  const events = model.events.filter((e) => types.has(e.type));
+  const byName = new Map(model.schemas.map((s) => [s.name, s]));
+  const reached = new Set<string>();
+  const visit = (s: Schema): void => {
+    switch (s.kind) {
+      case "ref":
+        if (reached.has(s.name) || !byName.has(s.name)) return;
+        reached.add(s.name);
+        return visit(byName.get(s.name)!.schema);
+      case "array":
+        return visit(s.items);
+      case "object":
+        for (const p of s.properties) visit(p.schema);
+        if (typeof s.additional === "object") visit(s.additional);
+        return;
+      case "union":
+        for (const v of s.variants) visit(v);
+    }
+  };
+  for (const e of events) visit(e.body);
+  const cut: CatalogModel = {
+    ...model,
+    events,
+    schemas: model.schemas.filter((s) => reached.has(s.name)),
+    groups: model.groups.map((g) => ({ ...g, events: g.events.filter((e) => types.has(e.type)) })).filter((g) => g.events.length),
+  };
+  return (await loadCompiledValidators(emitValidatorsModule(cut).js)).validators;
 }
 
 const clone = (v: Json): Json => structuredClone(v);
@@ -38,7 +60,8 @@ export async function addWitnesses(d: ModelDiff): Promise<void> {
   const news = eventsOf(d.new);
   const testable = wanted.filter((c) => olds.has((c.event ?? c.witnessEvent)!) && news.has((c.event ?? c.witnessEvent)!));
   if (!testable.length) return;
-  const [oldV, newV] = await Promise.all([validatorsOf(d.old), validatorsOf(d.new)]);
+  const types = new Set(testable.map((c) => (c.event ?? c.witnessEvent)!));
+  const [oldV, newV] = await Promise.all([validatorsOf(d.old, types), validatorsOf(d.new, types)]);
   const named = new Map(d.new.schemas.map((s) => [s.name, s.schema]));
   const bodies = new Map<string, Json>();
   for (const c of testable) {
