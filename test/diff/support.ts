@@ -3,7 +3,8 @@
 // catalogs' emitted JSON Schemas.
 import { expect } from "vitest";
 import { loadCompiledValidators } from "../../generator/check/examples.ts";
-import { emitCatalog } from "../../generator/emit/emit-catalog.ts";
+import { emitSchemaJson } from "../../generator/emit/emit-catalog.ts";
+import { emitValidatorsModule } from "../../generator/emit/validators/validators-module.ts";
 import type { CatalogModel } from "../../generator/model/ir.ts";
 import { diffCatalogs } from "../../generator/diff/run.ts";
 import type { CatalogDiff } from "../../generator/diff/report.ts";
@@ -36,8 +37,8 @@ type Judge = (type: string, body: unknown) => boolean;
 
 /** Both kinds of judge for a model: its generated validators, and Ajv on its JSON Schemas. */
 export async function judges(m: CatalogModel): Promise<{ ours: Judge; ajv: Judge }> {
-  const files = emitCatalog(m);
-  const { validators } = await loadCompiledValidators(files.find((f) => f.path === "dist/validators.js")!.content);
+  const files = emitSchemaJson(m);
+  const { validators } = await loadCompiledValidators(emitValidatorsModule(m).js);
   const ajv = makeAjv();
   const byType = new Map(m.events.map((e) => [e.type, `${e.names.schemaFile}.json`]));
   const compiled = new Map<string, (b: unknown) => boolean>();

@@ -17,7 +17,8 @@ export const sectionOf = (c: Change): Section => (c.level === "breaking" ? "brea
 export function formatChangelog(diffs: readonly CatalogDiff[]): string {
   const out: string[] = [];
   for (const d of diffs) {
-    out.push(`## ${diffs.length > 1 ? `${mdInline(d.catalog)} ` : ""}${mdInline(d.version.new)}`, "");
+    // An id and a semver version (both checked by the catalog format) need no escaping.
+    out.push(`## ${diffs.length > 1 ? `${d.catalog} ` : ""}${d.version.new}`, "");
     if (!d.changes.length) out.push("No changes.", "");
     for (const [section, title] of SECTIONS) {
       const cs = d.changes.filter((c) => sectionOf(c) === section);
