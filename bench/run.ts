@@ -7,6 +7,7 @@ import { generate, measureGeneration, measureImport, outDir, stageMedians, WORK,
 import { makeCatalog } from "./make-catalog.ts";
 import { median } from "./measure.ts";
 import { isChiftFlowExecuted, isDeckTaskRunCompleted } from "./hand-written.ts";
+import { measureDiff } from "./diff.ts";
 import { breakBody, catalogBodies, compareOnWorkload, dispatchScaling, type Row } from "./validators.ts";
 
 const quick = process.argv.includes("--quick");
@@ -71,6 +72,14 @@ table(
   ],
 );
 console.log("");
+
+// ---- diff ----
+log("diff: GitHub's webhooks 12.0.3 → 12.1.0, imported, against generating the newer");
+const diffs = measureDiff(ROUNDS, log);
+console.log(`## Diff (\`eventgen diff\` of two published versions of GitHub's webhooks document, ${diffs.events} events, ${diffs.breaking} breaking changes with witnesses; median)\n`);
+table(["", "wall"], [["eventgen diff old new", s(median(diffs.diffMs))], ["eventgen generate (the newer)", s(median(diffs.generateMs))]]);
+console.log("");
+goal("diff of the real-world pair ≤ generating the newer", median(diffs.diffMs) <= median(diffs.generateMs), `${s(median(diffs.diffMs))} vs ${s(median(diffs.generateMs))}`);
 
 // ---- validators ----
 log("validators: packages for the bundled catalogs and the synthetic ones");

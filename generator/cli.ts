@@ -83,6 +83,25 @@ const commands: Record<string, Command> = {
     optionHelp: { "--out, -o <file>": "the catalog file to write (required)", "--force": "overwrite an existing file" },
     run: async (args, io) => (await import("./commands/import.ts")).importCommand(args.positionals, args.values, io),
   },
+  diff: {
+    summary: "report what changed between two versions of a catalog, and what breaks its consumers",
+    usage: "eventgen diff <old.yaml> <new.yaml> [--format text|markdown|json|github] [--fail-on <level>] [--changelog]\n       eventgen diff --base <git-ref> [paths...] [options]",
+    details:
+      "Compares the two catalogs' models (renaming a named schema is no change) in the webhook direction:\na change is breaking when a delivery valid under the new catalog can be rejected by consumers\nbuilt from the old one; each breaking change in a body comes with a witness, a body the new\nvalidators accept and the old ones reject. Prints every change with its level, event, JSON\nPointer and file:line:col, then the version bump it requires (major, minor, patch or none) and\nwhether the new catalog's version makes it. With --base, each catalog under paths (default:\ncatalog/) is compared with the same file at that git revision, read with git; nothing is written.\nExits 0 when nothing reaches --fail-on, 1 when something does or a catalog does not load, 2 on\na wrong command line.",
+    options: {
+      base: { type: "string" },
+      format: { type: "string", short: "f" },
+      "fail-on": { type: "string" },
+      changelog: { type: "boolean" },
+    },
+    optionHelp: {
+      "--base <git-ref>": "compare the working tree's catalogs with the same files at this revision",
+      "--format, -f <format>": "text (default), markdown (a pull-request comment), json (one document) or github (annotations)",
+      "--fail-on <level>": "breaking (default), warning, info, or version: exit 1 only when the new version does not bump enough",
+      "--changelog": "print a CHANGELOG.md entry for the new version (Breaking, Added, Changed, Docs) instead of a report",
+    },
+    run: async (args, io) => (await import("./commands/diff.ts")).diffCommand(args.positionals, args.values, io),
+  },
   schema: {
     summary: "print the JSON Schema of the catalog format",
     usage: "eventgen schema",
