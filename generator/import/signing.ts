@@ -26,6 +26,30 @@ function role(name: string): DraftHeader["role"] {
   return "other";
 }
 
+/** GitHub's signature headers: an HMAC of the raw body, hex, after the algorithm's name. */
+const GITHUB: Record<string, Partial<DraftSigning>> = {
+  "x-hub-signature-256": { algorithm: "sha256", encoding: "hex", signedContent: "{body}", signaturePrefix: "sha256=" },
+  "x-hub-signature": { algorithm: "sha1", encoding: "hex", signedContent: "{body}", signaturePrefix: "sha1=" },
+};
+
+/** How surely a header carries its role: the verifier reads one header per role. */
+function rank(h: DraftHeader): number {
+  const n = h.name.toLowerCase();
+  if (STANDARD[n] || n === "x-hub-signature-256") return 3;
+  if (n.includes("delivery") || n === "x-hub-signature") return 2;
+  return 1;
+}
+
+/** One header for each of signature, timestamp and id, the likeliest; the rest are `other`. */
+function oneEach(headers: DraftHeader[]): DraftHeader[] {
+  for (const role of ["signature", "timestamp", "id"] as const) {
+    const all = headers.filter((h) => h.role === role);
+    const best = all.reduce<DraftHeader | undefined>((a, h) => (a === undefined || rank(h) > rank(a) ? h : a), undefined);
+    for (const h of all) if (h !== best) h.role = "other";
+  }
+  return headers;
+}
+
 /** `ops`: each webhook's header parameters (the type header already left out). */
 export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined, warn: Warn): DraftSigning | undefined {
   const byName = new Map<string, { header: DraftHeader; count: number; first: HeaderParam }>();
@@ -43,7 +67,7 @@ export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined,
   for (const { count, first, header } of byName.values())
     if (count < ops.length)
       warn({ code: "IMP202", file: first.loc.file, pointer: first.loc.pointer, message: `header '${header.name}' is on ${count} of ${ops.length} webhooks; the catalog's headers are the same for every event, so it is listed for all` });
-  const headers = [...byName.values()].map((h) => h.header);
+  const headers = oneEach([...byName.values()].map((h) => h.header));
   if (!headers.length && !hint) return undefined;
   const names = new Set(headers.map((h) => h.name.toLowerCase()));
   const standard = Object.keys(STANDARD).every((n) => names.has(n));
@@ -53,6 +77,7 @@ export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined,
   if (hint) {
     for (const k of ["algorithm", "encoding", "signedContent", "signaturePrefix", "secretPrefix", "notes"] as const) if (typeof hint[k] === "string") out[k] = hint[k];
   } else if (scheme === "standard-webhooks") Object.assign(out, { algorithm: "sha256", encoding: "base64", signedContent: "{id}.{timestamp}.{body}", signaturePrefix: "v1," });
+  else if (signature && GITHUB[signature.name.toLowerCase()]) Object.assign(out, GITHUB[signature.name.toLowerCase()]);
   const required = typeof hint?.required === "boolean" ? hint.required : signature?.required;
   if (scheme !== "none" && required === false) out.required = false;
   return out;
