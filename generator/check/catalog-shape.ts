@@ -162,7 +162,7 @@ const signingProps = {
   encoding: prop(str({ values: ["base64", "hex"] }), "How the signature bytes are written."),
   signedContent: prop(text("What is signed, with {id}, {timestamp} and {body} placeholders.")),
   signaturePrefix: prop(text("A prefix before each signature, e.g. `v1,` or `sha256=`.")),
-  signatureSeparator: prop(str({ nonEmpty: true }), "One header carries several signatures, separated by this (Standard Webhooks: a space); any one matching is enough."),
+  signatureSeparator: prop(str({ pattern: /^[^\r\n]{1,8}$/, describe: "a separator of 1 to 8 characters" }), "One header carries several signatures, separated by this (Standard Webhooks: a space); any one matching is enough."),
   signaturePart: prop(str({ pattern: /^[A-Za-z0-9_.-]+$/, describe: "a part name" }), "The signature header is comma-separated key=value parts (Stripe's `t=…,v1=…`): the signatures are the parts with this key, e.g. `v1`."),
   timestampPart: prop(str({ pattern: /^[A-Za-z0-9_.-]+$/, describe: "a part name" }), "The signed timestamp is this part of the signature header (Stripe's `t`) instead of a header of its own."),
   timestampUnit: prop(str({ values: ["seconds", "milliseconds"] }), "The timestamp's unit (default seconds)."),

@@ -1,5 +1,6 @@
 // The catalog the importer builds, in the catalog's own terms (the full form of every schema);
 // write-catalog-yaml.ts picks the shorthand where it says the same.
+import type { SigningFact } from "../model/signing.ts";
 import type { SchemaBounds } from "../check/catalog-shape.ts";
 import type { Json } from "../model/ir.ts";
 import type { Loc } from "./read-source.ts";
@@ -42,17 +43,12 @@ export interface DraftHeader {
   required: boolean;
 }
 
-export interface DraftSigning {
+export type DraftSigning = { [K in SigningFact]?: K extends "tolerance" ? number : string } & {
   scheme: "standard-webhooks" | "hmac-sha256" | "none";
-  algorithm?: string;
-  encoding?: string;
-  signedContent?: string;
-  signaturePrefix?: string;
-  secretPrefix?: string;
   notes?: string;
   required?: boolean;
   headers: DraftHeader[];
-}
+};
 
 export interface DraftEnvelope {
   typeField?: string;

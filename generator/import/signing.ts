@@ -2,6 +2,7 @@
 // scheme; a header named like a signature makes it an HMAC; other headers are kept with role
 // `other`, so the regenerated OpenAPI still lists them.
 import { mdPlain } from "../emit/escape/markdown.ts";
+import { SIGNING_FACTS, type SigningFact } from "../model/signing.ts";
 import type { DraftHeader, DraftSigning } from "./draft.ts";
 import { isRec } from "./merge-all-of.ts";
 import type { Loc } from "./read-source.ts";
@@ -13,7 +14,7 @@ export interface HeaderParam {
 }
 
 /** What our OpenAPI's `x-eventgen.signing` says: the catalog's own signing facts. */
-export type SigningHint = Partial<Pick<DraftSigning, "required" | "algorithm" | "encoding" | "signedContent" | "signaturePrefix" | "secretPrefix" | "notes">> & { scheme?: string };
+export type SigningHint = Partial<Pick<DraftSigning, "required" | "notes" | SigningFact>> & { scheme?: string };
 
 const STANDARD: Record<string, DraftHeader["role"]> = { "webhook-id": "id", "webhook-timestamp": "timestamp", "webhook-signature": "signature" };
 
@@ -75,7 +76,10 @@ export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined,
   const signature = headers.find((h) => h.role === "signature");
   const out: DraftSigning = { scheme, headers };
   if (hint) {
-    for (const k of ["algorithm", "encoding", "signedContent", "signaturePrefix", "secretPrefix", "notes"] as const) if (typeof hint[k] === "string") out[k] = hint[k];
+    for (const k of [...SIGNING_FACTS, "notes"] as const) {
+      const v = hint[k];
+      if (k === "tolerance" ? typeof v === "number" : typeof v === "string") (out as Record<string, unknown>)[k] = v;
+    }
   } else if (scheme === "standard-webhooks") Object.assign(out, { algorithm: "sha256", encoding: "base64", signedContent: "{id}.{timestamp}.{body}", signaturePrefix: "v1," });
   else if (signature && GITHUB[signature.name.toLowerCase()]) Object.assign(out, GITHUB[signature.name.toLowerCase()]);
   const required = typeof hint?.required === "boolean" ? hint.required : signature?.required;

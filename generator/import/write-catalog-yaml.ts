@@ -1,6 +1,7 @@
 // A catalog draft → the YAML a person would write: the shorthand wherever it says the same
 // (`uuid The id`, `Order[]`, `string|null`, `name?:`), small schemas on one line, sections
 // separated by a blank line, keys in the order the README's example uses.
+import { SIGNING_FACTS } from "../model/signing.ts";
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
 import { FORMATS } from "../check/catalog-shape.ts";
 import type { CatProp, CatSchema, DraftCatalog, DraftEvent } from "./draft.ts";
@@ -90,7 +91,7 @@ function envelope(d: DraftCatalog, warn: Warn): Rec {
 function signing(d: DraftCatalog): Rec {
   const s = d.signing!;
   const out: Rec = { scheme: s.scheme };
-  for (const k of ["algorithm", "encoding", "signedContent", "signaturePrefix", "secretPrefix"] as const) if (s[k] !== undefined) out[k] = s[k];
+  for (const k of SIGNING_FACTS) if (s[k] !== undefined) out[k] = s[k];
   if (s.required === false) out.required = false;
   if (s.headers.length) {
     const headers: Rec = {};

@@ -33,6 +33,23 @@ export interface ResolvedSigning {
   headers: ResolvedHeader[];
 }
 
+/** The facts of a signing block besides its scheme, headers, required and notes, in the order
+ * catalogs, OpenAPI's x-eventgen.signing and the importer write them. */
+export const SIGNING_FACTS = [
+  "algorithm",
+  "encoding",
+  "signedContent",
+  "signaturePrefix",
+  "signatureSeparator",
+  "signaturePart",
+  "timestampPart",
+  "timestampUnit",
+  "tolerance",
+  "secretPrefix",
+  "secretEncoding",
+] as const;
+export type SigningFact = (typeof SIGNING_FACTS)[number];
+
 /** The placeholders a signed content may name. */
 export const PLACEHOLDERS = ["id", "timestamp", "body"] as const;
 

@@ -2,6 +2,7 @@
 // schemas are the same JSON Schema 2020-12 as the standalone files, with refs into
 // #/components/schemas. Descriptions are CommonMark in OpenAPI, and catalog text is data: it is
 // escaped there as in the docs (schema descriptions are plain text, as in the JSON Schema files).
+import { SIGNING_FACTS } from "../../model/signing.ts";
 import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
 import { defined } from "../../defined.ts";
 import { bannerText } from "../banner.ts";
@@ -91,7 +92,7 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
       ...(model.envelope.typeField !== undefined ? { typeField: model.envelope.typeField } : { typeHeader: model.envelope.typeHeader }),
       ...(model.envelope.payloadField !== undefined ? { payloadField: model.envelope.payloadField } : { flat: true }),
       ...(model.envelope.notes ? { envelopeNotes: model.envelope.notes } : {}),
-      ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...defined({ algorithm: signing.algorithm, encoding: signing.encoding, signedContent: signing.signedContent, signaturePrefix: signing.signaturePrefix, secretPrefix: signing.secretPrefix, notes: signing.notes }) } } : {}),
+      ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...defined({ ...Object.fromEntries(SIGNING_FACTS.map((k) => [k, signing[k]])), notes: signing.notes }) } } : {}),
     },
   };
 }
