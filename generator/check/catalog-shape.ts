@@ -164,6 +164,7 @@ const signingProps = {
   signaturePrefix: prop(text("A prefix before each signature, e.g. `v1,` or `sha256=`.")),
   signatureSeparator: prop(str({ pattern: /^[^\r\n]{1,8}$/, describe: "a separator of 1 to 8 characters" }), "One header carries several signatures, separated by this (Standard Webhooks: a space); any one matching is enough."),
   signaturePart: prop(str({ pattern: /^[A-Za-z0-9_.-]+$/, describe: "a part name" }), "The signature header is comma-separated key=value parts (Stripe's `t=…,v1=…`): the signatures are the parts with this key, e.g. `v1`."),
+  signatureConstants: prop(entries({ describe: "a part name", pattern: /^[A-Za-z0-9_.-]+$/ }, str()), "With signaturePart: the other parts a sender writes before the signature, e.g. `{ format: sha256 }` for Truto's `format=sha256,v=…`."),
   timestampPart: prop(str({ pattern: /^[A-Za-z0-9_.-]+$/, describe: "a part name" }), "The signed timestamp is this part of the signature header (Stripe's `t`) instead of a header of its own."),
   timestampUnit: prop(str({ values: ["seconds", "milliseconds"] }), "The timestamp's unit (default seconds)."),
   tolerance: prop(num({ integer: true, min: 0 }), "How far the timestamp may be from the receiver's clock, in seconds, either way (default 300)."),

@@ -35,6 +35,8 @@ export function checkSigning(raw: Partial<RawSigning>, report: Report): void {
     report(at("timestampPart"), "timestampPart makes the signature header a list of key=value parts, but no part carries the signature", "add `signaturePart`, e.g. `signaturePart: v1`");
   if (s.signaturePart !== undefined && s.signatureSeparator !== undefined && !absent(raw, "signatureSeparator"))
     report(at("signatureSeparator"), "signatureSeparator and signaturePart cannot be combined: parts are separated by commas, and each `signaturePart` part is one signature");
+  if (s.signatureConstants !== undefined && s.signaturePart === undefined)
+    report(at("signatureConstants"), "signatureConstants are parts of a key=value signature header, but signaturePart is not set", "add `signaturePart`, e.g. `signaturePart: v`");
   if (s.timestampPart !== undefined && role("timestamp").length)
     report(at("timestampPart"), `the timestamp is both the '${s.timestampPart}' part and the '${role("timestamp")[0]!.name}' header`, "keep one of them");
   if (s.timestampPart !== undefined && s.timestampPart === s.signaturePart) report(at("timestampPart"), "timestampPart and signaturePart name the same part");

@@ -43,7 +43,7 @@ export interface DraftHeader {
   required: boolean;
 }
 
-export type DraftSigning = { [K in SigningFact]?: K extends "tolerance" ? number : string } & {
+export type DraftSigning = { [K in SigningFact]?: K extends "tolerance" ? number : K extends "signatureConstants" ? Record<string, string> : string } & {
   scheme: "standard-webhooks" | "hmac-sha256" | "none";
   notes?: string;
   required?: boolean;

@@ -78,7 +78,8 @@ export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined,
   if (hint) {
     for (const k of [...SIGNING_FACTS, "notes"] as const) {
       const v = hint[k];
-      if (k === "tolerance" ? typeof v === "number" : typeof v === "string") (out as Record<string, unknown>)[k] = v;
+      const ok = k === "tolerance" ? typeof v === "number" : k === "signatureConstants" ? isRec(v) && Object.values(v).every((x) => typeof x === "string") : typeof v === "string";
+      if (ok) (out as Record<string, unknown>)[k] = v;
     }
   } else if (scheme === "standard-webhooks") Object.assign(out, { algorithm: "sha256", encoding: "base64", signedContent: "{id}.{timestamp}.{body}", signaturePrefix: "v1," });
   else if (signature && GITHUB[signature.name.toLowerCase()]) Object.assign(out, GITHUB[signature.name.toLowerCase()]);

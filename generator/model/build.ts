@@ -238,6 +238,7 @@ function verifyScheme(r: ResolvedSigning): SigningScheme {
       ...(r.signaturePrefix !== undefined ? { prefix: r.signaturePrefix } : {}),
       ...(r.signatureSeparator !== undefined && r.signaturePart === undefined ? { separator: r.signatureSeparator } : {}),
       ...(r.signaturePart !== undefined ? { part: r.signaturePart } : {}),
+      ...(r.signatureConstants !== undefined && r.signaturePart !== undefined ? { constants: r.signatureConstants } : {}),
     },
     ...(timestampHeader !== undefined
       ? { timestamp: { header: timestampHeader, ...(r.timestampPart !== undefined ? { part: r.timestampPart } : {}), unit: r.timestampUnit, tolerance: r.tolerance } }

@@ -127,6 +127,7 @@ export interface SigningModel {
   signaturePrefix?: string;
   signatureSeparator?: string;
   signaturePart?: string;
+  signatureConstants?: Record<string, string>;
   timestampPart?: string;
   timestampUnit?: "seconds" | "milliseconds";
   tolerance?: number;

@@ -24,6 +24,7 @@ export interface ResolvedSigning {
   signaturePrefix?: string;
   signatureSeparator?: string;
   signaturePart?: string;
+  signatureConstants?: Record<string, string>;
   timestampPart?: string;
   timestampUnit: "seconds" | "milliseconds";
   tolerance: number;
@@ -42,6 +43,7 @@ export const SIGNING_FACTS = [
   "signaturePrefix",
   "signatureSeparator",
   "signaturePart",
+  "signatureConstants",
   "timestampPart",
   "timestampUnit",
   "tolerance",
@@ -89,6 +91,7 @@ export function resolveSigning(s: Partial<RawSigning>): ResolvedSigning {
   const separator = pick(s.signatureSeparator, " ", undefined);
   if (separator !== undefined) out.signatureSeparator = separator;
   if (s.signaturePart !== undefined) out.signaturePart = s.signaturePart;
+  if (s.signatureConstants?.length) out.signatureConstants = Object.fromEntries(s.signatureConstants.map((e) => [e.key, e.value]));
   if (s.timestampPart !== undefined) out.timestampPart = s.timestampPart;
   const secretPrefix = pick(s.secretPrefix, "whsec_", undefined);
   if (secretPrefix !== undefined) out.secretPrefix = secretPrefix;
