@@ -8,6 +8,7 @@ import { makeCatalog } from "./make-catalog.ts";
 import { median } from "./measure.ts";
 import { isChiftFlowExecuted, isDeckTaskRunCompleted } from "./hand-written.ts";
 import { measureDiff } from "./diff.ts";
+import { measureReceive, reportReceive } from "./receive.ts";
 import { breakBody, catalogBodies, compareOnWorkload, dispatchScaling, type Row } from "./validators.ts";
 
 const quick = process.argv.includes("--quick");
@@ -80,6 +81,14 @@ console.log(`## Diff (\`eventgen diff\` of two published versions of GitHub's we
 table(["", "wall"], [["eventgen diff old new", s(median(diffs.diffMs))], ["eventgen generate (the newer)", s(median(diffs.generateMs))]]);
 console.log("");
 goal("diff of the real-world pair ≤ generating the newer", median(diffs.diffMs) <= median(diffs.generateMs), `${s(median(diffs.diffMs))} vs ${s(median(diffs.generateMs))}`);
+
+// ---- receiving ----
+log("receive: one signed ~1 KB Standard Webhooks delivery, against standardwebhooks (+ Ajv) and the createHmac floor");
+const received = reportReceive(await measureReceive(quick ? { rounds: 7, roundMs: 30, warmupMs: 200 } : undefined));
+console.log("## Receiving (a signed ~1 KB Standard Webhooks delivery: verify, JSON.parse, validate; per delivery, median of rounds)\n");
+console.log(received.table);
+console.log("");
+for (const g of received.goals) goal(g.goal, g.pass, g.figure);
 
 // ---- validators ----
 log("validators: packages for the bundled catalogs and the synthetic ones");

@@ -60,7 +60,9 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
         properties: [...typeProps, ...envelope.fields, { name: envelope.payloadField, required: true, schema: payload }],
       };
     } else {
-      const flat = deref(payload) as SchemaOf<"object">;
+      // An event without a payload (any) adds no fields and leaves the body open.
+      const found = deref(payload);
+      const flat: SchemaOf<"object"> = found.kind === "object" ? found : { kind: "object", nullable: false, properties: [], additional: true };
       body = {
         kind: "object",
         nullable: false,
@@ -231,7 +233,8 @@ function verifyScheme(r: ResolvedSigning): SigningScheme {
   return {
     algorithm: r.algorithm,
     content: r.signedContent,
-    secret: { encoding: r.secretEncoding, ...(r.secretPrefix !== undefined ? { prefix: r.secretPrefix } : {}) },
+    // A UTF-8 secret is keyed whole: its prefix only says how secrets look.
+    secret: { encoding: r.secretEncoding, ...(r.secretPrefix !== undefined && r.secretEncoding === "base64" ? { prefix: r.secretPrefix } : {}) },
     signature: {
       header: signature,
       encoding: r.encoding,

@@ -73,6 +73,7 @@ export function setCryptoBackend(choice: Backend): void {
     throw new Error("node:crypto is not available in this runtime");
   backend = choice;
   keys.clear();
+  cached = 0;
 }
 
 /** The path in use: "node" or "webcrypto". */
@@ -87,16 +88,27 @@ export interface HmacKey {
   node?: unknown;
 }
 
-/** At most this many keys are cached; the oldest goes first. Secrets are few (rotation keeps 2 or 3). */
+/** At most this many keys are cached; the oldest space goes first. Secrets are few (rotation keeps 2 or 3). */
 export const MAX_CACHED_KEYS = 64;
-const keys = new Map<string, HmacKey>();
+/** Keys by space (how the secret becomes bytes, and the algorithm) and then by secret. */
+const keys = new Map<string, Map<string, HmacKey>>();
+let cached = 0;
 
-/** The key for `bytes` under `algorithm`, imported once per cache `id`. */
-export function hmacKey(id: string, algorithm: HmacAlgorithm, bytes: () => Uint8Array): HmacKey {
-  const cacheId = `${algorithm}\u0000${id}`;
-  const hit = keys.get(cacheId);
+/**
+ * The key for `secret` in `space` (a name for how a secret becomes bytes, and the algorithm),
+ * made from `bytes()` once; undefined when bytes() gives none (not cached).
+ */
+export function hmacKey(
+  space: string,
+  secret: string,
+  algorithm: HmacAlgorithm,
+  bytes: () => Uint8Array | undefined,
+): HmacKey | undefined {
+  let inSpace = keys.get(space);
+  const hit = inSpace?.get(secret);
   if (hit) return hit;
   const raw = bytes();
+  if (!raw) return undefined;
   const node = nodeCrypto();
   const key: HmacKey = node
     ? { algorithm, node: node.createSecretKey(raw) }
@@ -106,9 +118,27 @@ export function hmacKey(id: string, algorithm: HmacAlgorithm, bytes: () => Uint8
           "sign",
         ]),
       };
-  if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value!);
-  keys.set(cacheId, key);
+  if (cached >= MAX_CACHED_KEYS) {
+    keys.clear();
+    cached = 0;
+    inSpace = undefined;
+  }
+  if (!inSpace) keys.set(space, (inSpace = new Map()));
+  inSpace.set(secret, key);
+  cached++;
   return key;
+}
+
+/** The HMAC of `parts` (strings as UTF-8) one after another, computed now: node:crypto only (undefined otherwise). */
+export function hmacNow(
+  key: HmacKey,
+  parts: readonly (string | Uint8Array)[],
+): Uint8Array | undefined {
+  const node = key.node !== undefined ? nodeCrypto() : null;
+  if (!node) return undefined;
+  const h = node.createHmac(key.algorithm, key.node);
+  for (const p of parts) h.update(p);
+  return h.digest();
 }
 
 /** The HMAC of `parts` (strings as UTF-8) one after another. */
@@ -116,12 +146,8 @@ export async function hmac(
   key: HmacKey,
   parts: readonly (string | Uint8Array)[],
 ): Promise<Uint8Array> {
-  const node = key.node !== undefined ? nodeCrypto() : null;
-  if (node) {
-    const h = node.createHmac(key.algorithm, key.node);
-    for (const p of parts) h.update(p);
-    return h.digest();
-  }
+  const now = hmacNow(key, parts);
+  if (now) return now;
   if (!key.web)
     throw new Error("this key was made for node:crypto; make it again after setCryptoBackend");
   const data =

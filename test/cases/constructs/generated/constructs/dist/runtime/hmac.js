@@ -37,20 +37,27 @@ export function setCryptoBackend(choice) {
     throw new Error("node:crypto is not available in this runtime");
   backend = choice;
   keys.clear();
+  cached = 0;
 }
 /** The path in use: "node" or "webcrypto". */
 export function cryptoBackend() {
   return nodeCrypto() ? "node" : "webcrypto";
 }
-/** At most this many keys are cached; the oldest goes first. Secrets are few (rotation keeps 2 or 3). */
+/** At most this many keys are cached; the oldest space goes first. Secrets are few (rotation keeps 2 or 3). */
 export const MAX_CACHED_KEYS = 64;
+/** Keys by space (how the secret becomes bytes, and the algorithm) and then by secret. */
 const keys = new Map();
-/** The key for `bytes` under `algorithm`, imported once per cache `id`. */
-export function hmacKey(id, algorithm, bytes) {
-  const cacheId = `${algorithm}\u0000${id}`;
-  const hit = keys.get(cacheId);
+let cached = 0;
+/**
+ * The key for `secret` in `space` (a name for how a secret becomes bytes, and the algorithm),
+ * made from `bytes()` once; undefined when bytes() gives none (not cached).
+ */
+export function hmacKey(space, secret, algorithm, bytes) {
+  let inSpace = keys.get(space);
+  const hit = inSpace?.get(secret);
   if (hit) return hit;
   const raw = bytes();
+  if (!raw) return undefined;
   const node = nodeCrypto();
   const key = node
     ? { algorithm, node: node.createSecretKey(raw) }
@@ -60,18 +67,28 @@ export function hmacKey(id, algorithm, bytes) {
           "sign",
         ]),
       };
-  if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value);
-  keys.set(cacheId, key);
+  if (cached >= MAX_CACHED_KEYS) {
+    keys.clear();
+    cached = 0;
+    inSpace = undefined;
+  }
+  if (!inSpace) keys.set(space, (inSpace = new Map()));
+  inSpace.set(secret, key);
+  cached++;
   return key;
+}
+/** The HMAC of `parts` (strings as UTF-8) one after another, computed now: node:crypto only (undefined otherwise). */
+export function hmacNow(key, parts) {
+  const node = key.node !== undefined ? nodeCrypto() : null;
+  if (!node) return undefined;
+  const h = node.createHmac(key.algorithm, key.node);
+  for (const p of parts) h.update(p);
+  return h.digest();
 }
 /** The HMAC of `parts` (strings as UTF-8) one after another. */
 export async function hmac(key, parts) {
-  const node = key.node !== undefined ? nodeCrypto() : null;
-  if (node) {
-    const h = node.createHmac(key.algorithm, key.node);
-    for (const p of parts) h.update(p);
-    return h.digest();
-  }
+  const now = hmacNow(key, parts);
+  if (now) return now;
   if (!key.web)
     throw new Error("this key was made for node:crypto; make it again after setCryptoBackend");
   const data =

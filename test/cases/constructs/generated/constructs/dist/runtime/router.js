@@ -4,13 +4,15 @@
 // Next.js route handlers, Workers, Deno, Bun) and `node` for node:http and Express.
 import { utf8Decode, utf8Length } from "./bytes.js";
 import { getHeader } from "./headers.js";
-import { MAX_ID_CHARS, rawBody, verify } from "./signing.js";
+import { MAX_ID_CHARS, rawBody, verifyNow } from "./signing.js";
 /** The default of `maxBodyBytes`: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** At most this many validation issues are returned (in the result and in the 400's body). */
 export const MAX_REPORTED_ISSUES = 20;
 const BODY_FIX =
   'the body reached the webhook handler already parsed; signatures are over the raw bytes: mount `express.raw({ type: "application/json" })` (not express.json()) before this handler, or pass the raw body (`await request.text()`)';
+const OK = '{"ok":true}';
+const UNKNOWN = '{"ok":true,"unknown":true}';
 function reply(status, payload, reason, errors) {
   const r = { status, body: JSON.stringify(payload) };
   if (reason) r.reason = reason;
@@ -55,106 +57,124 @@ export function createRouter(config, options = {}) {
   const onError = [];
   async function run(handlers, event, delivery) {
     let failed = 0;
+    if (handlers.length === 0) return 0;
     for (const h of handlers) {
       try {
         await h(event, delivery);
       } catch (error) {
         failed++;
-        for (const e of onError) {
-          try {
-            await e(error, delivery);
-          } catch {
-            // an error handler's own error is dropped: the delivery is answered 500 anyway
-          }
-        }
+        await reportError(error, delivery);
       }
     }
     return failed;
   }
   const tooLarge = () =>
     failure(413, "payload_too_large", `the body is larger than ${maxBodyBytes} bytes`);
-  async function receive(input) {
-    const { headers } = input;
-    if (input.method !== undefined && String(input.method).toUpperCase() !== "POST")
-      return failure(405, "method_not_allowed", "only POST is accepted");
-    const raw = rawBody(input.body);
-    if (raw === undefined) return failure(500, "misconfigured", BODY_FIX);
-    const size =
-      typeof raw === "string"
-        ? raw.length > maxBodyBytes
-          ? Infinity
-          : raw.length * 3 <= maxBodyBytes
-            ? 0
-            : utf8Length(raw)
-        : raw.length;
-    if (size > maxBodyBytes) return tooLarge();
-    let id;
-    let timestamp;
-    if (config.signing && secrets.length > 0) {
-      const v = await verify(config.signing, {
-        body: raw,
-        headers,
-        secret: secrets,
-        ...(options.toleranceSeconds !== undefined
-          ? { toleranceSeconds: options.toleranceSeconds }
-          : {}),
-      });
-      if (!v.ok)
-        return failure(
-          v.reason === "invalid_secret" || v.reason === "invalid_body" ? 500 : 401,
-          v.reason === "invalid_body" ? "misconfigured" : v.reason,
-          v.message,
-        );
-      id = v.id;
-      timestamp = v.timestamp;
-    } else if (config.signing?.id) {
-      const h = getHeader(headers, config.signing.id.header)?.trim();
-      if (h && h.length <= MAX_ID_CHARS) id = h;
-    }
-    const text = typeof raw === "string" ? raw : utf8Decode(raw);
-    if (text === undefined) return failure(400, "invalid_json", "the body is not UTF-8 text");
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return failure(400, "invalid_json", "the body is not JSON");
-    }
-    let type;
-    if (config.typeHeader) type = getHeader(headers, config.typeHeader)?.trim() || undefined;
-    else if (config.typeField && isObject(parsed)) {
-      const t = parsed[config.typeField];
-      if (typeof t === "string") type = t;
-    }
-    const delivery = { headers, rawBody: text };
-    if (id !== undefined) delivery.id = id;
-    if (type !== undefined) delivery.type = type;
-    if (timestamp) delivery.timestamp = timestamp;
-    const known = type === undefined || config.isKnown(type);
-    let event = parsed;
-    if (known) {
-      const result = config.validate(parsed, type);
-      if (!result.ok) {
-        const errors = result.errors.slice(0, MAX_REPORTED_ISSUES);
-        const n = result.errors.length;
-        return failure(
-          400,
-          "invalid_event",
-          `the body is not a valid ${type ?? "event"}: ${n} issue${n === 1 ? "" : "s"}`,
-          errors,
-        );
+  async function reportError(error, delivery) {
+    for (const e of onError) {
+      try {
+        await e(error, delivery);
+      } catch {
+        // an error handler's own error is dropped
       }
-      event = result.value;
     }
-    if (id !== undefined && options.seen && (await options.seen(id)))
-      return reply(200, { ok: true, duplicate: true });
-    const failed = known
-      ? (await run(type !== undefined ? (byType.get(type) ?? []) : [], event, delivery)) +
-        (await run(any, event, delivery))
-      : await run(unknown, event, delivery);
-    if (failed > 0)
-      return failure(500, "handler_failed", `${failed} handler${failed === 1 ? "" : "s"} failed`);
-    if (id !== undefined && options.handled) await options.handled(id);
-    return known ? reply(200, { ok: true }) : reply(202, { ok: true, unknown: true });
+  }
+  async function receive(input) {
+    try {
+      const { headers } = input;
+      if (input.method !== undefined && String(input.method).toUpperCase() !== "POST")
+        return failure(405, "method_not_allowed", "only POST is accepted");
+      const raw = rawBody(input.body);
+      if (raw === undefined) return failure(500, "misconfigured", BODY_FIX);
+      const size =
+        typeof raw === "string"
+          ? raw.length > maxBodyBytes
+            ? Infinity
+            : raw.length * 3 <= maxBodyBytes
+              ? 0
+              : utf8Length(raw)
+          : raw.length;
+      if (size > maxBodyBytes) return tooLarge();
+      let id;
+      let timestamp;
+      if (config.signing && secrets.length > 0) {
+        const vopts = { body: raw, headers, secret: secrets };
+        if (options.toleranceSeconds !== undefined)
+          vopts.toleranceSeconds = options.toleranceSeconds;
+        const pending = verifyNow(config.signing, vopts);
+        const v = pending instanceof Promise ? await pending : pending;
+        if (!v.ok)
+          return failure(
+            v.reason === "invalid_secret" || v.reason === "invalid_body" ? 500 : 401,
+            v.reason === "invalid_body" ? "misconfigured" : v.reason,
+            v.message,
+          );
+        id = v.id;
+        timestamp = v.timestamp;
+      } else if (config.signing?.id) {
+        const h = getHeader(headers, config.signing.id.header)?.trim();
+        if (h && h.length <= MAX_ID_CHARS) id = h;
+      }
+      const text = typeof raw === "string" ? raw : utf8Decode(raw);
+      if (text === undefined) return failure(400, "invalid_json", "the body is not UTF-8 text");
+      let parsed;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return failure(400, "invalid_json", "the body is not JSON");
+      }
+      let type;
+      if (config.typeHeader) type = getHeader(headers, config.typeHeader)?.trim() || undefined;
+      else if (config.typeField && isObject(parsed)) {
+        const t = parsed[config.typeField];
+        if (typeof t === "string") type = t;
+      }
+      const delivery = { headers, rawBody: text };
+      if (id !== undefined) delivery.id = id;
+      if (type !== undefined) delivery.type = type;
+      if (timestamp) delivery.timestamp = timestamp;
+      const known = type === undefined || config.isKnown(type);
+      let event = parsed;
+      if (known) {
+        const result = config.validate(parsed, type);
+        if (!result.ok) {
+          const errors = result.errors.slice(0, MAX_REPORTED_ISSUES);
+          const n = result.errors.length;
+          return failure(
+            400,
+            "invalid_event",
+            `the body is not a valid ${type ?? "event"}: ${n} issue${n === 1 ? "" : "s"}`,
+            errors,
+          );
+        }
+        event = result.value;
+      }
+      if (id !== undefined && options.seen && (await options.seen(id)))
+        return reply(200, { ok: true, duplicate: true });
+      const own = known && type !== undefined ? byType.get(type) : undefined;
+      let failed = 0;
+      if (!known) failed = unknown.length ? await run(unknown, event, delivery) : 0;
+      else {
+        if (own) failed += await run(own, event, delivery);
+        if (any.length) failed += await run(any, event, delivery);
+      }
+      if (failed > 0)
+        return failure(500, "handler_failed", `${failed} handler${failed === 1 ? "" : "s"} failed`);
+      if (id !== undefined && options.handled) {
+        try {
+          await options.handled(id);
+        } catch (error) {
+          await reportError(error, delivery);
+        }
+      }
+      return known ? { status: 200, body: OK } : { status: 202, body: UNKNOWN };
+    } catch (error) {
+      await reportError(error, {
+        headers: input.headers,
+        rawBody: typeof input.body === "string" ? input.body : "",
+      });
+      return failure(500, "internal_error", "the delivery could not be handled");
+    }
   }
   const api = {
     on(type, handler) {
@@ -179,7 +199,12 @@ export function createRouter(config, options = {}) {
     },
     receive,
     async handle(request) {
-      const r = await handleFetch(request);
+      let r;
+      try {
+        r = await handleFetch(request);
+      } catch {
+        r = failure(500, "internal_error", "the delivery could not be handled");
+      }
       const headers = { "content-type": "application/json" };
       if (r.status === 405) headers["allow"] = "POST";
       return new Response(r.body, { status: r.status, headers });
@@ -191,7 +216,7 @@ export function createRouter(config, options = {}) {
         r = await handleNode(req);
         close = r.status === 413;
       } catch {
-        r = failure(500, "handler_failed", "the delivery could not be handled");
+        r = failure(500, "internal_error", "the delivery could not be handled");
       }
       res.statusCode = r.status;
       res.setHeader("content-type", "application/json");
@@ -246,10 +271,10 @@ function concat(chunks, size) {
 }
 async function readStream(stream, max) {
   if (!stream) return new Uint8Array(0);
-  const reader = stream.getReader();
   const chunks = [];
   let size = 0;
   try {
+    const reader = stream.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return concat(chunks, size);

@@ -5,7 +5,7 @@
 // controls (headers, body bytes): every failure is a reason and a message, and the work is bounded.
 import { base64Decode, base64Encode, hexDecode, hexEncode } from "./bytes.js";
 import { getHeader, getHeaderValues } from "./headers.js";
-import { DIGEST_BYTES, equalBytes, hmac, hmacKey } from "./hmac.js";
+import { DIGEST_BYTES, equalBytes, hmac, hmacKey, hmacNow } from "./hmac.js";
 export { getHeader } from "./headers.js";
 /** Signature headers longer than this (all values together) are refused as malformed, unread. */
 export const MAX_SIGNATURE_HEADER_CHARS = 16_384;
@@ -24,7 +24,12 @@ function compile(scheme) {
       else if (token !== "") pieces.push(token);
     }
     const uses = (f) => pieces.some((p) => typeof p !== "string" && p.field === f);
-    c = { pieces, usesId: uses("id"), usesTimestamp: uses("timestamp") };
+    const keySpace = [
+      scheme.algorithm,
+      scheme.secret.encoding,
+      scheme.secret.encoding === "base64" ? (scheme.secret.prefix ?? "") : "",
+    ].join("\u0000");
+    c = { pieces, usesId: uses("id"), usesTimestamp: uses("timestamp"), keySpace };
     compiledSchemes.set(scheme, c);
   }
   return c;
@@ -59,15 +64,16 @@ export function rawBody(body) {
     return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   return undefined;
 }
-function keyFor(scheme, secret) {
+function keyFor(scheme, c, secret) {
   if (typeof secret !== "string" || secret === "") return undefined;
-  const { encoding, prefix } = scheme.secret;
-  if (encoding === "utf8")
-    return hmacKey(`u\u0000${secret}`, scheme.algorithm, () => new TextEncoder().encode(secret));
-  const text = prefix && secret.startsWith(prefix) ? secret.slice(prefix.length) : secret;
-  const bytes = base64Decode(text);
-  if (!bytes || bytes.length === 0) return undefined;
-  return hmacKey(`b\u0000${text}`, scheme.algorithm, () => bytes);
+  const prefix = scheme.secret.prefix;
+  return hmacKey(c.keySpace, secret, scheme.algorithm, () => {
+    if (scheme.secret.encoding === "utf8") return new TextEncoder().encode(secret);
+    const bytes = base64Decode(
+      prefix && secret.startsWith(prefix) ? secret.slice(prefix.length) : secret,
+    );
+    return bytes && bytes.length > 0 ? bytes : undefined;
+  });
 }
 const fail = (reason, message) => ({ ok: false, reason, message });
 /** The key=value parts of a composite header (`t=1,v1=ab,v1=cd`), bounded. */
@@ -79,33 +85,36 @@ function parts(value) {
   }
   return out;
 }
+/** Adds the signature in `entry` (after `prefix`, when it has it) to `found`, up to MAX_SIGNATURES. */
+function take(found, prefix, entry) {
+  if (found.length >= MAX_SIGNATURES) return;
+  const e = entry.trim();
+  if (prefix === undefined) {
+    if (e) found.push(e);
+  } else if (e.startsWith(prefix) && e.length > prefix.length) found.push(e.slice(prefix.length));
+}
 /** The signatures the header carries, as received (still encoded); a failure when there are none. */
 function signatures(scheme, headers) {
   const sig = scheme.signature;
-  const values = getHeaderValues(headers, sig.header).filter((v) => v.trim() !== "");
-  if (values.length === 0) return fail("missing_signature", `the ${sig.header} header is missing`);
+  const values = getHeaderValues(headers, sig.header);
   let chars = 0;
-  for (const v of values) chars += v.length;
+  for (const v of values) chars += v.trim().length;
+  if (chars === 0) return fail("missing_signature", `the ${sig.header} header is missing`);
   if (chars > MAX_SIGNATURE_HEADER_CHARS)
     return fail(
       "malformed_header",
       `the ${sig.header} header is ${chars} characters long; more than ${MAX_SIGNATURE_HEADER_CHARS} are not read`,
     );
   const found = [];
-  const take = (entry) => {
-    if (found.length >= MAX_SIGNATURES) return;
-    const e = entry.trim();
-    if (sig.prefix === undefined) {
-      if (e) found.push(e);
-    } else if (e.startsWith(sig.prefix) && e.length > sig.prefix.length)
-      found.push(e.slice(sig.prefix.length));
-  };
   if (sig.part !== undefined) {
-    for (const [k, v] of parts(values.join(","))) if (k === sig.part) take(v);
+    for (const [k, v] of parts(values.join(","))) if (k === sig.part) take(found, sig.prefix, v);
   } else if (sig.separator !== undefined) {
-    for (const entry of values.join(sig.separator).split(sig.separator, 4 * MAX_SIGNATURES))
-      take(entry);
-  } else for (const v of values) take(v);
+    for (const entry of (values.length === 1 ? values[0] : values.join(sig.separator)).split(
+      sig.separator,
+      4 * MAX_SIGNATURES,
+    ))
+      take(found, sig.prefix, entry);
+  } else for (const v of values) take(found, sig.prefix, v);
   if (found.length === 0) {
     const shape =
       sig.part !== undefined ? `a ${sig.part}=… part` : `a ${sig.prefix ?? ""}… signature`;
@@ -137,6 +146,13 @@ function timestampText(scheme, headers) {
 }
 /** Is the signature on this delivery one that `secret` (or one of the secrets) makes? */
 export async function verify(scheme, options) {
+  return verifyNow(scheme, options);
+}
+/**
+ * verify(), answering at once where it can: with node:crypto the result is a VerifyResult, with
+ * WebCrypto a promise of one. The router uses this to save a turn of the event loop per delivery.
+ */
+export function verifyNow(scheme, options) {
   const o = options ?? {};
   const body = rawBody(o.body);
   if (body === undefined)
@@ -146,9 +162,10 @@ export async function verify(scheme, options) {
     );
   const secretList =
     typeof o.secret === "string" ? [o.secret] : Array.isArray(o.secret) ? o.secret : [];
+  const c = compile(scheme);
   const keys = [];
   for (const s of secretList) {
-    const k = keyFor(scheme, s);
+    const k = keyFor(scheme, c, s);
     if (!k)
       return fail(
         "invalid_secret",
@@ -160,7 +177,8 @@ export async function verify(scheme, options) {
   }
   if (keys.length === 0) return fail("invalid_secret", "no secret was given");
   const headers = o.headers ?? {};
-  const c = compile(scheme);
+  const found = signatures(scheme, headers);
+  if (!Array.isArray(found)) return found;
   let id;
   if (scheme.id) {
     id = getHeader(headers, scheme.id.header)?.trim() || undefined;
@@ -179,46 +197,68 @@ export async function verify(scheme, options) {
     );
   const ts = timestampText(scheme, headers);
   if (typeof ts === "object") return ts;
-  const found = signatures(scheme, headers);
-  if (!Array.isArray(found)) return found;
   const size = DIGEST_BYTES[scheme.algorithm];
   const decode = scheme.signature.encoding === "hex" ? hexDecode : base64Decode;
-  const candidates = found.map(decode).filter((b) => b !== undefined && b.length === size);
-  if (candidates.length > 0) {
-    const data = content(c, { id: id ?? "", timestamp: ts ?? "", body });
-    let match = false;
-    for (const key of keys) {
-      const digest = await hmac(key, data);
-      for (const cand of candidates) if (equalBytes(digest, cand)) match = true;
-      if (match) break;
-    }
-    if (match) {
-      let timestamp;
-      if (ts !== undefined && scheme.timestamp) {
-        const ms = scheme.timestamp.unit === "seconds" ? Number(ts) * 1000 : Number(ts);
-        const now =
-          o.now instanceof Date && !Number.isNaN(o.now.getTime()) ? o.now.getTime() : Date.now();
-        const tolerance =
-          typeof o.toleranceSeconds === "number" && o.toleranceSeconds >= 0
-            ? o.toleranceSeconds
-            : scheme.timestamp.tolerance;
-        if (Math.abs(now - ms) > tolerance * 1000) {
-          const off = Math.round((now - ms) / 1000);
-          return fail(
-            "timestamp_out_of_range",
-            `the delivery was signed ${Math.abs(off)} s ${off >= 0 ? "ago" : "ahead of this clock"}; at most ${tolerance} s are allowed`,
-          );
-        }
-        timestamp = new Date(ms);
-      }
-      return { ok: true, ...(id !== undefined ? { id } : {}), ...(timestamp ? { timestamp } : {}) };
-    }
+  const candidates = [];
+  for (const f of found) {
+    const b = decode(f);
+    if (b !== undefined && b.length === size) candidates.push(b);
   }
-  const n = found.length;
-  return fail(
-    "bad_signature",
-    `${n === 1 ? "the signature does" : `none of the ${n} signatures do`} not match the body${keys.length > 1 ? ` for any of the ${keys.length} secrets` : ""}`,
-  );
+  const checked = { scheme, options: o, ts, id, signatures: found.length, secrets: keys.length };
+  if (candidates.length === 0) return settle(checked, false);
+  const data = content(c, { id: id ?? "", timestamp: ts ?? "", body });
+  // node:crypto answers at once; only WebCrypto needs awaiting
+  let i = 0;
+  for (; i < keys.length; i++) {
+    const digest = hmacNow(keys[i], data);
+    if (!digest) break;
+    if (matchesAny(digest, candidates)) return settle(checked, true);
+  }
+  if (i === keys.length) return settle(checked, false);
+  return verifyLater(checked, keys.slice(i), data, candidates);
+}
+async function verifyLater(checked, keys, data, candidates) {
+  for (const key of keys)
+    if (matchesAny(await hmac(key, data), candidates)) return settle(checked, true);
+  return settle(checked, false);
+}
+/** Does `digest` equal one of the candidates? Every candidate is compared (constant time each). */
+function matchesAny(digest, candidates) {
+  let match = false;
+  for (const cand of candidates) if (equalBytes(digest, cand)) match = true;
+  return match;
+}
+/** The result once the signatures are compared: for a match, the timestamp window decides. */
+function settle(k, match) {
+  if (!match) {
+    const n = k.signatures;
+    return fail(
+      "bad_signature",
+      `${n === 1 ? "the signature does not match" : `none of the ${n} signatures matches`} the body${k.secrets > 1 ? ` with any of the ${k.secrets} secrets` : ""}`,
+    );
+  }
+  const ok = { ok: true };
+  if (k.id !== undefined) ok.id = k.id;
+  const window = k.scheme.timestamp;
+  if (k.ts !== undefined && window) {
+    const o = k.options;
+    const ms = window.unit === "seconds" ? Number(k.ts) * 1000 : Number(k.ts);
+    const now =
+      o.now instanceof Date && !Number.isNaN(o.now.getTime()) ? o.now.getTime() : Date.now();
+    const tolerance =
+      typeof o.toleranceSeconds === "number" && o.toleranceSeconds >= 0
+        ? o.toleranceSeconds
+        : window.tolerance;
+    if (Math.abs(now - ms) > tolerance * 1000) {
+      const off = Math.round((now - ms) / 1000);
+      return fail(
+        "timestamp_out_of_range",
+        `the delivery was signed ${Math.abs(off)} s ${off >= 0 ? "ago" : "ahead of this clock"}; at most ${tolerance} s are allowed`,
+      );
+    }
+    ok.timestamp = new Date(ms);
+  }
+  return ok;
 }
 /** A fresh delivery id, `msg_` and 24 random URL-safe characters. */
 function freshId() {
@@ -234,14 +274,14 @@ function freshId() {
 export async function sign(scheme, options) {
   const body = rawBody(options.body);
   if (body === undefined) throw new TypeError(`sign: ${BODY_HINT}`);
-  const key = keyFor(scheme, options.secret);
+  const c = compile(scheme);
+  const key = keyFor(scheme, c, options.secret);
   if (!key)
     throw new TypeError(
       scheme.secret.encoding === "base64"
         ? `sign: the secret is not ${scheme.secret.prefix ?? ""}<base64>`
         : "sign: the secret is empty or not a string",
     );
-  const c = compile(scheme);
   const headers = {};
   const id = scheme.id || c.usesId ? (options.id ?? freshId()) : "";
   if (scheme.id) headers[scheme.id.header] = id;

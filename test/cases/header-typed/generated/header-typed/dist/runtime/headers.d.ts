@@ -4,7 +4,8 @@ export type HeadersInput = Headers | Record<string, string | readonly string[] |
 export declare const MAX_HEADER_VALUES = 16;
 /**
  * Every value of the header `name` (any letter case), strings only: a repeated header in a plain
- * object is an array; a `Headers` joins repeats into one value itself. Missing → [].
+ * object is an array (at most MAX_HEADER_VALUES are kept); a `Headers` joins repeats into one value
+ * itself. Missing → [].
  */
 export declare function getHeaderValues(headers: HeadersInput, name: string): string[];
 /** The header's value (any letter case); for a repeated header, its first value. */

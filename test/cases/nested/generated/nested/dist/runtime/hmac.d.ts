@@ -15,14 +15,23 @@ export interface HmacKey {
   web?: Promise<unknown>;
   node?: unknown;
 }
-/** At most this many keys are cached; the oldest goes first. Secrets are few (rotation keeps 2 or 3). */
+/** At most this many keys are cached; the oldest space goes first. Secrets are few (rotation keeps 2 or 3). */
 export declare const MAX_CACHED_KEYS = 64;
-/** The key for `bytes` under `algorithm`, imported once per cache `id`. */
+/**
+ * The key for `secret` in `space` (a name for how a secret becomes bytes, and the algorithm),
+ * made from `bytes()` once; undefined when bytes() gives none (not cached).
+ */
 export declare function hmacKey(
-  id: string,
+  space: string,
+  secret: string,
   algorithm: HmacAlgorithm,
-  bytes: () => Uint8Array,
-): HmacKey;
+  bytes: () => Uint8Array | undefined,
+): HmacKey | undefined;
+/** The HMAC of `parts` (strings as UTF-8) one after another, computed now: node:crypto only (undefined otherwise). */
+export declare function hmacNow(
+  key: HmacKey,
+  parts: readonly (string | Uint8Array)[],
+): Uint8Array | undefined;
 /** The HMAC of `parts` (strings as UTF-8) one after another. */
 export declare function hmac(
   key: HmacKey,

@@ -55,7 +55,8 @@ export type ReceiveFailure =
   | "invalid_json"
   | "invalid_event"
   | "handler_failed"
-  | "misconfigured";
+  | "misconfigured"
+  | "internal_error";
 export interface ReceiveInput {
   /** The raw body: a string, Uint8Array (or Buffer) or ArrayBuffer; never a parsed object. */
   body: unknown;
@@ -98,7 +99,10 @@ export interface NodeResponseLike {
  * - 202 `{"ok":true,"unknown":true}`: a validly signed delivery of a type the catalog does not list,
  *   after the `onUnknown` handlers (never rejected, so new vendor events do not get the endpoint disabled);
  * - 500 `handler_failed`: a handler threw or rejected (the sender retries); `misconfigured`: the body
- *   given was not raw (a parsed object) or the secret is unusable.
+ *   given was not raw (a parsed object) or the secret is unusable; `internal_error`: `seen`, the
+ *   validator or reading the request threw (passed to `onError` too).
+ *
+ * An error thrown by `handled(id)` goes to `onError` only: the handlers did succeed, so the answer stays 200.
  *
  * Order for one delivery: the `on` handlers of its type in registration order, then the `onAny`
  * handlers; each awaited before the next. A handler that throws does not stop the others: every

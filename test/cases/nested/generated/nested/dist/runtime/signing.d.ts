@@ -91,6 +91,14 @@ export declare function verify(
   options: VerifyOptions,
 ): Promise<VerifyResult>;
 /**
+ * verify(), answering at once where it can: with node:crypto the result is a VerifyResult, with
+ * WebCrypto a promise of one. The router uses this to save a turn of the event loop per delivery.
+ */
+export declare function verifyNow(
+  scheme: SigningScheme,
+  options: VerifyOptions,
+): VerifyResult | Promise<VerifyResult>;
+/**
  * The headers a sender attaches (signature, timestamp, id as the scheme has them; a fresh id
  * `msg_…` and now when not given and the scheme needs them). Throws a TypeError for a body that
  * is not raw or a secret the scheme cannot use (the caller's own mistake, never a sender's).
