@@ -12,7 +12,7 @@ import { groupId, SchemaNamer } from "./names.ts";
 import { child, showPath, type Loc, type Sources } from "./read-source.ts";
 import { signingFrom, type HeaderParam, type SigningHint } from "./signing.ts";
 import { ImportError, unescapeToken, type Warn } from "./warnings.ts";
-import { mdPlain } from "../emit/escape/markdown.ts";
+import { mdProse } from "../emit/escape/markdown.ts";
 
 type Rec = Record<string, unknown>;
 const METHODS = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
@@ -119,7 +119,7 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const groups = tags.map((t) => {
     const o = tagObjects.find((x) => x.name === t);
     const title = typeof o?.["x-displayName"] === "string" ? o["x-displayName"] : t;
-    return { tag: t, id: groupId(t), title, ...(typeof o?.description === "string" && o.description ? { note: mdPlain(o.description) } : {}) };
+    return { tag: t, id: groupId(t), title, ...(typeof o?.description === "string" && o.description ? { note: o.description } : {}) };
   });
   if (hooks.some((h) => tagOf(h) === undefined)) groups.push({ tag: "", id: groups.some((g) => g.id === "events") ? "untagged" : "events", title: "Events" });
   for (const [i, g] of groups.entries()) if (groups.findIndex((x) => x.id === g.id) < i) g.id = `${g.id}_${i + 1}`;
@@ -171,15 +171,16 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const events: DraftEvent[] = hooks.map((h) => {
     const g = groups.find((x) => x.tag === (tagOf(h) ?? ""))!;
     const summary = typeof h.op.summary === "string" ? h.op.summary.trim() : "";
-    // Descriptions are CommonMark; the catalog's texts are plain (our OpenAPI escapes them).
-    let description = typeof h.op.description === "string" ? mdPlain(h.op.description) : "";
+    // Descriptions are CommonMark, and so is the catalog's text: read as written.
+    let description = typeof h.op.description === "string" ? h.op.description : "";
     const scope = typeof h.op["x-eventgen-scope"] === "string" ? h.op["x-eventgen-scope"] : undefined;
     const trigger = summary || (description ? firstSentence(description) : "") || h.type;
     let deprecated: true | string | undefined = h.op.deprecated === true ? true : undefined;
     // Our OpenAPI writes the trigger, the description, the scope and the deprecation into one text.
     const reason = /\n\nDeprecated: ([\s\S]+)$/.exec(description);
     if (deprecated && reason) (deprecated = reason[1]!), (description = description.slice(0, reason.index));
-    if (scope !== undefined && description.endsWith(`\n\nScope: ${scope}.`)) description = description.slice(0, -`\n\nScope: ${scope}.`.length);
+    const scopeLine = scope !== undefined ? `\n\nScope: ${mdProse(scope)}.` : undefined;
+    if (scopeLine !== undefined && description.endsWith(scopeLine)) description = description.slice(0, -scopeLine.length);
     if (description === trigger) description = "";
     else if (description.startsWith(`${trigger}\n\n`)) description = description.slice(trigger.length + 2);
     const e: DraftEvent = { type: h.type, group: g.id, trigger, examples: h.examples };
@@ -203,9 +204,11 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const title = typeof info.title === "string" && info.title.trim() ? info.title : `${id} webhooks`;
   // Our OpenAPI adds the envelope's and the signing's notes to info.description: they go back
   // where they came from.
-  let description = typeof info.description === "string" ? mdPlain(info.description) : "";
-  for (const [label, notes] of [["Signing", sh?.notes], ["Envelope", envelopeNotes]] as const)
-    if (notes && description.endsWith(`${label}: ${notes}`)) description = description.slice(0, -`${label}: ${notes}`.length).replace(/\n\n$/, "");
+  let description = typeof info.description === "string" ? info.description : "";
+  for (const [label, notes] of [["Signing", sh?.notes], ["Envelope", envelopeNotes]] as const) {
+    const line = notes ? `${label}: ${mdProse(notes)}` : undefined;
+    if (line && description.endsWith(line)) description = description.slice(0, -line.length).replace(/\n\n$/, "");
+  }
   const url = typeof src.url === "string" ? src.url : typeof ext.url === "string" ? ext.url : undefined;
   return {
     title,

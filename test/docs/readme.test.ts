@@ -55,10 +55,48 @@ describe.each(CATALOGS)("README of %s", (file) => {
       const at = readme.indexOf(`<a id="${g.anchor}"></a>`);
       expect(at).toBeGreaterThan(0);
       const table = tables(readme.slice(at))[0]!;
-      expect(table[0]).toEqual(["Type", "Fired when", "Scope", "Deprecated"]);
+      // Scope and Deprecated only where some event of the group has one.
+      const scoped = g.events.some((e) => e.scope);
+      const deprecated = g.events.some((e) => e.deprecated !== undefined);
+      expect(table[0]).toEqual(["Type", "Fired when", ...(scoped ? ["Scope"] : []), ...(deprecated ? ["Deprecated"] : [])]);
       expect(table.slice(2).map((r) => r[0])).toEqual(g.events.map((e) => expect.stringContaining(`](#${e.names.anchor})`)));
-      g.events.forEach((e, i) => expect(table[i + 2]![3]).toEqual(e.deprecated === undefined ? "" : expect.stringMatching(/^yes/)));
+      const column = table[0]!.indexOf("Deprecated");
+      if (deprecated) g.events.forEach((e, i) => expect(table[i + 2]![column]).toEqual(e.deprecated === undefined ? "" : expect.stringMatching(/^yes/)));
     }
+  });
+
+  it("renders the catalog's Markdown: no escaped backticks, code spans as code", async () => {
+    await ready;
+    expect(readme).not.toContain("\\`");
+    const texts = [model.description, model.envelope.notes, ...model.events.map((e) => e.description)].filter((t): t is string => !!t);
+    const spans = texts.flatMap((t) => [...t.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    const code = new Set(nodes.filter((n) => n.type === "inlineCode").map((n) => n.value));
+    expect(spans.filter((c) => !code.has(c))).toEqual([]);
+  });
+
+  it("shows each event's payload fields in its own section, a named schema's too", async () => {
+    await ready;
+    const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+    for (const e of model.events) {
+      const from = readme.indexOf(`<a id="${e.names.anchor}"></a>`);
+      const to = readme.indexOf('<a id="', from + 1);
+      const section = readme.slice(from, to);
+      const p = e.payload.kind === "ref" ? byName.get(e.payload.name)! : e.payload;
+      if (p.kind !== "object" || !p.properties.length) continue;
+      const rows = (tables(section)[0] ?? []).slice(2).map((r) => r[0]);
+      expect(rows, e.type).toEqual(expect.arrayContaining(p.properties.map((x) => expect.stringContaining(x.name.replace(/\|/g, "\\|")))));
+    }
+  });
+
+  it("says once, under Envelope, where each event's type and payload are", async () => {
+    await ready;
+    const sections = model.events.map((e) => readme.slice(readme.indexOf(`<a id="${e.names.anchor}"></a>`)).split(/\n<a id="/)[0]!);
+    const paragraphs = (s: string) => s.split(/\n\n+/).filter((p) => !p.startsWith("|") && !p.startsWith("```") && !p.startsWith("<a id=") && !p.startsWith("#") && !/^Example body/.test(p));
+    if (sections.length > 2) {
+      const [first, ...rest] = sections.map(paragraphs);
+      expect(first!.filter((p) => rest.every((r) => r.includes(p)))).toEqual([]);
+    }
+    expect(readme.match(/Every event under \[Event reference\]/g)).toHaveLength(1);
   });
 
   it("has a section per event and per named schema under its anchor", async () => {
@@ -90,7 +128,8 @@ describe("README details", () => {
     expect(readme).toMatch(/\| `tree` +\| \[TreeNode\]\(#schema-treenode\) +\| optional, nullable +\| A tree or nothing/);
     expect(readme).toMatch(/\| `both` +\| string +\| optional, nullable/);
     expect(readme).toMatch(/\| `nullable` +\| string +\| required, nullable/);
-    expect(readme).toContain("Notes \\| with &lt;html&gt; and \\`code\\`");
+    // A group's note is CommonMark: code renders, HTML is shown as text, `|` stays escaped.
+    expect(readme).toContain("Notes \\| with &lt;html> and `code`");
     expect(readme).toMatch(/> \*\*Deprecated: Use shapes\.objects instead\.\*\*/);
     const nested = await readmeOf(modelOf("test/cases/nested/catalog/nested.yaml"));
     expect(nested).toMatch(/\| `sync_job_run\.stats\.errors\[\]\[\]\.code` +\| string/);
@@ -100,7 +139,7 @@ describe("README details", () => {
   it("says where the type travels for a header-typed, flat catalog", async () => {
     const readme = await readmeOf(modelOf("test/cases/header-typed/catalog/header-typed.yaml"));
     expect(readme).toContain("The event type is in the header `X-GitHub-Event`; the payload is\nbeside the envelope's fields, at the top level.");
-    expect(readme).toContain("The `X-GitHub-Event` header is `push`;");
+    expect(readme).toContain("its `X-GitHub-Event` header is the event's type");
     expect(readme).toContain('const type = request.headers.get("X-GitHub-Event") ?? "";');
   });
 
