@@ -19,7 +19,10 @@ const METHODS = ["post", "put", "patch", "get", "delete", "options", "head", "tr
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const DEFAULT_TYPE_HEADER = "X-Event-Type";
 
-interface Webhook {
+/** One event as a document states it: its type, an OpenAPI operation (or what an AsyncAPI message
+ * says, in an operation's words: summary, description, tags, deprecated, operationId,
+ * x-eventgen-scope), its body schema, examples and header parameters. */
+export interface Webhook {
   type: string;
   op: Rec;
   loc: Loc;
@@ -41,28 +44,7 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const root: Loc = { file: main, pointer: "" };
   const xe = isRec(doc["x-eventgen"]) ? doc["x-eventgen"] : {};
 
-  const namer = new SchemaNamer();
-  const converter = new SchemaConverter(sources, warn, namer, {
-    openapi30,
-    namedPlace: (loc) => {
-      const m = /^\/(?:components\/schemas|\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
-      if (m) return unescapeToken(m[1]!);
-      if (loc.pointer === "" && loc.file !== main) return pascal(basename(loc.file, extname(loc.file)));
-      return undefined;
-    },
-  });
-  const follow = (node: unknown, loc: Loc): { node: unknown; loc: Loc } => {
-    for (let i = 0; i < 20 && isRec(node) && typeof node.$ref === "string"; i++) {
-      const r = sources.resolve(node.$ref, sources.placeOf(node) ?? loc);
-      if (typeof r === "string") {
-        w("IMP103", child(loc, "$ref"), `${r}; left out`);
-        return { node: undefined, loc };
-      }
-      node = r.node;
-      loc = sources.placeOf(r.node) ?? r.loc;
-    }
-    return { node, loc };
-  };
+  const follow = follower(sources, warn);
 
   // Webhooks, each read down to its operation, body, examples and header parameters.
   const hooks: Webhook[] = [];
@@ -110,9 +92,65 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
     hooks.push(hook);
   }
   if (!hooks.length) throw new ImportError(`${shown}: error: no webhook has an operation to read`);
+  const tagObjects = Array.isArray(doc.tags) ? (doc.tags as unknown[]).filter(isRec) : [];
+  const components = isRec(doc.components) && isRec(doc.components.schemas) ? Object.keys(doc.components.schemas) : [];
+  const info = isRec(doc.info) ? doc.info : {};
+  return draftOf({ main, shown, key, openapi30, xe, hooks, tagObjects, components, info, externalDocs: isRec(doc.externalDocs) ? doc.externalDocs : {} }, id, sources, warn);
+}
+
+/** `$ref`s followed to what they point at (a chain of them too), each place remembered. */
+export function follower(sources: Sources, warn: Warn) {
+  return (node: unknown, loc: Loc): { node: unknown; loc: Loc } => {
+    for (let i = 0; i < 20 && isRec(node) && typeof node.$ref === "string"; i++) {
+      const r = sources.resolve(node.$ref, sources.placeOf(node) ?? loc);
+      if (typeof r === "string") {
+        warn({ code: "IMP103", file: loc.file, pointer: child(loc, "$ref").pointer, message: `${r}; left out` });
+        return { node: undefined, loc };
+      }
+      node = r.node;
+      loc = sources.placeOf(r.node) ?? r.loc;
+    }
+    return { node, loc };
+  };
+}
+
+/** What the importers of OpenAPI and AsyncAPI read out of their documents, to make a draft the
+ * same way: groups from tags, named schemas from components/schemas, the envelope from the bodies,
+ * signing from the headers. */
+export interface WebhookDocument {
+  /** The document's file, and as messages show it. */
+  main: string;
+  shown: string;
+  /** Where the events are listed (`webhooks`, `channels`), for a warning about them all. */
+  key: string;
+  openapi30: boolean;
+  /** The document's `x-eventgen` (what eventgen wrote there), or {}. */
+  xe: Rec;
+  hooks: Webhook[];
+  /** Tag objects: a group's title (`x-displayName`) and note (`description`). */
+  tagObjects: Rec[];
+  /** The names under components/schemas, in order. */
+  components: string[];
+  info: Rec;
+  externalDocs: Rec;
+}
+
+export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: Warn): DraftCatalog {
+  const { main, shown, key, openapi30, xe, hooks, tagObjects, components, info } = d;
+  const w = (code: Parameters<Warn>[0]["code"], loc: Loc, message: string) => warn({ code, file: loc.file, pointer: loc.pointer, message });
+  const root: Loc = { file: main, pointer: "" };
+  const namer = new SchemaNamer();
+  const converter = new SchemaConverter(sources, warn, namer, {
+    openapi30,
+    namedPlace: (loc) => {
+      const m = /^\/(?:components\/schemas|\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
+      if (m) return unescapeToken(m[1]!);
+      if (loc.pointer === "" && loc.file !== main) return pascal(basename(loc.file, extname(loc.file)));
+      return undefined;
+    },
+  });
 
   // Groups from tags, in the order the document lists them.
-  const tagObjects = Array.isArray(doc.tags) ? (doc.tags as unknown[]).filter(isRec) : [];
   const tagOf = (h: Webhook) => (Array.isArray(h.op.tags) && typeof h.op.tags[0] === "string" ? (h.op.tags[0] as string) : undefined);
   const used = new Set(hooks.map(tagOf));
   const tags = [...tagObjects.map((t) => String(t.name)), ...hooks.map(tagOf).filter((t): t is string => t !== undefined)].filter((t, i, a) => used.has(t) && a.indexOf(t) === i);
@@ -133,7 +171,6 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
     if (h.body) bodyPlaces.add(`${loc.file}#${loc.pointer}`);
     return { type: h.type, body: h.body?.node !== undefined ? converter.inline(h.body.node, loc) : { type: "object" }, loc };
   });
-  const components = isRec(doc.components) && isRec(doc.components.schemas) ? Object.keys(doc.components.schemas) : [];
   converter.drain();
   for (const c of components) {
     const loc = child(root, "components", "schemas", c);
@@ -198,9 +235,8 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
     return e;
   });
 
-  const info = isRec(doc.info) ? doc.info : {};
   const src = isRec(info["x-eventgen-source"]) ? info["x-eventgen-source"] : {};
-  const ext = isRec(doc.externalDocs) ? doc.externalDocs : {};
+  const ext = d.externalDocs;
   const title = typeof info.title === "string" && info.title.trim() ? info.title : `${id} webhooks`;
   // Our OpenAPI adds the envelope's and the signing's notes to info.description: they go back
   // where they came from.

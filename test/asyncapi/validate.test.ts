@@ -37,9 +37,9 @@ function emitted(model: CatalogModel): { text: string; json: Doc; yaml: string }
   return { text: json!.content, json: JSON.parse(json!.content), yaml: yaml!.content };
 }
 
-/** OpenAPI's discriminator objects taken out: AsyncAPI's schemas are otherwise the same. */
+/** OpenAPI's discriminator objects as AsyncAPI's property names: the schemas are otherwise the same. */
 const plain = (v: any): any =>
-  Array.isArray(v) ? v.map(plain) : typeof v !== "object" || v === null ? v : Object.fromEntries(Object.entries(v).filter(([k, x]) => !(k === "discriminator" && typeof x === "object")).map(([k, x]) => [k, plain(x)]));
+  Array.isArray(v) ? v.map(plain) : typeof v !== "object" || v === null ? v : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "discriminator" && typeof x === "object" && x && "propertyName" in x ? x.propertyName : plain(x)]));
 
 async function expectValidAndPromised(model: CatalogModel) {
   const { text, json, yaml } = emitted(model);

@@ -2,7 +2,7 @@
 // channel, one operation and one message per event; the message's `name` and the channel's
 // `address` are the exact event type, the keys are the event's generated names (AsyncAPI keys
 // allow only letters, digits, `.`, `-` and `_`). The payload schemas are the JSON Schemas of the
-// package (the OpenAPI components, without OpenAPI's discriminator object), the signing headers a
+// package (the OpenAPI components, a discriminator named as AsyncAPI names it), the signing headers a
 // message trait, and the id header the messages' correlationId. Descriptions are CommonMark,
 // made safe as in OpenAPI. Linear in the catalog: one pass over schemas and events.
 import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
@@ -71,8 +71,8 @@ function message(model: CatalogModel, e: EventModel, hasTrait: boolean): JsonSch
 
 export function asyncapiDocument(model: CatalogModel): JsonSchema {
   const typeNames = new Map(model.schemas.map((s) => [s.name, s.typeName]));
-  // Plain JSON Schema refs: AsyncAPI's `discriminator` is a property name, not OpenAPI's object.
-  const refs: RefStyle = { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)! };
+  // AsyncAPI's `discriminator` is a property name, not OpenAPI's object.
+  const refs: RefStyle = { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminatorName: true };
   const schemas: JsonSchema = {};
   for (const s of model.schemas) schemas[s.typeName] = toJsonSchema(s.schema, refs);
   for (const e of model.events) schemas[e.names.event] = { ...eventSchemaHeader(e), ...toJsonSchema(e.body, refs) };
