@@ -35,7 +35,9 @@ const ROUNDS = 5;
 /** One kind of line break, `\n`, and no trailing spaces (a hard break prettier would rewrite). */
 const normalize = (s: string) => s.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/[ \t]+$/gm, "");
 
-const ACTIVE = /[`*_<>{}|\\[&~$]|^[ \t]*(?:[-+#=]|\d+[.)])|^(?: {4}|\t)/m;
+/** What CommonMark (or prettier, GitHub) could read as markup; text without any is returned as
+ * it is. A `_` inside a word (`task_run`) is never emphasis. */
+const ACTIVE = /[`*<>{}|\\[&~$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|^[ \t]*(?:[-+#=]|\d+[.)])|^(?: {4}|\t)/mu;
 
 /** Block text (a description, a note) as safe CommonMark. Undefined when it does not settle
  * (the caller escapes it whole). */
