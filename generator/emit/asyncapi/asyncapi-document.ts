@@ -62,6 +62,8 @@ function message(model: CatalogModel, e: EventModel, hasTrait: boolean): JsonSch
     ...(e.deprecated ? { "x-eventgen-deprecated": e.deprecated } : {}),
     ...(e.scope ? { "x-eventgen-scope": e.scope } : {}),
     "x-eventgen-event-type": e.type,
+    // EventCatalog's AsyncAPI generator reads it (events are its default; said outright).
+    "x-eventcatalog-message-type": "event",
     ...(hasTrait ? { traits: [{ $ref: `#/components/messageTraits/${SIGNING_TRAIT}` }] } : {}),
     ...(e.examples.length
       ? { examples: e.examples.map((payload, i) => ({ name: `example${i + 1}`, ...(typeHeader !== undefined ? { headers: { [typeHeader]: e.type } } : {}), payload })) }
