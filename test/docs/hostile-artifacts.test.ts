@@ -55,7 +55,7 @@ describe.each(FIXTURES)("%s: every artifact", (fixture) => {
 
   it("writes the whole package", () => {
     const files = filesOf(dir());
-    for (const f of ["package.json", "README.md", "openapi.json", "openapi.yaml", "src/index.ts", "src/types.ts", "src/validators.ts", "dist/index.js", "dist/types.js", "dist/validators.js", "dist/index.d.ts", "dist/types.d.ts", "dist/validators.d.ts"])
+    for (const f of ["package.json", "README.md", "openapi.json", "openapi.yaml", "asyncapi.json", "asyncapi.yaml", "src/index.ts", "src/types.ts", "src/validators.ts", "dist/index.js", "dist/types.js", "dist/validators.js", "dist/index.d.ts", "dist/types.d.ts", "dist/validators.d.ts"])
       expect(files).toContain(f);
     expect(files.filter((f) => f.startsWith("schemas/")).length).toBe(Object.keys(catalog.events).length + Object.keys(catalog.schemas).length);
   });
@@ -121,6 +121,23 @@ process.stdout.write(JSON.stringify({ pwned: globalThis.pwned ?? null, eventType
       const nodes = [...walk(await parseMarkdown(d))];
       expect(nodes.filter((n) => n.type === "html").map((n) => n.value), d).toEqual([]);
       expect(nodes.filter((n) => ["heading", "table", "liquidNode", "definition"].includes(n.type)).map((n) => n.type), d).toEqual([]);
+      expect(nodes.filter((n) => (n.type === "link" || n.type === "image") && /^[a-z][a-z0-9+.-]*:/i.test(n.url!) && !/^https?:/i.test(n.url!)).map((n) => n.url), d).toEqual([]);
+    }
+  });
+
+  it("AsyncAPI's descriptions, read as CommonMark, hold no HTML, no template tag, no table and no link but to http(s); its names are the exact types", async () => {
+    const doc = JSON.parse(readFileSync(join(dir(), "asyncapi.json"), "utf8"));
+    expect(parse(readFileSync(join(dir(), "asyncapi.yaml"), "utf8"))).toEqual(doc);
+    const messages = Object.values<{ name: string; summary: string; description: string }>(doc.components.messages);
+    expect(messages.map((m) => m.name)).toEqual(Object.keys(catalog.events));
+    expect(messages.map((m) => m.summary)).toEqual(Object.values(catalog.events).map((e) => (e as { trigger: string }).trigger));
+    const headers = Object.values<{ description?: string }>(doc.components.messageTraits?.signing?.headers?.properties ?? {}).map((h) => h.description);
+    const descriptions = [doc.info.description, ...doc.info.tags.map((t: { description?: string }) => t.description), ...messages.map((m) => m.description), ...headers].filter((d): d is string => typeof d === "string");
+    expect(descriptions.length).toBeGreaterThan(messages.length);
+    for (const d of descriptions) {
+      const nodes = [...walk(await parseMarkdown(d))];
+      expect(nodes.filter((n) => n.type === "html").map((n) => n.value), d).toEqual([]);
+      expect(nodes.filter((n) => ["heading", "table", "liquidNode", "definition", "inlineMath", "math"].includes(n.type)).map((n) => n.type), d).toEqual([]);
       expect(nodes.filter((n) => (n.type === "link" || n.type === "image") && /^[a-z][a-z0-9+.-]*:/i.test(n.url!) && !/^https?:/i.test(n.url!)).map((n) => n.url), d).toEqual([]);
     }
   });

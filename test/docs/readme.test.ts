@@ -2,9 +2,11 @@
 // an anchor that exists, every table is whole, and the package ships the README.
 import { describe, expect, it } from "vitest";
 import { emitCatalog } from "../../generator/emit/emit-catalog.ts";
+import { loadTemplates } from "../../generator/emit/docs/templates.ts";
+import { docsView } from "../../generator/emit/docs/view-model.ts";
 import { modelOf, parseMarkdown, readmeOf, tables, textOf, walk, type MdNode } from "./support.ts";
 
-const CATALOGS = ["catalog/deck.yaml", "catalog/truto.yaml", "catalog/chift.yaml", "test/cases/header-typed/catalog/header-typed.yaml", "test/cases/constructs/catalog/constructs.yaml", "test/cases/nested/catalog/nested.yaml"];
+const CATALOGS = ["catalog/deck.yaml", "catalog/truto.yaml", "catalog/chift.yaml", "test/cases/header-typed/catalog/header-typed.yaml", "test/cases/constructs/catalog/constructs.yaml", "test/cases/nested/catalog/nested.yaml", "test/cases/flat/catalog/flat.yaml"];
 
 const anchorIds = (nodes: MdNode[]) => nodes.flatMap((n) => (n.type === "html" ? [/^<a id="([^"]+)">$/.exec(n.value!)?.[1]].filter((x): x is string => !!x) : []));
 
@@ -141,6 +143,18 @@ describe("README details", () => {
     expect(readme).toContain("The event type is in the header `X-GitHub-Event`; the payload is\nbeside the envelope's fields, at the top level.");
     expect(readme).toContain("its `X-GitHub-Event` header is the event's type");
     expect(readme).toContain('const type = request.headers.get("X-GitHub-Event") ?? "";');
+  });
+
+  it("has a place for a Receiving section, rendered only when the view provides one", () => {
+    const model = modelOf("catalog/deck.yaml");
+    const render = loadTemplates();
+    const without = render(docsView(model));
+    expect(without).not.toContain("## Receiving");
+    const withIt = render({ ...docsView(model), receiving: { markdown: "Verify, then dedupe on `id`." } });
+    expect(withIt).toContain('<a id="receiving"></a>\n\n## Receiving\n\nVerify, then dedupe on `id`.');
+    expect(withIt).toContain("- [Receiving](#receiving)");
+    expect(withIt.indexOf("## Receiving")).toBeGreaterThan(withIt.indexOf("## Signing"));
+    expect(withIt.indexOf("## Receiving")).toBeLessThan(withIt.indexOf("## Events"));
   });
 
   it("is listed in the package's files", () => {
