@@ -49,3 +49,13 @@ describe.each(bundled)("round trip of generated/%s/asyncapi.json", async (id) =>
     agree(eventSchemaFile(`generated/${id}`, type), (b) => original.validators[type]!(b).ok, (b) => again.validators[type]!(b).ok, 40);
   });
 });
+
+describe("the test cases' asyncapi.json import to the catalog their openapi.json imports to", () => {
+  it.each(["constructs", "flat", "header-typed", "nested"])("%s", (id) => {
+    const dir = `test/cases/${id}/generated/${id}`;
+    const a = importInto("asyncapi", `${dir}/asyncapi.json`, scratch.dir, `${id}-a`);
+    const o = importInto("openapi", `${dir}/openapi.json`, scratch.dir, `${id}-o`);
+    expect(a.printed).toEqual(o.printed.map((w) => w.replace("openapi.json", "asyncapi.json")));
+    expect(substance(a.text).replace(`"@${id}-a/webhooks"`, "NAME")).toBe(substance(o.text).replace(`"@${id}-o/webhooks"`, "NAME"));
+  });
+});
