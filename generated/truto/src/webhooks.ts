@@ -34,7 +34,12 @@ export const signingScheme: SigningScheme = {
   algorithm: "sha256",
   content: "{body}",
   secret: { encoding: "utf8" },
-  signature: { header: "X-Truto-Signature", encoding: "hex", part: "v" },
+  signature: {
+    header: "X-Truto-Signature",
+    encoding: "hex",
+    part: "v",
+    constants: { format: "sha256" },
+  },
 };
 
 /**
