@@ -1,4 +1,4 @@
-// `eventgen import openapi|jsonschema <input> --out catalog/<id>.yaml`: the pipeline makes the
+// `eventgen import openapi|asyncapi|jsonschema <input> --out catalog/<id>.yaml`: the pipeline makes the
 // text; only this writes it, atomically, and never over an existing file without --force.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
@@ -9,14 +9,14 @@ import { importCatalog, type ImportKind } from "../import/import-catalog.ts";
 import { showPath } from "../import/read-source.ts";
 import { formatWarning, ImportError } from "../import/warnings.ts";
 
-const KINDS = ["openapi", "jsonschema"];
+const KINDS = ["openapi", "asyncapi", "jsonschema"];
 const FORMAT_SCHEMA = fileURLToPath(new URL("../../schema/catalog.schema.json", import.meta.url));
 
 export async function importCommand(positionals: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   const [kind, input, ...extra] = positionals;
-  if (!kind) throw new UsageError("say what to import: 'openapi <file>' or 'jsonschema <dir>'");
-  if (!KINDS.includes(kind)) throw new UsageError(`unknown kind '${kind}'; expected openapi or jsonschema`);
-  if (!input) throw new UsageError(`missing the ${kind === "openapi" ? "OpenAPI file" : "folder of JSON Schemas"} to import`);
+  if (!kind) throw new UsageError("say what to import: 'openapi <file>', 'asyncapi <file>' or 'jsonschema <dir>'");
+  if (!KINDS.includes(kind)) throw new UsageError(`unknown kind '${kind}'; expected openapi, asyncapi or jsonschema`);
+  if (!input) throw new UsageError(`missing the ${kind === "openapi" ? "OpenAPI file" : kind === "asyncapi" ? "AsyncAPI file" : "folder of JSON Schemas"} to import`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const out = values["out"];
   if (typeof out !== "string" || !out) throw new UsageError("--out <file> is required: the catalog to write, e.g. --out catalog/shop.yaml");

@@ -12,14 +12,17 @@ import { groupId, SchemaNamer } from "./names.ts";
 import { child, showPath, type Loc, type Sources } from "./read-source.ts";
 import { signingFrom, type HeaderParam, type SigningHint } from "./signing.ts";
 import { ImportError, unescapeToken, type Warn } from "./warnings.ts";
-import { mdPlain } from "../emit/escape/markdown.ts";
+import { mdProse } from "../emit/escape/markdown.ts";
 
 type Rec = Record<string, unknown>;
 const METHODS = ["post", "put", "patch", "get", "delete", "options", "head", "trace"];
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const DEFAULT_TYPE_HEADER = "X-Event-Type";
 
-interface Webhook {
+/** One event as a document states it: its type, an OpenAPI operation (or what an AsyncAPI message
+ * says, in an operation's words: summary, description, tags, deprecated, operationId,
+ * x-eventgen-scope), its body schema, examples and header parameters. */
+export interface Webhook {
   type: string;
   op: Rec;
   loc: Loc;
@@ -41,28 +44,7 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const root: Loc = { file: main, pointer: "" };
   const xe = isRec(doc["x-eventgen"]) ? doc["x-eventgen"] : {};
 
-  const namer = new SchemaNamer();
-  const converter = new SchemaConverter(sources, warn, namer, {
-    openapi30,
-    namedPlace: (loc) => {
-      const m = /^\/(?:components\/schemas|\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
-      if (m) return unescapeToken(m[1]!);
-      if (loc.pointer === "" && loc.file !== main) return pascal(basename(loc.file, extname(loc.file)));
-      return undefined;
-    },
-  });
-  const follow = (node: unknown, loc: Loc): { node: unknown; loc: Loc } => {
-    for (let i = 0; i < 20 && isRec(node) && typeof node.$ref === "string"; i++) {
-      const r = sources.resolve(node.$ref, sources.placeOf(node) ?? loc);
-      if (typeof r === "string") {
-        w("IMP103", child(loc, "$ref"), `${r}; left out`);
-        return { node: undefined, loc };
-      }
-      node = r.node;
-      loc = sources.placeOf(r.node) ?? r.loc;
-    }
-    return { node, loc };
-  };
+  const follow = follower(sources, warn);
 
   // Webhooks, each read down to its operation, body, examples and header parameters.
   const hooks: Webhook[] = [];
@@ -110,16 +92,72 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
     hooks.push(hook);
   }
   if (!hooks.length) throw new ImportError(`${shown}: error: no webhook has an operation to read`);
+  const tagObjects = Array.isArray(doc.tags) ? (doc.tags as unknown[]).filter(isRec) : [];
+  const components = isRec(doc.components) && isRec(doc.components.schemas) ? Object.keys(doc.components.schemas) : [];
+  const info = isRec(doc.info) ? doc.info : {};
+  return draftOf({ main, shown, key, openapi30, xe, hooks, tagObjects, components, info, externalDocs: isRec(doc.externalDocs) ? doc.externalDocs : {} }, id, sources, warn);
+}
+
+/** `$ref`s followed to what they point at (a chain of them too), each place remembered. */
+export function follower(sources: Sources, warn: Warn) {
+  return (node: unknown, loc: Loc): { node: unknown; loc: Loc } => {
+    for (let i = 0; i < 20 && isRec(node) && typeof node.$ref === "string"; i++) {
+      const r = sources.resolve(node.$ref, sources.placeOf(node) ?? loc);
+      if (typeof r === "string") {
+        warn({ code: "IMP103", file: loc.file, pointer: child(loc, "$ref").pointer, message: `${r}; left out` });
+        return { node: undefined, loc };
+      }
+      node = r.node;
+      loc = sources.placeOf(r.node) ?? r.loc;
+    }
+    return { node, loc };
+  };
+}
+
+/** What the importers of OpenAPI and AsyncAPI read out of their documents, to make a draft the
+ * same way: groups from tags, named schemas from components/schemas, the envelope from the bodies,
+ * signing from the headers. */
+export interface WebhookDocument {
+  /** The document's file, and as messages show it. */
+  main: string;
+  shown: string;
+  /** Where the events are listed (`webhooks`, `channels`), for a warning about them all. */
+  key: string;
+  openapi30: boolean;
+  /** The document's `x-eventgen` (what eventgen wrote there), or {}. */
+  xe: Rec;
+  hooks: Webhook[];
+  /** Tag objects: a group's title (`x-displayName`) and note (`description`). */
+  tagObjects: Rec[];
+  /** The names under components/schemas, in order. */
+  components: string[];
+  info: Rec;
+  externalDocs: Rec;
+}
+
+export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: Warn): DraftCatalog {
+  const { main, shown, key, openapi30, xe, hooks, tagObjects, components, info } = d;
+  const w = (code: Parameters<Warn>[0]["code"], loc: Loc, message: string) => warn({ code, file: loc.file, pointer: loc.pointer, message });
+  const root: Loc = { file: main, pointer: "" };
+  const namer = new SchemaNamer();
+  const converter = new SchemaConverter(sources, warn, namer, {
+    openapi30,
+    namedPlace: (loc) => {
+      const m = /^\/(?:components\/schemas|\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
+      if (m) return unescapeToken(m[1]!);
+      if (loc.pointer === "" && loc.file !== main) return pascal(basename(loc.file, extname(loc.file)));
+      return undefined;
+    },
+  });
 
   // Groups from tags, in the order the document lists them.
-  const tagObjects = Array.isArray(doc.tags) ? (doc.tags as unknown[]).filter(isRec) : [];
   const tagOf = (h: Webhook) => (Array.isArray(h.op.tags) && typeof h.op.tags[0] === "string" ? (h.op.tags[0] as string) : undefined);
   const used = new Set(hooks.map(tagOf));
   const tags = [...tagObjects.map((t) => String(t.name)), ...hooks.map(tagOf).filter((t): t is string => t !== undefined)].filter((t, i, a) => used.has(t) && a.indexOf(t) === i);
   const groups = tags.map((t) => {
     const o = tagObjects.find((x) => x.name === t);
     const title = typeof o?.["x-displayName"] === "string" ? o["x-displayName"] : t;
-    return { tag: t, id: groupId(t), title, ...(typeof o?.description === "string" && o.description ? { note: mdPlain(o.description) } : {}) };
+    return { tag: t, id: groupId(t), title, ...(typeof o?.description === "string" && o.description ? { note: o.description } : {}) };
   });
   if (hooks.some((h) => tagOf(h) === undefined)) groups.push({ tag: "", id: groups.some((g) => g.id === "events") ? "untagged" : "events", title: "Events" });
   for (const [i, g] of groups.entries()) if (groups.findIndex((x) => x.id === g.id) < i) g.id = `${g.id}_${i + 1}`;
@@ -133,7 +171,6 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
     if (h.body) bodyPlaces.add(`${loc.file}#${loc.pointer}`);
     return { type: h.type, body: h.body?.node !== undefined ? converter.inline(h.body.node, loc) : { type: "object" }, loc };
   });
-  const components = isRec(doc.components) && isRec(doc.components.schemas) ? Object.keys(doc.components.schemas) : [];
   converter.drain();
   for (const c of components) {
     const loc = child(root, "components", "schemas", c);
@@ -171,15 +208,16 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const events: DraftEvent[] = hooks.map((h) => {
     const g = groups.find((x) => x.tag === (tagOf(h) ?? ""))!;
     const summary = typeof h.op.summary === "string" ? h.op.summary.trim() : "";
-    // Descriptions are CommonMark; the catalog's texts are plain (our OpenAPI escapes them).
-    let description = typeof h.op.description === "string" ? mdPlain(h.op.description) : "";
+    // Descriptions are CommonMark, and so is the catalog's text: read as written.
+    let description = typeof h.op.description === "string" ? h.op.description : "";
     const scope = typeof h.op["x-eventgen-scope"] === "string" ? h.op["x-eventgen-scope"] : undefined;
     const trigger = summary || (description ? firstSentence(description) : "") || h.type;
     let deprecated: true | string | undefined = h.op.deprecated === true ? true : undefined;
     // Our OpenAPI writes the trigger, the description, the scope and the deprecation into one text.
     const reason = /\n\nDeprecated: ([\s\S]+)$/.exec(description);
     if (deprecated && reason) (deprecated = reason[1]!), (description = description.slice(0, reason.index));
-    if (scope !== undefined && description.endsWith(`\n\nScope: ${scope}.`)) description = description.slice(0, -`\n\nScope: ${scope}.`.length);
+    const scopeLine = scope !== undefined ? `\n\nScope: ${mdProse(scope)}.` : undefined;
+    if (scopeLine !== undefined && description.endsWith(scopeLine)) description = description.slice(0, -scopeLine.length);
     if (description === trigger) description = "";
     else if (description.startsWith(`${trigger}\n\n`)) description = description.slice(trigger.length + 2);
     const e: DraftEvent = { type: h.type, group: g.id, trigger, examples: h.examples };
@@ -197,15 +235,16 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
     return e;
   });
 
-  const info = isRec(doc.info) ? doc.info : {};
   const src = isRec(info["x-eventgen-source"]) ? info["x-eventgen-source"] : {};
-  const ext = isRec(doc.externalDocs) ? doc.externalDocs : {};
+  const ext = d.externalDocs;
   const title = typeof info.title === "string" && info.title.trim() ? info.title : `${id} webhooks`;
   // Our OpenAPI adds the envelope's and the signing's notes to info.description: they go back
   // where they came from.
-  let description = typeof info.description === "string" ? mdPlain(info.description) : "";
-  for (const [label, notes] of [["Signing", sh?.notes], ["Envelope", envelopeNotes]] as const)
-    if (notes && description.endsWith(`${label}: ${notes}`)) description = description.slice(0, -`${label}: ${notes}`.length).replace(/\n\n$/, "");
+  let description = typeof info.description === "string" ? info.description : "";
+  for (const [label, notes] of [["Signing", sh?.notes], ["Envelope", envelopeNotes]] as const) {
+    const line = notes ? `${label}: ${mdProse(notes)}` : undefined;
+    if (line && description.endsWith(line)) description = description.slice(0, -line.length).replace(/\n\n$/, "");
+  }
   const url = typeof src.url === "string" ? src.url : typeof ext.url === "string" ? ext.url : undefined;
   return {
     title,

@@ -10,13 +10,14 @@ import { parseCatalogText } from "../load/read-catalogs.ts";
 import { buildModel } from "../model/build.ts";
 import type { CatalogModel } from "../model/ir.ts";
 import type { DraftCatalog } from "./draft.ts";
+import { fromAsyncapi } from "./from-asyncapi.ts";
 import { fromOpenapi } from "./from-openapi.ts";
 import { fromSchemaDir } from "./from-schema-dir.ts";
 import { Sources, showPath } from "./read-source.ts";
 import type { ImportWarning } from "./warnings.ts";
 import { writeCatalogYaml, type YamlOptions } from "./write-catalog-yaml.ts";
 
-export type ImportKind = "openapi" | "jsonschema";
+export type ImportKind = "openapi" | "asyncapi" | "jsonschema";
 
 export interface Imported {
   text: string;
@@ -33,7 +34,8 @@ export function importCatalog(kind: ImportKind, input: string, out: { path: stri
     if (!seen.has(key)) seen.add(key), warnings.push(shown);
   };
   const sources = new Sources();
-  const draft = kind === "openapi" ? fromOpenapi(input, out.id, sources, warn) : fromSchemaDir(input, out.id, sources, warn);
+  const draft =
+    kind === "openapi" ? fromOpenapi(input, out.id, sources, warn) : kind === "asyncapi" ? fromAsyncapi(input, out.id, sources, warn) : fromSchemaDir(input, out.id, sources, warn);
   const opts: YamlOptions = { schemaPath: out.schemaPath, input: showPath(input) };
 
   let text = writeCatalogYaml(draft, opts, warn);

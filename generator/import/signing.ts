@@ -1,7 +1,6 @@
 // Header parameters → the catalog's signing headers. Standard Webhooks' three headers name their
 // scheme; a header named like a signature makes it an HMAC; other headers are kept with role
 // `other`, so the regenerated OpenAPI still lists them.
-import { mdPlain } from "../emit/escape/markdown.ts";
 import { SIGNING_FACTS, type SigningFact } from "../model/signing.ts";
 import type { DraftHeader, DraftSigning } from "./draft.ts";
 import { isRec } from "./merge-all-of.ts";
@@ -90,7 +89,7 @@ export function signingFrom(ops: HeaderParam[][], hint: SigningHint | undefined,
 
 function header(p: HeaderParam, name: string, warn: Warn): DraftHeader {
   const h: DraftHeader = { name, role: role(name), required: p.node.required === true };
-  let description = typeof p.node.description === "string" ? mdPlain(p.node.description) : "";
+  let description = typeof p.node.description === "string" ? p.node.description : "";
   // Our OpenAPI writes a header's format into its description; read it back out.
   const m = /(?:^| )Format: `([^`]+)`\.$/.exec(description);
   if (m) {

@@ -118,3 +118,9 @@ export class Namespace {
     return name;
   }
 }
+
+/** The environment variable the docs' examples and `eventgen send --secret-env` suggest for a
+ * catalog's signing secret: `deck` → `DECK_WEBHOOK_SECRET`. */
+export function secretEnvName(catalogId: string): string {
+  return `${catalogId.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_WEBHOOK_SECRET`;
+}

@@ -108,6 +108,8 @@ async function codeBlock(fence: string, lang: string, body: string, block: strin
 function stableCode(lang: string, body: string, width: Width): boolean {
   if (!["ts", "typescript", "js", "javascript"].includes(lang)) return ["sh", "bash", "shell", "text", "txt"].includes(lang);
   for (const l of body.split("\n")) if (width(l) > WIDTH || /\s$/.test(l) || l.includes("\t")) return false;
+  // A statement without its semicolon (catalog text may hold such code): prettier adds one.
+  if (body.split("\n").some((l) => l.trim() && !/^\s*\/\//.test(l) && !/[;{}(,[:]$|=>$/.test(l.trimEnd()))) return false;
   if (/'/.test(body.replace(/\/\/.*$/gm, "").replace(/"(?:[^"\\\n]|\\.)*"/g, '""'))) return false;
   for (const m of body.replace(/\/\/.*$/gm, "").matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
     let value: unknown;

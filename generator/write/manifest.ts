@@ -48,7 +48,7 @@ function generatorFingerprint(): string {
   walk(join(ROOT, "generator"));
   walk(join(ROOT, "templates"));
   const require = createRequire(import.meta.url);
-  for (const lib of ["prettier", "yaml", "handlebars", "ts-morph"]) {
+  for (const lib of ["prettier", "yaml", "handlebars", "ts-morph", "mdast-util-from-markdown"]) {
     try {
       h.update(`${lib}@${(require(`${lib}/package.json`) as { version: string }).version}\0`);
     } catch {

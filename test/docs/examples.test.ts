@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { exampleBody } from "../../generator/emit/docs/example-body.ts";
 import { regexSample } from "../../generator/emit/docs/regex-sample.ts";
 import { modelOf, parseMarkdown, readmeOf, validatorsOf, walk } from "./support.ts";
+import { CATALOG_HEAD, loadText } from "../support/load-text.ts";
 
 const yamlIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -62,7 +63,7 @@ describe("synthesized examples", () => {
     const model = modelOf("test/docs/fixtures/synth.yaml");
     const data = (type: string) => (exampleBody(model, model.events.find((e) => e.type === type)!) as { data: Record<string, unknown> }).data;
     expect(data("g.strings")).toMatchObject({
-      code: "AAA-1",
+      code: "TQB-1", // the class's characters varied, as a person writes them
       hex: expect.stringMatching(/^(foo|bar)_[0-9a-f]{8}$/),
       dated: "2024-05-01",
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
@@ -72,22 +73,66 @@ describe("synthesized examples", () => {
     // 0.3 / 0.1 is not an integer in floating point, but multipleOf is judged on decimal values,
     // so 0.3 is a multiple of 0.1 to the validators (unlike Ajv's default).
     expect(data("g.numbers")).toMatchObject({ tenth: 0.3, neg: -7, big_step: 105, defaulted: 42 });
-    expect(data("g.recursion")["tree"]).toEqual({ name: "example_name", children: [expect.objectContaining({ children: [], parent: null })], parent: expect.anything() });
+    expect(data("g.recursion")["tree"]).toEqual({ name: "Jane Doe", children: [expect.objectContaining({ children: [], parent: null })], parent: expect.anything() });
     expect(data("g.unions")).toMatchObject({ either: 0.5, parity: 2, code: expect.stringMatching(/\d/) });
+  });
+});
+
+describe("synthesized examples look real", () => {
+  const { model } = loadText(
+    "real.yaml",
+    `${CATALOG_HEAD}events:
+  user.created:
+    group: g
+    trigger: A user signs up
+    payload:
+      properties:
+        id: { type: string, pattern: '^usr_[A-Za-z0-9]+$' }
+        email: { type: string, format: email, example: ada@lovelace.dev }
+        signed_up_at: { type: string, format: date-time, example: "2023-11-02T08:15:00Z" }
+        birthday: { type: string, format: date, example: "2023-02-30" }
+        website: uri
+        contact: email
+        currency: { type: string, pattern: '^[A-Z]{3}$' }
+        country: { type: string, pattern: '^[A-Z]{2}$' }
+        name: string
+        plan_id: string
+        sku: { type: string, pattern: '^[A-Z]{2}-[0-9]{4}$' }
+        amount: { type: integer, minimum: 1, example: 1999 }
+`,
+  );
+  const data = () => (exampleBody(model!, model!.events[0]!) as { data: Record<string, unknown> }).data;
+
+  it("use each field's own example, a formatted one when it plainly has its format", () => {
+    expect(data()).toMatchObject({ email: "ada@lovelace.dev", signed_up_at: "2023-11-02T08:15:00Z", amount: 1999 });
+    // February 30th is not a date: the format's sample is shown instead.
+    expect(data()["birthday"]).toBe("2024-05-01");
+  });
+
+  it("follow the format, the field's name and the pattern as a person would", () => {
+    expect(data()).toMatchObject({ website: "https://example.com/resource", contact: "user@example.com", currency: "USD", country: "US", name: "Jane Doe", plan_id: "plan_k3Tn9xQ2mB", sku: "TQ-3927" });
+    expect(data()["id"]).toMatch(/^usr_[A-Za-z0-9]{6,}$/);
+    expect(JSON.stringify(data())).not.toMatch(/example_|"aaa"|"AAA"/i);
+  });
+
+  it("pass the generated validators", async () => {
+    const validators = await validatorsOf(model!);
+    expect(validators["user.created"]!(exampleBody(model!, model!.events[0]!)).ok).toBe(true);
   });
 });
 
 describe("regexSample", () => {
   const table: { given: string; want: string | undefined; rich?: boolean }[] = [
     { given: "^abc$", want: "abc" },
-    { given: "^[A-Z]{3}-\\d+$", want: "AAA-1" },
-    { given: "^(foo|bar)_[0-9a-f]{2,4}$", want: "foo_00" },
+    { given: "^[A-Z]{3}-\\d+$", want: "TQB-1" },
+    { given: "^[A-Z]{3}-\\d+$", want: "TQB-39274856", rich: true },
+    { given: "^(foo|bar)_[0-9a-f]{2,4}$", want: "foo_39" },
     { given: "^(?:x|y)?z*$", want: "" },
     { given: "^(?:x|y)?z*$", want: "xz", rich: true },
     { given: "^a\\.b\\x41\\u0042\\u{43}$", want: "a.bABC" },
     { given: "^[^a-z]$", want: "A" },
     { given: "^\\p{Lu}+$", want: "A" },
-    { given: "^(?<year>\\d{4})$", want: "1111" },
+    { given: "^(?<year>\\d{4})$", want: "3927" },
     { given: "(?=a)a", want: undefined },
     { given: "^(a)\\1$", want: undefined },
     { given: "[unclosed", want: undefined },

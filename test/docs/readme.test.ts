@@ -2,9 +2,11 @@
 // an anchor that exists, every table is whole, and the package ships the README.
 import { describe, expect, it } from "vitest";
 import { emitCatalog } from "../../generator/emit/emit-catalog.ts";
+import { loadTemplates } from "../../generator/emit/docs/templates.ts";
+import { docsView } from "../../generator/emit/docs/view-model.ts";
 import { modelOf, parseMarkdown, readmeOf, tables, textOf, walk, type MdNode } from "./support.ts";
 
-const CATALOGS = ["catalog/deck.yaml", "catalog/truto.yaml", "catalog/chift.yaml", "test/cases/header-typed/catalog/header-typed.yaml", "test/cases/constructs/catalog/constructs.yaml", "test/cases/nested/catalog/nested.yaml"];
+const CATALOGS = ["catalog/deck.yaml", "catalog/truto.yaml", "catalog/chift.yaml", "test/cases/header-typed/catalog/header-typed.yaml", "test/cases/constructs/catalog/constructs.yaml", "test/cases/nested/catalog/nested.yaml", "test/cases/flat/catalog/flat.yaml"];
 
 const anchorIds = (nodes: MdNode[]) => nodes.flatMap((n) => (n.type === "html" ? [/^<a id="([^"]+)">$/.exec(n.value!)?.[1]].filter((x): x is string => !!x) : []));
 
@@ -49,16 +51,72 @@ describe.each(CATALOGS)("README of %s", (file) => {
     for (const h of model.signing?.headers ?? []) expect(readme).toContain(`| \`${h.name}\``);
   });
 
-  it("has a table per group, a row per event linking to the event's section", async () => {
+  it("shows this catalog's receiver: createWebhooks from the package on its first event, the replay window and the statuses", async () => {
+    await ready;
+    const at = readme.indexOf('<a id="receiving"></a>');
+    expect(at).toBeGreaterThan(0);
+    const section = readme.slice(at, readme.indexOf("\n## ", readme.indexOf("## Receiving") + 3));
+    const code = [...walk(await parseMarkdown(section))].find((n) => n.type === "code" && n.lang === "ts")!.value!;
+    expect(code).toContain(`import { createWebhooks } from ${JSON.stringify(model.package.name)};`);
+    expect(code).toContain(`.on(${JSON.stringify(model.events[0]!.type)}, async (event, delivery) => {`);
+    expect(code.includes("secret:")).toBe(model.signing?.verify !== undefined);
+    const scheme = model.signing?.verify;
+    if (scheme?.timestamp) expect(section).toContain(`within ${scheme.timestamp.tolerance} seconds`);
+    else if (scheme) expect(section).toContain("No timestamp is signed");
+    const statuses = tables(section)[0]!.slice(2).map((r) => r[0]);
+    expect(statuses).toEqual(["200", "202", ...(scheme ? ["401"] : []), "400", "405", "413", "500"]);
+    // The Signing section shows the calls when the catalog signs.
+    expect(readme.slice(readme.indexOf("## Signing"), at).includes("verifySignature({")).toBe(scheme !== undefined);
+  });
+
+    it("has a table per group, a row per event linking to the event's section", async () => {
     await ready;
     for (const g of model.groups) {
       const at = readme.indexOf(`<a id="${g.anchor}"></a>`);
       expect(at).toBeGreaterThan(0);
       const table = tables(readme.slice(at))[0]!;
-      expect(table[0]).toEqual(["Type", "Fired when", "Scope", "Deprecated"]);
+      // Scope and Deprecated only where some event of the group has one.
+      const scoped = g.events.some((e) => e.scope);
+      const deprecated = g.events.some((e) => e.deprecated !== undefined);
+      expect(table[0]).toEqual(["Type", "Fired when", ...(scoped ? ["Scope"] : []), ...(deprecated ? ["Deprecated"] : [])]);
       expect(table.slice(2).map((r) => r[0])).toEqual(g.events.map((e) => expect.stringContaining(`](#${e.names.anchor})`)));
-      g.events.forEach((e, i) => expect(table[i + 2]![3]).toEqual(e.deprecated === undefined ? "" : expect.stringMatching(/^yes/)));
+      const column = table[0]!.indexOf("Deprecated");
+      if (deprecated) g.events.forEach((e, i) => expect(table[i + 2]![column]).toEqual(e.deprecated === undefined ? "" : expect.stringMatching(/^yes/)));
     }
+  });
+
+  it("renders the catalog's Markdown: no escaped backticks, code spans as code", async () => {
+    await ready;
+    expect(readme).not.toContain("\\`");
+    const texts = [model.description, model.envelope.notes, ...model.events.map((e) => e.description)].filter((t): t is string => !!t);
+    const spans = texts.flatMap((t) => [...t.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    const code = new Set(nodes.filter((n) => n.type === "inlineCode").map((n) => n.value));
+    expect(spans.filter((c) => !code.has(c))).toEqual([]);
+  });
+
+  it("shows each event's payload fields in its own section, a named schema's too", async () => {
+    await ready;
+    const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+    for (const e of model.events) {
+      const from = readme.indexOf(`<a id="${e.names.anchor}"></a>`);
+      const to = readme.indexOf('<a id="', from + 1);
+      const section = readme.slice(from, to);
+      const p = e.payload.kind === "ref" ? byName.get(e.payload.name)! : e.payload;
+      if (p.kind !== "object" || !p.properties.length) continue;
+      const rows = (tables(section)[0] ?? []).slice(2).map((r) => r[0]);
+      expect(rows, e.type).toEqual(expect.arrayContaining(p.properties.map((x) => expect.stringContaining(x.name.replace(/\|/g, "\\|")))));
+    }
+  });
+
+  it("says once, under Envelope, where each event's type and payload are", async () => {
+    await ready;
+    const sections = model.events.map((e) => readme.slice(readme.indexOf(`<a id="${e.names.anchor}"></a>`)).split(/\n<a id="/)[0]!);
+    const paragraphs = (s: string) => s.split(/\n\n+/).filter((p) => !p.startsWith("|") && !p.startsWith("```") && !p.startsWith("<a id=") && !p.startsWith("#") && !/^Example body/.test(p));
+    if (sections.length > 2) {
+      const [first, ...rest] = sections.map(paragraphs);
+      expect(first!.filter((p) => rest.every((r) => r.includes(p)))).toEqual([]);
+    }
+    expect(readme.match(/Every event under \[Event reference\]/g)).toHaveLength(1);
   });
 
   it("has a section per event and per named schema under its anchor", async () => {
@@ -90,7 +148,8 @@ describe("README details", () => {
     expect(readme).toMatch(/\| `tree` +\| \[TreeNode\]\(#schema-treenode\) +\| optional, nullable +\| A tree or nothing/);
     expect(readme).toMatch(/\| `both` +\| string +\| optional, nullable/);
     expect(readme).toMatch(/\| `nullable` +\| string +\| required, nullable/);
-    expect(readme).toContain("Notes \\| with &lt;html&gt; and \\`code\\`");
+    // A group's note is CommonMark: code renders, HTML is shown as text, `|` stays escaped.
+    expect(readme).toContain("Notes \\| with &lt;html> and `code`");
     expect(readme).toMatch(/> \*\*Deprecated: Use shapes\.objects instead\.\*\*/);
     const nested = await readmeOf(modelOf("test/cases/nested/catalog/nested.yaml"));
     expect(nested).toMatch(/\| `sync_job_run\.stats\.errors\[\]\[\]\.code` +\| string/);
@@ -100,8 +159,20 @@ describe("README details", () => {
   it("says where the type travels for a header-typed, flat catalog", async () => {
     const readme = await readmeOf(modelOf("test/cases/header-typed/catalog/header-typed.yaml"));
     expect(readme).toContain("The event type is in the header `X-GitHub-Event`; the payload is\nbeside the envelope's fields, at the top level.");
-    expect(readme).toContain("The `X-GitHub-Event` header is `push`;");
+    expect(readme).toContain("its `X-GitHub-Event` header is the event's type");
     expect(readme).toContain('const type = request.headers.get("X-GitHub-Event") ?? "";');
+  });
+
+  it("has a place for a Receiving section, rendered only when the view provides one", () => {
+    const model = modelOf("catalog/deck.yaml");
+    const render = loadTemplates();
+    const without = render({ ...docsView(model), receiving: null });
+    expect(without).not.toContain("## Receiving");
+    const withIt = render({ ...docsView(model), receiving: { markdown: "Verify, then dedupe on `id`." } });
+    expect(withIt).toContain('<a id="receiving"></a>\n\n## Receiving\n\nVerify, then dedupe on `id`.');
+    expect(withIt).toContain("- [Receiving](#receiving)");
+    expect(withIt.indexOf("## Receiving")).toBeGreaterThan(withIt.indexOf("## Signing"));
+    expect(withIt.indexOf("## Receiving")).toBeLessThan(withIt.indexOf("## Events"));
   });
 
   it("is listed in the package's files", () => {

@@ -133,7 +133,7 @@ describe("--templates", () => {
     expect(r.code, r.err).toBe(0);
     const text = readFileSync(join(out, "tpl", "README.md"), "utf8");
     // Shown, braces escaped (a Markdown reader sees `{{> event}}`), and not run by handlebars.
-    expect(text).toContain("\\{\\{&gt; event\\}\\} \\{\\{#each groups\\}\\}x\\{\\{/each\\}\\} \\{\\{constructor.name\\}\\}|");
+    expect(text).toContain("\\{\\{> event\\}\\} \\{\\{#each groups\\}\\}x\\{\\{/each\\}\\} \\{\\{constructor.name\\}\\}|");
     expect(text).toContain("# \\{\\{\\{banner\\}\\}\\}");
   });
 });

@@ -15,6 +15,7 @@ describe("eventgen import", () => {
     [[], /say what to import/],
     [["yaml", "x.yaml", "--out", "c/x.yaml"], /unknown kind 'yaml'/],
     [["openapi"], /missing the OpenAPI file/],
+    [["asyncapi"], /missing the AsyncAPI file/],
     [["openapi", "generated/deck/openapi.json"], /--out <file> is required/],
     [["openapi", "generated/deck/openapi.json", "--out", "c/Deck Two.yaml"], /cannot be a catalog id/],
     [["openapi", "generated/deck/openapi.json", "--out", "c/deck.json"], /a catalog is a \.yaml file/],
@@ -67,6 +68,22 @@ describe("eventgen import", () => {
     expect(readFileSync(out, "utf8")).toBe("# mine\n");
     expect((await runCli("import", "openapi", "generated/deck/openapi.json", "--out", out, "--force")).code).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(/^# yaml-language-server/);
+  });
+
+  it("asyncapi: a document that is not AsyncAPI, of another version or without channels, is exit 1; one that is writes a catalog", async () => {
+    writeFileSync(at("plain-a.json"), '{"type": "object"}');
+    writeFileSync(at("v1.json"), '{"asyncapi": "1.2.0", "info": {"title": "x", "version": "1"}, "channels": {"a": {}}}');
+    writeFileSync(at("empty-a.json"), '{"asyncapi": "3.0.0", "info": {"title": "x", "version": "1"}, "channels": {}}');
+    for (const [file, message] of [["plain-a.json", /not an AsyncAPI document/], ["v1.json", /AsyncAPI 1\.2\.0 is not read/], ["empty-a.json", /no channels/]] as const) {
+      const r = await runCli("import", "asyncapi", at(file), "--out", at("c", "a.yaml"));
+      expect(r.code, file).toBe(1);
+      expect(r.err).toMatch(message);
+    }
+    expect(existsSync(at("c", "a.yaml"))).toBe(false);
+    const out = at("catalog", "truto.yaml");
+    const r = await runCli("import", "asyncapi", "generated/truto/asyncapi.yaml", "--out", out);
+    expect(r.err).toBe(`eventgen import: wrote ${out}: 17 events, 4 schemas, 0 warnings`);
+    expect((await runCli("lint", out)).code).toBe(0);
   });
 
   it("jsonschema needs a folder", async () => {

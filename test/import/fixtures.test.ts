@@ -12,6 +12,8 @@ export const fixtures = [
   { id: "header-typed", kind: "openapi", input: `${FIXTURES}/openapi/header-typed.yaml` },
   { id: "unsayable", kind: "openapi", input: `${FIXTURES}/openapi/unsayable.yaml` },
   { id: "schemas", kind: "jsonschema", input: `${FIXTURES}/schemas` },
+  { id: "shop-26", kind: "asyncapi", input: `${FIXTURES}/asyncapi/shop-26.yaml` },
+  { id: "iot-30", kind: "asyncapi", input: `${FIXTURES}/asyncapi/iot-30.yaml` },
 ] as const;
 
 const scratch = scratchDir("import-fixtures");
@@ -69,6 +71,29 @@ describe("the imported catalogs in use", () => {
     expect(pkg.validateEvent(star, "star").ok).toBe(true);
     expect(pkg.validateEvent(star, "push").ok).toBe(false);
     expect(pkg.validateEvent(star).ok).toBe(false);
+  });
+
+  it("AsyncAPI 2.6: channels as event types, message refs and traits, the envelope and signing read off", async () => {
+    const text = read("shop-26");
+    expect(text).toMatch(/envelope:\n {2}typeField: type\n {2}payloadField: data\n/);
+    expect(text).toContain("    X-Shop-Signature: { role: signature");
+    expect(text).toContain("    operationId: refundIssued\n");
+    expect(text).toContain("  order: { title: order, note: \"Orders, from creation to refund.\" }");
+    const pkg = await load("shop-26");
+    const created = { id: "0b7c1e9e-3f2a-4c55-8d0e-6f1f2a3b4c5d", type: "order.created", data: { id: "0b7c1e9e-3f2a-4c55-8d0e-6f1f2a3b4c5d", status: "paid" } };
+    expect(pkg.validateEvent(created).ok).toBe(true);
+    expect(pkg.validateEvent({ ...created, data: { ...created.data, status: "gone" } }).ok).toBe(false);
+    expect(pkg.validators["customer.created"]!({ id: created.id, type: "customer.created", data: { id: created.id, name: null } }).ok).toBe(true);
+  });
+
+  it("AsyncAPI 3.0 by hand: addresses and message names as types, a multi-format payload, operation keys as operationIds", async () => {
+    const text = read("iot-30");
+    expect(text).toMatch(/envelope:\n {2}typeField: kind\n {2}flat: true\n/);
+    expect(text).toContain("    operationId: sendAlert\n");
+    const pkg = await load("iot-30");
+    expect(pkg.validateEvent({ kind: "sensor.alert", sensor: "s-1", level: "high" }).ok).toBe(true);
+    expect(pkg.validateEvent({ kind: "sensor.alert", sensor: "x-1", level: "high" }).ok).toBe(false);
+    expect(pkg.validateEvent({ kind: "sensor.temperature", sensor: "s-1", celsius: -300 }).ok).toBe(false);
   });
 
   it("a folder of JSON Schemas: one event per file, typed by its path, refs between files", async () => {

@@ -15,7 +15,7 @@ import { modelOf } from "../docs/support.ts";
 import { loadText } from "../support/load-text.ts";
 import { PACKAGES } from "../support/packages.ts";
 import { catalogArb } from "../support/random-catalog.ts";
-import { mdText } from "../../generator/emit/escape/markdown.ts";
+import { mdProse } from "../../generator/emit/escape/markdown.ts";
 import { jsonFileText } from "../../generator/emit/json-layout.ts";
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -66,8 +66,8 @@ function expectStructure(doc: Doc, model: CatalogModel) {
   expect(new Set(ids).size).toBe(ids.length);
   const tags = new Map<string, Doc>(doc.tags.map((t: Doc) => [t.name, t]));
   expect([...tags.keys()]).toEqual(model.groups.map((g) => g.id));
-  // Descriptions are CommonMark: catalog text arrives escaped, as in the docs.
-  for (const g of model.groups) expect(tags.get(g.id)!.description).toBe(g.note === undefined ? undefined : mdText(g.note));
+  // Descriptions are CommonMark: catalog text is CommonMark, made safe as in the docs.
+  for (const g of model.groups) expect(tags.get(g.id)!.description).toBe(g.note === undefined ? undefined : mdProse(g.note));
   const signing = model.signing?.headers ?? [];
   const typeHeader = model.envelope.typeHeader;
   for (const e of model.events) {
@@ -78,7 +78,7 @@ function expectStructure(doc: Doc, model: CatalogModel) {
     expect(op.summary).toBe(e.trigger);
     expect(op.tags).toEqual([e.group]);
     expect(op["x-eventgen-scope"]).toBe(e.scope);
-    if (e.scope) expect(op.description).toContain(`Scope: ${mdText(e.scope)}.`);
+    if (e.scope) expect(op.description).toContain(`Scope: ${mdProse(e.scope)}.`);
     expect(op.deprecated).toBe(e.deprecated ? true : undefined);
     const params: Doc[] = op.parameters ?? [];
     expect(params.every((p) => p.in === "header" && p.schema.type === "string")).toBe(true);

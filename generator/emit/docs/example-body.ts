@@ -111,12 +111,49 @@ function unionSample(s: SchemaOf<"union">, cx: Cx, key: string, seed: number): J
   return build(s.variants[0]!, seed);
 }
 
-/** A schema's own `example` (or `default`), when it is certainly valid: formats are not checked
- * here, so formatted strings are synthesized instead. */
+/** A schema's own `example` (or `default`), when it is certainly valid. `conforms` does not check
+ * formats, so a formatted string's is used only when it plainly has its format (`plainFormat`);
+ * otherwise one is synthesized. */
 function documentedExample(s: Schema, cx: Cx): Json | undefined {
-  if (s.kind === "string" && s.format) return undefined;
-  for (const v of [s.example, s.default]) if (v !== undefined && conforms(s, v, cx.named)) return v;
+  for (const v of [s.example, s.default]) {
+    if (v === undefined || !conforms(s, v, cx.named)) continue;
+    if (s.kind === "string" && s.format && !(typeof v === "string" && plainFormat(s.format, v))) continue;
+    return v;
+  }
   return undefined;
+}
+
+/** Whether a string is, plainly, of a format: strict and simple forms only (a value the validators
+ * accept may fail this, never the other way round). */
+function plainFormat(format: string, v: string): boolean {
+  const date = (y: string, m: string, d: string) => {
+    const t = new Date(Date.UTC(+y, +m - 1, +d));
+    return t.getUTCFullYear() === +y && t.getUTCMonth() === +m - 1 && t.getUTCDate() === +d;
+  };
+  const time = (h: string, m: string, sec: string) => +h < 24 && +m < 60 && +sec < 60;
+  let m: RegExpExecArray | null;
+  switch (format) {
+    case "uuid":
+      return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+    case "date-time":
+      return !!(m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.exec(v)) && date(m[1]!, m[2]!, m[3]!) && time(m[4]!, m[5]!, m[6]!);
+    case "date":
+      return !!(m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)) && date(m[1]!, m[2]!, m[3]!);
+    case "time":
+      return !!(m = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.exec(v)) && time(m[1]!, m[2]!, m[3]!);
+    case "email":
+      return /^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/.test(v);
+    case "uri":
+      return /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:\/[A-Za-z0-9._~\/-]*)?(?:\?[A-Za-z0-9._~=&-]*)?$/.test(v);
+    case "uri-reference":
+      return /^\/[A-Za-z0-9._~\/-]*$/.test(v) || plainFormat("uri", v);
+    case "hostname":
+      return /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(v);
+    case "ipv4":
+      return /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(v);
+    default:
+      return false;
+  }
 }
 
 const FORMATS: Record<string, (n: number) => string> = {
@@ -133,9 +170,43 @@ const FORMATS: Record<string, (n: number) => string> = {
 };
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** What a person would write in a string field of that name, when nothing else says. */
+const BY_KEY: [RegExp, string][] = [
+  [/^(currency|currency_code)$/i, "USD"],
+  [/^(country|country_code)$/i, "US"],
+  [/^(locale|language|lang)$/i, "en"],
+  [/(^|_)e?mail(_address)?$/i, "jane@example.com"],
+  [/(^|_)(phone|phone_number|mobile)$/i, "+14155550123"],
+  [/^(first_name|given_name|firstname)$/i, "Jane"],
+  [/^(last_name|family_name|surname|lastname)$/i, "Doe"],
+  [/(^|_)(full_name|display_name|name)$/i, "Jane Doe"],
+  [/(^|_)(url|link|href|website)$/i, "https://example.com"],
+  [/^(city)$/i, "Berlin"],
+  [/(_at|_on|^date|_date|^time|_time|timestamp)$/i, "2024-05-01T12:00:00Z"],
+  [/^(timezone|time_zone|tz)$/i, "Europe/Berlin"],
+  [/(^|_)(message|description|note|notes|comment|summary|reason)$/i, "A short note"],
+  [/(^|_)(title|subject|label)$/i, "Quarterly report"],
+  [/(^|_)(status|state)$/i, "active"],
+  [/(^|_)(type|kind|object)$/i, "default"],
+  [/(^|_)(code)$/i, "not_found"],
+  [/(^|_)(token|secret|key)$/i, "tok_k3Tn9xQ2mB7v"],
+  [/(^|_)(version)$/i, "1.0.0"],
+];
+
+/** An id-like token: `task_id` → `task_k3Tn9xQ2`, `id` → `k3Tn9xQ2mB7v`. */
+function idSample(key: string, seed: number): string | undefined {
+  const m = /^(?:(.*?)_)?id$/i.exec(key);
+  if (!m) return undefined;
+  const token = ID_CHARS.slice(seed % 4, (seed % 4) + 12);
+  return m[1] ? `${m[1].toLowerCase()}_${token.slice(0, 10)}` : token;
+}
+const ID_CHARS = "k3Tn9xQ2mB7vR4wL";
+
 function stringSample(s: SchemaOf<"string">, key: string, seed: number): string {
   if (s.format && FORMATS[s.format]) return FORMATS[s.format]!(seed);
-  const word = (key ? `example_${key}` : "example") + (seed ? `_${seed}` : "");
+  const human = idSample(key, seed) ?? BY_KEY.find(([re]) => re.test(key))?.[1];
+  const plain = human ?? (key ? `${key[0]!.toUpperCase()}${key.slice(1).replace(/[_-]+/g, " ")} example` : "example");
+  const word = plain + (seed ? ` ${seed + 1}` : "");
   const fits = (c: string) => {
     const n = [...c].length;
     return (s.minLength === undefined || n >= s.minLength) && (s.maxLength === undefined || n <= s.maxLength);
@@ -144,7 +215,7 @@ function stringSample(s: SchemaOf<"string">, key: string, seed: number): string 
   // A literal prefix the pattern demands (`^trun_`) in front of the natural word reads best.
   const prefix = /^\^((?:[A-Za-z0-9_ :/.-]|\\[.\-/:_])*)/.exec(s.pattern)?.[1]?.replace(/\\(.)/g, "$1") ?? "";
   const generated = [regexSample(s.pattern), regexSample(s.pattern, true)].filter((g): g is string => g !== undefined);
-  const candidates = [`${prefix}${word}`, word, ...generated.map((g) => g + (seed ? String(seed) : "")), ...generated, `${prefix}${seed || ""}`];
+  const candidates = [...(human ? [human, `${prefix}${human}`] : []), ...generated.map((g) => g + (seed ? String(seed) : "")), ...generated, `${prefix}${word}`, word, `${prefix}${seed || ""}`];
   const withLength = candidates.flatMap((c) => [c, fitLength(c, s)]);
   return withLength.find((c) => fits(c) && testPattern(s.pattern!, c)) ?? fitLength(candidates[0]!, s);
 }

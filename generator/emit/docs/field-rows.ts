@@ -1,7 +1,7 @@
 // The rows of a field table: one per property, nested inline objects flattened into dotted paths
 // (`interaction.type`, `errors[].code`, `labels.*.name`); named schemas are linked, not expanded.
 import type { Property, Schema } from "../../model/ir.ts";
-import { mdCell, mdCode } from "../escape/markdown.ts";
+import { mdCode, mdProseCell } from "../escape/markdown.ts";
 import { constraints, typeLabel, type AnchorOf } from "./type-label.ts";
 
 export interface FieldRow {
@@ -23,7 +23,7 @@ export function fieldRows(properties: readonly Property[], anchor: AnchorOf, pre
       name: mdCode(path, true),
       type: typeLabel(s, anchor),
       presence: presence(p.required, s.nullable),
-      description: joinNotes([s.description ? mdCell(s.description) : "", ...constraints(s)]),
+      description: joinNotes([s.description ? mdProseCell(s.description) : "", ...constraints(s)]),
     });
     if (depth >= MAX_DEPTH) continue;
     const inner = innerObject(s);

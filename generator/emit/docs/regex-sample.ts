@@ -27,11 +27,18 @@ export function regexSample(pattern: string, rich = false): string | undefined {
     return first;
   }
 
+  /** The last atom's character class, when it was one (`[a-z]`, `\\d`): repetitions of it vary,
+   * as a person writes `ABC` or `4821`, not `AAA` or `1111`. */
+  let cls: RegExp | undefined;
+
   function sequence(): string {
     let out = "";
     while (i < pattern.length && peek() !== "|" && peek() !== ")") {
+      cls = undefined;
       const a = atom();
-      out += quantified(a);
+      const c = cls;
+      const q = quantified(a);
+      out += c && q.length > 1 ? vary(c, q.length) ?? q : q;
     }
     return out;
   }
@@ -51,7 +58,8 @@ export function regexSample(pattern: string, rich = false): string | undefined {
       return a.repeat(min);
     } else return a;
     if (peek() === "?") i++; // lazy
-    return a.repeat(rich && min === 0 ? 1 : min);
+    // `+` and `*` (rich) give a class a few characters, as an id or a word has.
+    return a.repeat(rich && min <= 1 && cls ? 8 : rich && min === 0 ? 1 : min);
   }
 
   function atom(): string {
@@ -68,6 +76,7 @@ export function regexSample(pattern: string, rich = false): string | undefined {
         else if (peek() === "?") fail(); // lookaround
         const inner = alternation();
         if (pattern[i++] !== ")") fail();
+        cls = undefined;
         return inner;
       }
       case "[":
@@ -86,7 +95,10 @@ export function regexSample(pattern: string, rich = false): string | undefined {
 
   function escape(): string {
     const c = pattern[i++] ?? fail();
-    if (CLASS_ESCAPES[c]) return CLASS_ESCAPES[c]!;
+    if (CLASS_ESCAPES[c]) {
+      cls = new RegExp(`^\\${c}$`, "u");
+      return CLASS_ESCAPES[c]!;
+    }
     if (CONTROL_ESCAPES[c]) return CONTROL_ESCAPES[c]!;
     if (c === "b" || c === "B") return "";
     if (/[1-9k]/.test(c)) fail(); // back-references
@@ -113,9 +125,15 @@ export function regexSample(pattern: string, rich = false): string | undefined {
     while (i < pattern.length && peek() !== "]") i += peek() === "\\" ? 2 : 1;
     if (i >= pattern.length) fail();
     i++;
-    const cls = pattern.slice(start, i);
-    const rangeStart = /^\[([^\\^\]])-/.exec(cls)?.[1];
-    return pickChar(cls, rangeStart) ?? fail();
+    const source = pattern.slice(start, i);
+    const rangeStart = /^\[([^\\^\]])-/.exec(source)?.[1];
+    const picked = pickChar(source, rangeStart) ?? fail();
+    try {
+      cls = new RegExp(`^${source}$`, "u");
+    } catch {
+      cls = undefined;
+    }
+    return picked;
   }
 
   try {
@@ -125,6 +143,18 @@ export function regexSample(pattern: string, rich = false): string | undefined {
     if (e instanceof GiveUp) return undefined;
     throw e;
   }
+}
+
+/** Characters in the order a sample takes them: mixed case and digits, like a real id. */
+const HUMAN = "k3Tn9xQ2mB7vR4wLc8Hp5jZ6dF1sY0gAeUi";
+
+/** `n` characters the class accepts, varied; undefined when the class takes too few of them. */
+function vary(cls: RegExp, n: number): string | undefined {
+  const pool = [...HUMAN].filter((c) => cls.test(c));
+  if (pool.length < 2) return undefined;
+  let out = "";
+  for (let k = 0; k < n; k++) out += pool[k % pool.length];
+  return out;
 }
 
 function pickChar(cls: string, preferred?: string): string | undefined {

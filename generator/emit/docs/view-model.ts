@@ -2,17 +2,18 @@
 // (escape/markdown.ts), so templates only place values: no logic beyond `#if` and `#each`.
 // Every field is always present (templates compile in handlebars' strict mode, so a misspelled
 // field is an error): an absent text is "", an absent section is null.
-import type { CatalogModel, EventModel, Json, Property } from "../../model/ir.ts";
-import { htmlComment, mdCell, mdCode, mdFence, mdInline, mdLink, mdText, mdUrl } from "../escape/markdown.ts";
+import { receivingMarkdown, signingCall } from "./receiving.ts";
+import type { CatalogModel, EventModel, GroupModel, Json, Property } from "../../model/ir.ts";
+import { htmlComment, mdCode, mdFence, mdInline, mdLink, mdProse, mdProseCell, mdUrl } from "../escape/markdown.ts";
 import { bannerText } from "../banner.ts";
 import { exampleBody } from "./example-body.ts";
 import { fieldRows, joinNotes, presence, type FieldRow } from "./field-rows.ts";
-import { jsonCode, schemaAnchors, typeLabel, type AnchorOf } from "./type-label.ts";
+import { schemaAnchors, typeLabel, type AnchorOf } from "./type-label.ts";
 import { usageCode } from "./usage.ts";
 
 /** Anchors of the fixed sections; event, group and schema anchors come from naming.ts and have a
  * prefix (`event-`, `group-`, `schema-`), so these never collide with them. */
-export const SECTION_ANCHORS = { usage: "usage", envelope: "envelope", signing: "signing", events: "events", reference: "reference", schemas: "schemas" } as const;
+export const SECTION_ANCHORS = { usage: "usage", envelope: "envelope", signing: "signing", receiving: "receiving", events: "events", reference: "reference", schemas: "schemas" } as const;
 
 export interface DocsView {
   /** An HTML comment saying the file is generated. */
@@ -35,8 +36,13 @@ export interface DocsView {
     description: string;
     notes: string;
     fields: FieldRow[];
+    /** Said once here, not in every event's section: where each event's type and payload are. */
+    perEvent: string;
   };
   signing: SigningView | null;
+  /** The Receiving section: a handler for this catalog, the replay window, dedupe and order, and
+   * the status codes. */
+  receiving: ReceivingView | null;
   groups: GroupView[];
   /** In group order, as the group tables list them. */
   events: EventView[];
@@ -50,6 +56,13 @@ export interface SigningView {
   facts: { label: string; value: string }[];
   headers: { name: string; role: string; presence: string; description: string }[];
   notes: string;
+  /** A fenced code block: verifySignature and signPayload for this catalog (`""` when unsigned). */
+  call: string;
+}
+
+export interface ReceivingView {
+  /** The section's Markdown, below its heading. */
+  markdown: string;
 }
 
 export interface GroupView {
@@ -57,7 +70,11 @@ export interface GroupView {
   id: string;
   title: string;
   note: string;
-  events: { link: string; trigger: string; scope: string; deprecated: string }[];
+  /** The table's headings: Type and Fired when, then Scope and Deprecated only when some event
+   * of the group has one. */
+  columns: string[];
+  /** `cells`: the row's cells under `columns`. */
+  events: { link: string; trigger: string; scope: string; deprecated: string; cells: string[] }[];
 }
 
 export interface EventView {
@@ -72,9 +89,8 @@ export interface EventView {
   group: string;
   /** One sentence on where the payload sits and what it is. */
   payload: string;
+  /** The payload's fields; a named schema's are shown here too (its name links to its section). */
   fields: FieldRow[];
-  /** One sentence reminding where the type, the envelope fields and the payload are. */
-  envelope: string;
   /** A fenced JSON block: a whole delivery body. */
   example: string;
   /** true when the catalog has no example and the body was made from the schema. */
@@ -90,7 +106,7 @@ export interface SchemaView {
   fields: FieldRow[];
 }
 
-const para = (s: string | undefined) => (s ? mdText(s) : "");
+const para = (s: string | undefined) => (s ? mdProse(s) : "");
 
 export function docsView(model: CatalogModel): DocsView {
   const anchor = schemaAnchors(model);
@@ -119,20 +135,11 @@ export function docsView(model: CatalogModel): DocsView {
       description: para(env.description),
       notes: para(env.notes),
       fields: envelopeRows(model, anchor),
+      perEvent: perEvent(model),
     },
     signing: model.signing ? signingView(model) : null,
-    groups: model.groups.map((g) => ({
-      anchor: g.anchor,
-      id: mdCode(g.id),
-      title: mdInline(g.title),
-      note: para(g.note),
-      events: g.events.map((e) => ({
-        link: mdLink(mdCode(e.type, true), e.names.anchor),
-        trigger: mdCell(e.trigger),
-        scope: e.scope ? mdCell(e.scope) : "",
-        deprecated: e.deprecated === undefined ? "" : e.deprecated === true ? "yes" : `yes: ${mdCell(e.deprecated)}`,
-      })),
-    })),
+    receiving: { markdown: receivingMarkdown(model, SECTION_ANCHORS.envelope) },
+    groups: model.groups.map(groupView),
     events: model.groups.flatMap((g) => g.events.map((e) => eventView(model, e, anchor, mdLink(mdInline(g.title), g.anchor)))),
     schemas: model.schemas.map((s) => ({
       anchor: s.anchor,
@@ -144,6 +151,25 @@ export function docsView(model: CatalogModel): DocsView {
   };
 }
 
+function groupView(g: GroupModel): GroupView {
+  const events = g.events.map((e) => ({
+    link: mdLink(mdCode(e.type, true), e.names.anchor),
+    trigger: mdProseCell(e.trigger),
+    scope: e.scope ? mdProseCell(e.scope) : "",
+    deprecated: e.deprecated === undefined ? "" : e.deprecated === true ? "yes" : `yes: ${mdProseCell(e.deprecated)}`,
+  }));
+  const scope = events.some((e) => e.scope);
+  const deprecated = events.some((e) => e.deprecated);
+  return {
+    anchor: g.anchor,
+    id: mdCode(g.id),
+    title: mdInline(g.title),
+    note: para(g.note),
+    columns: ["Type", "Fired when", ...(scope ? ["Scope"] : []), ...(deprecated ? ["Deprecated"] : [])],
+    events: events.map((e) => ({ ...e, cells: [e.link, e.trigger, ...(scope ? [e.scope] : []), ...(deprecated ? [e.deprecated] : [])] })),
+  };
+}
+
 function eventView(model: CatalogModel, e: EventModel, anchor: AnchorOf, group: string): EventView {
   const fromCatalog = e.examples[0];
   const example: Json = fromCatalog !== undefined ? fromCatalog : exampleBody(model, e);
@@ -151,14 +177,13 @@ function eventView(model: CatalogModel, e: EventModel, anchor: AnchorOf, group: 
   return {
     anchor: e.names.anchor,
     type: mdCode(e.type),
-    trigger: mdText(e.trigger),
+    trigger: mdProseCell(e.trigger),
     description: para(e.description),
-    scope: e.scope ? mdInline(e.scope) : "",
-    deprecated: e.deprecated === undefined ? "" : e.deprecated === true ? "This event is deprecated." : `Deprecated: ${mdCell(e.deprecated)}`,
+    scope: e.scope ? mdProseCell(e.scope) : "",
+    deprecated: e.deprecated === undefined ? "" : e.deprecated === true ? "This event is deprecated." : `Deprecated: ${mdProseCell(e.deprecated)}`,
     group,
     payload,
     fields,
-    envelope: envelopeReminder(model, e),
     example: mdFence(jsonText(example), "json"),
     exampleSynthesized: fromCatalog === undefined,
   };
@@ -168,23 +193,31 @@ function payloadView(model: CatalogModel, e: EventModel, anchor: AnchorOf): { pa
   const env = model.envelope;
   const p = e.payload;
   const where = env.payloadField !== undefined ? `The payload, ${mdCode(env.payloadField)},` : "The payload";
-  const about = p.description ? ` ${mdText(p.description)}` : "";
+  const about = p.description ? ` ${mdProseCell(p.description)}` : "";
   const nullable = p.nullable ? " It may be `null`." : "";
   if (p.kind === "object" && p.properties.length) {
-    const lead = env.payloadField !== undefined ? `${where} is an object` : "The payload's fields stand beside the envelope's, at the top level";
     const closed = p.additional === false ? " No other fields are allowed." : "";
-    return { payload: `${lead}.${about}${nullable}${closed}`, fields: fieldRows(p.properties, anchor) };
+    // A flat payload's place is said once, under Envelope: only what this one adds is said here.
+    const payload = env.payloadField !== undefined ? `${where} is an object.${about}${nullable}${closed}` : `${about}${nullable}${closed}`.trim();
+    return { payload, fields: fieldRows(p.properties, anchor) };
+  }
+  // A named schema's fields are shown on the event itself, its name linking to its section.
+  const target = p.kind === "ref" ? model.schemas.find((s) => s.name === p.name)?.schema : undefined;
+  if (p.kind === "ref" && target?.kind === "object" && target.properties.length) {
+    const lead = env.payloadField !== undefined ? `${where} is a ${typeLabel(p, anchor)}` : `The payload's fields, a ${typeLabel(p, anchor)}, stand beside the envelope's, at the top level`;
+    const targetAbout = target.description ? ` ${mdProseCell(target.description)}` : "";
+    return { payload: `${lead}.${about || targetAbout}${nullable || (target.nullable ? " It may be `null`." : "")}`, fields: fieldRows(target.properties, anchor) };
   }
   const what = p.kind === "ref" ? `follows the schema ${typeLabel(p, anchor)}` : `is of type ${typeLabel(p, anchor)}`;
   return { payload: `${where} ${what}.${about}${nullable}`, fields: [] };
 }
 
-function envelopeReminder(model: CatalogModel, e: EventModel): string {
+/** The one place that says where each event's type and payload are. */
+function perEvent(model: CatalogModel): string {
   const env = model.envelope;
-  const envelope = mdLink("envelope", SECTION_ANCHORS.envelope);
-  const type = env.typeField !== undefined ? `The body's ${mdCode(env.typeField)} is ${jsonCode(e.type)}` : `The ${mdCode(env.typeHeader ?? "")} header is ${mdCode(e.type)}`;
-  const rest = env.payloadField !== undefined ? `the payload is under ${mdCode(env.payloadField)}` : "the payload's fields stand at the top level";
-  return `${type}; the ${envelope}'s other fields come with it, and ${rest}.`;
+  const type = env.typeField !== undefined ? `its ${mdCode(env.typeField)} is the event's type` : `its ${mdCode(env.typeHeader ?? "")} header is the event's type`;
+  const rest = env.payloadField !== undefined ? `its payload, under ${mdCode(env.payloadField)}, is described there` : "its payload's fields, at the top level, are listed there";
+  return `Every event under [Event reference](#${SECTION_ANCHORS.reference}) comes in this envelope: ${type}, and ${rest}.`;
 }
 
 function envelopeRows(model: CatalogModel, anchor: AnchorOf): FieldRow[] {
@@ -207,7 +240,13 @@ function signingView(model: CatalogModel): SigningView {
   fact("Encoding", s.encoding);
   fact("Signed content", s.signedContent);
   fact("Signature prefix", s.signaturePrefix);
+  fact("Signature part", s.signaturePart && `${s.signaturePart}=…`);
+  if (s.signatureSeparator !== undefined && s.signaturePart === undefined)
+    facts.push({ label: "Several signatures", value: s.signatureSeparator === " " ? "separated by spaces; any one matching is enough" : `separated by ${mdCode(s.signatureSeparator)}; any one matching is enough` });
+  fact("Timestamp part", s.timestampPart && `${s.timestampPart}=…`);
+  if (s.verify?.timestamp) facts.push({ label: "Replay window", value: `${s.tolerance} seconds either way (timestamp in ${s.timestampUnit})` });
   fact("Secret prefix", s.secretPrefix);
+  if (s.secretEncoding) facts.push({ label: "Key", value: s.secretEncoding === "base64" ? `the secret base64-decoded${s.secretPrefix ? ` after ${mdCode(s.secretPrefix)}` : ""}` : "the secret's text, as UTF-8" });
   if (s.scheme !== "none") facts.push({ label: "Signed", value: s.required ? "always" : "only when a secret is set; deliveries may be unsigned" });
   return {
     scheme,
@@ -217,9 +256,10 @@ function signingView(model: CatalogModel): SigningView {
       name: mdCode(h.name, true),
       role: h.role,
       presence: presence(h.required, false),
-      description: joinNotes([h.description ? mdCell(h.description) : "", h.format ? `format ${mdCode(h.format, true)}` : ""]),
+      description: joinNotes([h.description ? mdProseCell(h.description) : "", h.format ? `format ${mdCode(h.format, true)}` : ""]),
     })),
     notes: [para(s.description), para(s.notes)].filter(Boolean).join("\n\n"),
+    call: signingCall(model),
   };
 }
 

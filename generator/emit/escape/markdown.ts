@@ -1,7 +1,18 @@
-// Catalog text inside Markdown: the one place that decides how it is escaped. Catalog text is
-// data, never markup: every character CommonMark, GFM tables or HTML would read is neutralized,
-// so the text renders as written on GitHub and npm. Handlebars never sees it as template source
+// Catalog text inside Markdown: the one place that decides how it is escaped. Prose (descriptions,
+// notes, triggers) is CommonMark and renders, made safe (`mdProse`, `mdProseCell`); names and
+// titles are data, never markup: every character CommonMark, GFM tables or HTML would read is
+// neutralized, so they render as written on GitHub and npm. Handlebars never sees it as template source
 // (it arrives as a value), so `{{…}}` needs no treatment beyond being shown.
+
+import { commonmarkBlock, commonmarkInline } from "./commonmark.ts";
+
+/** Catalog prose (descriptions, notes, triggers): CommonMark, rendered, made safe (commonmark.ts);
+ * escaped whole, as `mdText`, in the rare case the safe form does not settle. */
+export const mdProse = (s: string): string => commonmarkBlock(s) ?? mdText(s);
+
+/** Catalog prose in a table cell or after a label, on one line: as `mdProse`, with line breaks as
+ * `<br>` and every `|` escaped. */
+export const mdProseCell = (s: string): string => commonmarkInline(s) ?? mdCell(s);
 
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 

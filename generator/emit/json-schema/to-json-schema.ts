@@ -13,6 +13,8 @@ export interface RefStyle {
   /** OpenAPI understands `discriminator` (its mapping names each variant's schema, so it needs the
    * named schemas); plain JSON Schema validators (Ajv strict) do not. */
   discriminator?: { schemasByName: Map<string, Schema> };
+  /** AsyncAPI's schemas name the discriminator's property (`discriminator: kind`). */
+  discriminatorName?: boolean;
 }
 
 const escapePointer = (s: string) => encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%24/g, "$");
@@ -85,6 +87,7 @@ function body(s: Schema, refs: RefStyle): JsonSchema {
     case "union": {
       const union: JsonSchema = { [s.mode]: s.variants.map((v) => toJsonSchema(v, refs)) };
       if (s.discriminator && refs.discriminator) union.discriminator = discriminatorObject(s, refs, refs.discriminator.schemasByName);
+      else if (s.discriminator && refs.discriminatorName) union.discriminator = s.discriminator;
       return s.nullable ? { anyOf: [union, { type: "null" }] } : union;
     }
   }

@@ -6,7 +6,7 @@ import { SIGNING_FACTS } from "../../model/signing.ts";
 import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
 import { defined } from "../../defined.ts";
 import { bannerText } from "../banner.ts";
-import { mdCode, mdText } from "../escape/markdown.ts";
+import { mdCode, mdProse } from "../escape/markdown.ts";
 import { eventDescription, eventSchemaHeader } from "../json-schema/schema-files.ts";
 import { toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
 
@@ -17,7 +17,7 @@ export function openapiRefs(model: CatalogModel): RefStyle {
 }
 
 function headerParameter(h: HeaderModel): JsonSchema {
-  const description = [h.description ? mdText(h.description) : "", h.format ? `Format: ${mdCode(h.format)}.` : ""].filter(Boolean).join(" ");
+  const description = [h.description ? mdProse(h.description) : "", h.format ? `Format: ${mdCode(h.format)}.` : ""].filter(Boolean).join(" ");
   return {
     name: h.name,
     in: "header",
@@ -36,15 +36,13 @@ function parameters(model: CatalogModel, e: EventModel): JsonSchema[] {
 }
 
 function operation(model: CatalogModel, e: EventModel): JsonSchema {
-  const scope = e.scope ? `\n\nScope: ${mdText(e.scope)}.` : "";
-  const deprecation = typeof e.deprecated === "string" ? `\n\nDeprecated: ${mdText(e.deprecated)}` : "";
   const examples = e.examples.length
     ? { examples: Object.fromEntries(e.examples.map((value, i) => [`example${i + 1}`, { value }])) }
     : {};
   return {
     operationId: e.names.operationId,
     summary: e.trigger,
-    description: mdText(eventDescription(e)) + scope + deprecation,
+    description: operationDescription(e),
     tags: [e.group],
     ...(e.deprecated ? { deprecated: true } : {}),
     ...(e.scope ? { "x-eventgen-scope": e.scope } : {}),
@@ -67,13 +65,8 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
   for (const s of model.schemas) schemas[s.typeName] = toJsonSchema(s.schema, refs);
   for (const e of model.events) schemas[e.names.event] = { ...eventSchemaHeader(e), ...toJsonSchema(e.body, refs) };
 
-  const signing = model.signing;
   // Portals show info.description: the notes on deliveries and signing belong there too.
-  const description = [
-    model.description ? mdText(model.description) : "",
-    model.envelope.notes ? `Envelope: ${mdText(model.envelope.notes)}` : "",
-    signing?.notes ? `Signing: ${mdText(signing.notes)}` : "",
-  ].filter(Boolean).join("\n\n");
+  const description = catalogDescription(model);
   const info: JsonSchema = {
     title: model.title,
     version: model.version,
@@ -84,15 +77,39 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
     openapi: "3.1.0",
     info,
     ...(model.source.url ? { externalDocs: { description: model.source.title, url: model.source.url } } : {}),
-    tags: model.groups.map((g) => ({ name: g.id, "x-displayName": g.title, ...(g.note ? { description: mdText(g.note) } : {}) })),
+    tags: model.groups.map((g) => ({ name: g.id, "x-displayName": g.title, ...(g.note ? { description: mdProse(g.note) } : {}) })),
     webhooks: Object.fromEntries(model.events.map((e) => [e.type, { post: operation(model, e) }])),
     components: { schemas },
-    "x-eventgen": {
-      generatedBy: bannerText(model),
-      ...(model.envelope.typeField !== undefined ? { typeField: model.envelope.typeField } : { typeHeader: model.envelope.typeHeader }),
-      ...(model.envelope.payloadField !== undefined ? { payloadField: model.envelope.payloadField } : { flat: true }),
-      ...(model.envelope.notes ? { envelopeNotes: model.envelope.notes } : {}),
-      ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...defined({ ...Object.fromEntries(SIGNING_FACTS.map((k) => [k, signing[k]])), notes: signing.notes }) } } : {}),
-    },
+    "x-eventgen": eventgenExtension(model),
   };
+}
+
+/** `x-eventgen`: where the type and the payload travel, the envelope's notes and the signing facts,
+ * for machines (the importers read them back). Shared with the AsyncAPI document. */
+export function eventgenExtension(model: CatalogModel): JsonSchema {
+  const signing = model.signing;
+  return {
+    generatedBy: bannerText(model),
+    ...(model.envelope.typeField !== undefined ? { typeField: model.envelope.typeField } : { typeHeader: model.envelope.typeHeader }),
+    ...(model.envelope.payloadField !== undefined ? { payloadField: model.envelope.payloadField } : { flat: true }),
+    ...(model.envelope.notes ? { envelopeNotes: model.envelope.notes } : {}),
+    ...(signing ? { signing: { scheme: signing.scheme, required: signing.required, ...defined({ ...Object.fromEntries(SIGNING_FACTS.map((k) => [k, signing[k]])), notes: signing.notes }) } } : {}),
+  };
+}
+
+/** The texts a portal shows first: the catalog's description, and the envelope's and signing's
+ * notes. */
+export function catalogDescription(model: CatalogModel): string {
+  return [
+    model.description ? mdProse(model.description) : "",
+    model.envelope.notes ? `Envelope: ${mdProse(model.envelope.notes)}` : "",
+    model.signing?.notes ? `Signing: ${mdProse(model.signing.notes)}` : "",
+  ].filter(Boolean).join("\n\n");
+}
+
+/** An event's description: the trigger and the event's description, its scope and deprecation. */
+export function operationDescription(e: EventModel): string {
+  const scope = e.scope ? `\n\nScope: ${mdProse(e.scope)}.` : "";
+  const deprecation = typeof e.deprecated === "string" ? `\n\nDeprecated: ${mdProse(e.deprecated)}` : "";
+  return mdProse(eventDescription(e)) + scope + deprecation;
 }

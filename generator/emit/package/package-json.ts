@@ -17,9 +17,11 @@ export function packageJson(model: CatalogModel): Record<string, unknown> {
       "./schemas/*": "./schemas/*",
       "./openapi.json": "./openapi.json",
       "./openapi.yaml": "./openapi.yaml",
+      "./asyncapi.json": "./asyncapi.json",
+      "./asyncapi.yaml": "./asyncapi.yaml",
       "./package.json": "./package.json",
     },
-    files: ["dist", "src", "schemas", "openapi.json", "openapi.yaml", "README.md"],
+    files: ["dist", "src", "schemas", "openapi.json", "openapi.yaml", "asyncapi.json", "asyncapi.yaml", "README.md"],
     sideEffects: false,
     keywords: ["webhooks", "events", "types", "validation", "openapi", "json-schema", model.id],
   };

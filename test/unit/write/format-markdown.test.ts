@@ -43,7 +43,8 @@ describe("the README laid out without prettier is prettier's layout", async () =
       return format(block);
     });
     expect(fast).toBe(await format(raw));
-    expect(fallbacks).toBeLessThanOrEqual(1);
+    // One for the usage block at most, and one per code block in the catalog's own text (hostile.yaml has one).
+    expect(fallbacks).toBeLessThanOrEqual(2);
   }, 30_000);
 
   it("pads tables, lays out JSON, keeps one blank line", async () => {
