@@ -18,14 +18,15 @@ function createCall(model: CatalogModel): string {
 export function receivingMarkdown(model: CatalogModel, envelopeAnchor: string): string {
   const first = model.events[0];
   const scheme = model.signing?.verify;
+  // Written as prettier writes it, so the docs' formatter leaves it as it is.
   const code = [
     `import { createWebhooks } from ${tsString(model.package.name)};`,
     "",
-    `const webhooks = ${createCall(model)}`,
+    `const webhooks = ${createCall(model)};`,
     ...(first
-      ? [`  .on(${tsString(first.type)}, async (event, delivery) => {`, `    // event is typed as ${first.names.event}${scheme?.id ? `; delivery.id is the ${scheme.id.header} header` : ""}`, "  })"]
+      ? [`webhooks.on(${tsString(first.type)}, async (event, delivery) => {`, `  // event is typed as ${first.names.event}${scheme?.id ? `; delivery.id is the ${scheme.id.header} header` : ""}`, "});"]
       : []),
-    "  .onError((error) => console.error(error));",
+    "webhooks.onError((error) => console.error(error));",
     "",
     "// Fetch API (Hono, Next.js route handlers, Cloudflare Workers, Deno, Bun):",
     "export const POST = (request: Request) => webhooks.handle(request);",
@@ -75,8 +76,13 @@ export function signingCall(model: CatalogModel): string {
     `import { verifySignature, signPayload } from ${tsString(model.package.name)};`,
     "",
     "// The raw body as received (await request.text(), or express.raw()'s Buffer), never re-serialized:",
-    `const result = await verifySignature({ body: rawBody, headers: request.headers, secret: ${secretExpr(model)}! });`,
-    'if (!result.ok) console.log(result.reason); // "bad_signature", "timestamp_out_of_range", …',
+    "const result = await verifySignature({",
+    "  body: rawBody,",
+    "  headers: request.headers,",
+    `  secret: ${secretExpr(model)}!,`,
+    "});",
+    '// result.reason: "bad_signature", "timestamp_out_of_range", …',
+    "if (!result.ok) console.log(result.reason);",
     "",
     "// A sender, or a test, signs a body with the same scheme:",
     `const headers = await signPayload({ body: rawBody, secret: ${secretExpr(model)}! });`,
