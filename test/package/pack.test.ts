@@ -33,7 +33,7 @@ const filesUnder = (dir: string): string[] =>
     .sort();
 
 /** Runs in the scratch project: the package's runtime API on one valid and one invalid body. */
-const CONSUMER_MJS = (name: string) => `import { validateEvent, parseEvent, isEvent, validators, eventSchema, EventValidationError, eventTypes } from ${JSON.stringify(name)};
+const CONSUMER_MJS = (name: string) => `import { validateEvent, parseEvent, isEvent, validators, eventSchema, EventValidationError, eventTypes, createWebhooks, signPayload, verifySignature } from ${JSON.stringify(name)};
 import openapi from ${JSON.stringify(`${name}/openapi.json`)} with { type: "json" };
 import manifest from ${JSON.stringify(`${name}/package.json`)} with { type: "json" };
 const [valid, invalid] = [JSON.parse(process.argv[2]), JSON.parse(process.argv[3])];
@@ -42,6 +42,14 @@ const v = validateEvent(valid), w = validateEvent(invalid);
 let thrown;
 try { parseEvent(invalid); } catch (e) { thrown = { isEventValidationError: e instanceof EventValidationError, paths: e.errors.map((x) => x.path) }; }
 const s = await eventSchema["~standard"].validate(valid), t = await eventSchema["~standard"].validate(invalid);
+// Signed and received through the package's own receiver, as a sender and a consumer would.
+const raw = JSON.stringify(valid);
+const headers = await signPayload({ body: raw, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
+const seen = [];
+const webhooks = createWebhooks({ secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }).on(type, (event) => void seen.push(event));
+const good = await webhooks.receive({ body: raw, headers, method: "POST" });
+const forged = await webhooks.receive({ body: raw.replace("{", "{ "), headers, method: "POST" });
+const response = await webhooks.handle(new Request("http://localhost/", { method: "POST", body: raw, headers }));
 console.log(JSON.stringify({
   validateEvent: [v.ok && v.value === valid, w.ok, w.ok ? [] : w.errors.map((x) => x.path)],
   parseEvent: [parseEvent(valid) === valid, thrown],
@@ -51,6 +59,7 @@ console.log(JSON.stringify({
   eventTypes: eventTypes.length,
   webhooks: Object.keys(openapi.webhooks).length,
   name: manifest.name,
+  receive: [good.status, seen.length, forged.status, response.status, (await verifySignature({ body: raw, headers, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" })).ok],
 }));
 `;
 
@@ -58,7 +67,18 @@ console.log(JSON.stringify({
 const CONSUMER_TS = (name: string, typeField: string, type: string, other: string) => {
   const tf = JSON.stringify(typeField);
   const t = JSON.stringify(type);
-  return `import { isEvent, parseEvent, validateEvent, validators, type Event, type EventMap, type EventType } from ${JSON.stringify(name)};
+  return `import { createWebhooks, isEvent, parseEvent, validateEvent, validators, type Event, type EventMap, type EventType } from ${JSON.stringify(name)};
+
+// The router's handlers are typed by their event.
+export const webhooks = createWebhooks({ secret: "s" }).on(${t}, (event, delivery) => {
+  const narrowed: EventMap[${t}] = event;
+  // @ts-expect-error: the handler of ${type} does not get the ${other} event
+  const other: EventMap[${JSON.stringify(other)}] & { never: true } = event;
+  return [narrowed, other, delivery.rawBody.length];
+});
+export const answer: Promise<Response> = webhooks.handle(new Request("http://localhost/", { method: "POST", body: "{}" }));
+// @ts-expect-error: not an event type of the catalog
+webhooks.on("no.such:type", () => {});
 
 export function handle(body: unknown): EventType | undefined {
   const r = validateEvent(body);
@@ -142,6 +162,7 @@ describe.each(BUNDLED)("$dir: packed, installed offline, imported and type-check
       eventTypes: model.events.length,
       webhooks: model.events.length,
       name,
+      receive: [200, 2, 401, 200, true], // receive and handle each ran the handler once
     });
   });
 
@@ -152,6 +173,6 @@ describe.each(BUNDLED)("$dir: packed, installed offline, imported and type-check
     const [first, second] = model.events;
     const file = join(project, "consumer.ts");
     writeFileSync(file, CONSUMER_TS(name, model.envelope.typeField!, first!.type, second!.type));
-    expect(diagnostics([file], { ...options, types: [] }).map(show)).toEqual([]);
+    expect(diagnostics([file], { ...options, types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] }).map(show)).toEqual([]);
   });
 });
