@@ -5,6 +5,7 @@
 // createHmac and timingSafeEqual, which is several times faster for small bodies. Both paths give
 // the same answers; tests run both through `setCryptoBackend`.
 
+import { concatBytes } from "./bytes.js";
 export type HmacAlgorithm = "sha256" | "sha1" | "sha512";
 
 const WEB_HASH: Record<HmacAlgorithm, string> = {
@@ -159,16 +160,7 @@ export async function hmac(
 
 const encoder = new TextEncoder();
 function joinParts(parts: readonly (string | Uint8Array)[]): Uint8Array {
-  const bytes = parts.map((p) => (typeof p === "string" ? encoder.encode(p) : p));
-  let size = 0;
-  for (const b of bytes) size += b.length;
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const b of bytes) {
-    out.set(b, o);
-    o += b.length;
-  }
-  return out;
+  return concatBytes(parts.map((p) => (typeof p === "string" ? encoder.encode(p) : p)));
 }
 
 /** Are `a` and `b` the same bytes? The time depends on their length only (which is public: a digest's size). */

@@ -4,6 +4,7 @@
 // `process.getBuiltinModule`, so that no bundler sees an import), the same work goes through
 // createHmac and timingSafeEqual, which is several times faster for small bodies. Both paths give
 // the same answers; tests run both through `setCryptoBackend`.
+import { concatBytes } from "./bytes.js";
 const WEB_HASH = { sha256: "SHA-256", sha1: "SHA-1", sha512: "SHA-512" };
 export const DIGEST_BYTES = { sha256: 32, sha1: 20, sha512: 64 };
 const subtle = () => globalThis.crypto.subtle;
@@ -99,16 +100,7 @@ export async function hmac(key, parts) {
 }
 const encoder = new TextEncoder();
 function joinParts(parts) {
-  const bytes = parts.map((p) => (typeof p === "string" ? encoder.encode(p) : p));
-  let size = 0;
-  for (const b of bytes) size += b.length;
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const b of bytes) {
-    out.set(b, o);
-    o += b.length;
-  }
-  return out;
+  return concatBytes(parts.map((p) => (typeof p === "string" ? encoder.encode(p) : p)));
 }
 /** Are `a` and `b` the same bytes? The time depends on their length only (which is public: a digest's size). */
 export function equalBytes(a, b) {
