@@ -5,6 +5,7 @@
 // the same answers; tests run both through `setCryptoBackend`.
 
 import { concatBytes } from "./bytes.js";
+
 export type HmacAlgorithm = "sha256" | "sha1" | "sha512";
 
 const WEB_HASH: Record<HmacAlgorithm, string> = { sha256: "SHA-256", sha1: "SHA-1", sha512: "SHA-512" };
