@@ -1,6 +1,6 @@
-// argv → command, exit codes, help. Exit codes: 0 success; 1 problems found in the catalogs or
-// stale output (--check); 2 the command line is wrong; 3 eventgen itself failed (a bug: please
-// report it with the message).
+// argv → command, exit codes, help. Exit codes: 0 success; 1 problems found in the catalogs, stale
+// output (--check) or a delivery of `send` that was not 2xx; 2 the command line is wrong; 3
+// eventgen itself failed (a bug: please report it with the message).
 import { lint } from "./commands/lint.ts";
 import { catalogJsonSchema } from "./check/catalog-shape.ts";
 import { didYouMean } from "./check/did-you-mean.ts";
@@ -188,7 +188,7 @@ function mainHelp(): string {
     "  --help, -h     show help (also: eventgen <command> --help)",
     "  --version, -v  print the version",
     "",
-    "Exit codes: 0 success, 1 problems in the catalogs or stale output, 2 bad command line, 3 internal error.",
+    "Exit codes: 0 success, 1 problems in the catalogs, stale output or a delivery that was not 2xx, 2 bad command line, 3 internal error.",
   ].join("\n");
 }
 

@@ -63,6 +63,9 @@ export async function sendCommand(positionals: string[], values: Record<string, 
     return { url, headers, body };
   };
 
+  // And signed once, so a secret the scheme cannot use stops the run before anything is sent.
+  for (const t of targets) await request(t);
+
   const jobs = targets.flatMap((t) => Array.from({ length: repeat }, () => t));
   if (dryRun) {
     for (const t of jobs) io.out(curlCommand(await request(t)));

@@ -14,7 +14,7 @@ describe("bin/eventgen.js", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     for (const c of ["lint", "generate", "import", "schema"]) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
-    expect(r.stdout).toContain("Exit codes: 0 success, 1 problems in the catalogs or stale output, 2 bad command line, 3 internal error.");
+    expect(r.stdout).toContain("Exit codes: 0 success, 1 problems in the catalogs, stale output or a delivery that was not 2xx, 2 bad command line, 3 internal error.");
   });
 
   it("with no arguments prints the help on stderr and exits 2, a usage error (as git does)", () => {

@@ -18,8 +18,11 @@ export interface PayloadMap {
   "pos.order.updated": T.PosOrderUpdatedPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export declare const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export declare const examples: Examples;
 
 export interface TestDeliveryOptions<K extends T.EventType> {
   /** The webhook secret the receiver verifies with. */

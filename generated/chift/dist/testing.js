@@ -2,8 +2,7 @@
 import { validators } from "./validators.js";
 import { signPayload } from "./webhooks.js";
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples = {
+const exampleBodies = {
   "account.connection.created": [
     {
       accountid: "5a3f9c1e-8d2b-4c6a-9e7f-1b2c3d4e5f60",
@@ -151,6 +150,9 @@ export const examples = {
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies;
 
 /** The envelope's fields: everything else in a flat body is the payload. */
 const ENVELOPE = new Set(["accountid", "consumerid", "created", "event"]);

@@ -20,8 +20,10 @@ export interface PayloadMap {
   "pos.order.updated": T.PosOrderUpdatedPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] } = {
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+const exampleBodies = {
   "account.connection.created": [
     {
       accountid: "5a3f9c1e-8d2b-4c6a-9e7f-1b2c3d4e5f60",
@@ -169,6 +171,9 @@ export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] }
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies as unknown as Examples;
 
 /** The envelope's fields: everything else in a flat body is the payload. */
 const ENVELOPE: ReadonlySet<string> = new Set(["accountid", "consumerid", "created", "event"]);

@@ -2,8 +2,7 @@
 import { validators } from "./validators.js";
 import { signPayload } from "./webhooks.js";
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples = {
+const exampleBodies = {
   "agent.created": [
     {
       type: "agent.created",
@@ -492,6 +491,9 @@ export const examples = {
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies;
 
 function put(o, key, value) {
   Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });

@@ -40,8 +40,10 @@ export interface PayloadMap {
   "event_destination.deactivated": T.EventDestinationDeactivatedPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] } = {
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+const exampleBodies = {
   "agent.created": [
     {
       type: "agent.created",
@@ -530,6 +532,9 @@ export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] }
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies as unknown as Examples;
 
 export interface TestDeliveryOptions<K extends T.EventType> {
   /** The webhook secret the receiver verifies with. */

@@ -2,8 +2,7 @@
 import { validators } from "./validators.js";
 import { signPayload } from "./webhooks.js";
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples = {
+const exampleBodies = {
   "integrated_account:created": [
     {
       id: "4a1f0c3e-52d7-4c1b-9a35-2f8e6b7d9c10",
@@ -300,6 +299,9 @@ export const examples = {
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies;
 
 function put(o, key, value) {
   Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });

@@ -24,8 +24,10 @@ export interface PayloadMap {
   "record:deleted": T.RecordDeletedPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] } = {
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+const exampleBodies = {
   "integrated_account:created": [
     {
       id: "4a1f0c3e-52d7-4c1b-9a35-2f8e6b7d9c10",
@@ -322,6 +324,9 @@ export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] }
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies as unknown as Examples;
 
 export interface TestDeliveryOptions<K extends T.EventType> {
   /** The webhook secret the receiver verifies with. */

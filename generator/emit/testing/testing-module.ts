@@ -19,9 +19,9 @@ export interface TestingModule {
   dts: string;
 }
 
-const EXAMPLES_DOC = "Example bodies of each event type: the catalog's own, or one synthesized as the docs show it.";
+const EXAMPLES_DOC = "Each type's example bodies: the catalog's own, or one synthesized as the docs show it.";
 const PAYLOAD_DOC = "The payload of each event type: what `testDelivery`'s `data` replaces.";
-const EXAMPLES_TYPE = "{ readonly [K in T.EventType]: readonly T.EventMap[K][] }";
+const EXAMPLES_ALIAS = "/** Each event type's example bodies. */\nexport type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };";
 
 const OPTIONS = (signed: boolean) => `export interface TestDeliveryOptions<K extends T.EventType> {
   /** The webhook secret the receiver verifies with${signed ? "" : " (not used: this catalog's deliveries are unsigned)"}. */
@@ -58,9 +58,16 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
 
   const payloads: Member[] = model.events.map((e) => ({ m: "property", key: propertyKeyText(e.type), optional: false, readonly: false, type: ref(`T.${e.names.payload}`), docs: [] }));
   const payloadMap = new Printer().print([{ s: "interface", name: "PayloadMap", extends: [], members: payloads, docs: [PAYLOAD_DOC] }]).text().trimEnd();
-  const examplesOf = (forJs: boolean) => object(model.events.map((e) => [e.type, array((e.examples.length ? e.examples : [exampleBody(model, e)]).map((x) => (forJs ? jsJson(x) : json(x))))]));
+  const examplesOf = (forJs: boolean) => object(model.events.map((e) => [e.type, array((e.examples.length ? e.examples : [exampleBody(model, e)]).map((x) => literal(x, forJs)))]));
+  // Checked by the validators (EG401), not by tsc: an object literal never satisfies a type with a
+  // field named like one of Object.prototype's (`constructor?: number`), whatever its value.
   const examplesDecl = (forJs: boolean) =>
-    new Printer(forJs).print([{ s: "decl", kind: "const", name: "examples", type: EXAMPLES_TYPE, init: examplesOf(forJs), exported: true }]).text().trimEnd();
+    [
+      new Printer(forJs).print([{ s: "decl", kind: "const", name: "exampleBodies", init: examplesOf(forJs) }]).text().trimEnd(),
+      "",
+      `/** ${EXAMPLES_DOC} */`,
+      forJs ? "export const examples = exampleBodies;" : "export const examples = exampleBodies as unknown as Examples;",
+    ].join("\n");
 
   const put = (ts: boolean) => `function put(o${ts ? ": Body" : ""}, key${ts ? ": string" : ""}, value${ts ? ": unknown" : ""})${ts ? ": void" : ""} {
   Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
@@ -126,7 +133,8 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
     BLANK,
     both(payloadMap, null),
     BLANK,
-    { s: "comment", docs: [EXAMPLES_DOC] },
+    both(EXAMPLES_ALIAS, null),
+    BLANK,
     both(examplesDecl(false), examplesDecl(true)),
     ...envelopeSet,
     BLANK,
@@ -144,8 +152,9 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
     BLANK,
     { s: "verbatim", text: payloadMap },
     BLANK,
-    { s: "comment", docs: [EXAMPLES_DOC] },
-    { s: "verbatim", text: `export declare const examples: ${EXAMPLES_TYPE};` },
+    { s: "verbatim", text: EXAMPLES_ALIAS },
+    BLANK,
+    { s: "verbatim", text: `/** ${EXAMPLES_DOC} */\nexport declare const examples: Examples;` },
     BLANK,
     { s: "verbatim", text: OPTIONS(signed) },
     BLANK,
@@ -156,11 +165,13 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
   return { ts: ts.text(), js: js.text(), dts: new Printer().print(dts).text() };
 }
 
-/** A JSON value as a JavaScript literal: as json() makes it, but with number-like keys unquoted
- * (`"0": x` → `0: x`), as prettier's JavaScript printers write them (its TypeScript one does not). */
-function jsJson(v: Json): Expr {
+/** A JSON value as a literal, as json() makes it, but with a `__proto__` key computed (in an
+ * object literal, `__proto__: x` sets the prototype instead of a field) and, in JavaScript,
+ * number-like keys unquoted (`"0": x` → `0: x`), as prettier's JavaScript printers write them
+ * (its TypeScript one does not). */
+function literal(v: Json, forJs: boolean): Expr {
   if (v === null || typeof v !== "object") return json(v);
-  if (Array.isArray(v)) return array(v.map(jsJson));
-  const key = (k: string) => (/^(?:\d+|\d+\.\d+)$/.test(k) && String(Number(k)) === k ? k : propertyKeyText(k));
-  return { k: "object", props: Object.entries(v).map(([k, x]): [string, Expr] => [key(k), jsJson(x)]) };
+  if (Array.isArray(v)) return array(v.map((x) => literal(x, forJs)));
+  const key = (k: string) => (k === "__proto__" ? '["__proto__"]' : forJs && /^(?:\d+|\d+\.\d+)$/.test(k) && String(Number(k)) === k ? k : propertyKeyText(k));
+  return { k: "object", props: Object.entries(v).map(([k, x]): [string, Expr] => [key(k), literal(x, forJs)]) };
 }

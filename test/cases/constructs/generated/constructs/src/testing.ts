@@ -13,8 +13,10 @@ export interface PayloadMap {
   "shapes.misc": T.ShapesMiscPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] } = {
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+const exampleBodies = {
   "strings.formats": [
     {
       kind: "strings.formats",
@@ -50,7 +52,7 @@ export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] }
         "a b": 0,
         constructor: "example_constructor",
         toString: 0,
-        __proto__: "exa",
+        ["__proto__"]: "exa",
       },
     },
   ],
@@ -114,6 +116,9 @@ export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] }
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies as unknown as Examples;
 
 export interface TestDeliveryOptions<K extends T.EventType> {
   /** The webhook secret the receiver verifies with (not used: this catalog's deliveries are unsigned). */

@@ -8,8 +8,10 @@ export interface PayloadMap {
   "conn.closed": T.ConnClosedPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] } = {
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+const exampleBodies = {
   "conn.created": [
     {
       event: "conn.created",
@@ -29,6 +31,9 @@ export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] }
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies as unknown as Examples;
 
 /** The envelope's fields: everything else in a flat body is the payload. */
 const ENVELOPE: ReadonlySet<string> = new Set(["accountid", "created", "event"]);

@@ -8,11 +8,16 @@ export interface PayloadMap {
   star: T.StarPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] } = {
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+const exampleBodies = {
   push: [{ action: "example_action", ref: "example_ref", size: 0 }],
   star: [{ action: "example_action", starred_at: "2024-05-01T12:00:00Z" }],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies as unknown as Examples;
 
 /** The envelope's fields: everything else in a flat body is the payload. */
 const ENVELOPE: ReadonlySet<string> = new Set(["action"]);

@@ -8,8 +8,10 @@ export interface PayloadMap {
   "org:changed": T.OrgChangedPayload;
 }
 
-/** Example bodies of each event type: the catalog's own, or one synthesized as the docs show it. */
-export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] } = {
+/** Each event type's example bodies. */
+export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
+
+const exampleBodies = {
   "sync_job_run:completed": [
     {
       event_type: "sync_job_run:completed",
@@ -54,6 +56,9 @@ export const examples: { readonly [K in T.EventType]: readonly T.EventMap[K][] }
     },
   ],
 };
+
+/** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */
+export const examples = exampleBodies as unknown as Examples;
 
 export interface TestDeliveryOptions<K extends T.EventType> {
   /** The webhook secret the receiver verifies with (not used: this catalog's deliveries are unsigned). */
