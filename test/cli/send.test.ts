@@ -222,6 +222,44 @@ describe("eventgen send: failures are one clear line each", () => {
   });
 });
 
+describe("eventgen send: a hostile receiver's answer stays inert and bounded", () => {
+  it("terminal escapes are shown as ?, a huge body is not read, a redirect is not followed", async () => {
+    let hits = 0;
+    const s = createServer((req, res) => {
+      hits++;
+      req.resume();
+      if (req.url === "/escape") return res.end("\u001b[31mred\u001b[0m\u0007 and more\nsecond");
+      if (req.url === "/redirect") return res.writeHead(302, { location: "http://127.0.0.1:9/elsewhere" }).end();
+      // 64 MiB on one line, written only as fast as it is read.
+      res.writeHead(200);
+      let left = 1024;
+      const chunk = "x".repeat(65_536);
+      const write = () => {
+        while (left-- > 0) if (!res.write(chunk)) return void res.once("drain", write);
+        res.end();
+      };
+      write();
+    });
+    await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    try {
+      const escape = await runCli("send", "agent.created", "--to", `${base}/escape`, "--unsigned");
+      expect(escape.code).toBe(0);
+      expect(escape.out).toMatch(/200\s+\d+ ms\s+\?\[31mred\?\[0m\? and more$/);
+      expect(escape.out).not.toMatch(/[\u0000-\u0008\u001b]/);
+      const huge = await runCli("send", "agent.created", "--to", `${base}/huge`, "--unsigned");
+      expect(huge.code).toBe(0);
+      expect(huge.out).toMatch(/200\s+\d+ ms\s+x{120}…$/);
+      const redirect = await runCli("send", "agent.created", "--to", `${base}/redirect`, "--unsigned");
+      expect(redirect.code).toBe(1);
+      expect(redirect.out).toMatch(/^agent\.created\s+302\s/);
+      expect(hits).toBe(3);
+    } finally {
+      await close(s);
+    }
+  });
+});
+
 describe("eventgen send: wrong command lines exit 2", () => {
   const to = ["--to", "http://127.0.0.1:9/"];
   it.each([
