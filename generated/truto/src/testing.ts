@@ -49,14 +49,14 @@ const exampleBodies = {
   "integrated_account:updated": [
     {
       event_type: "integrated_account:updated",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        tenant_id: "example_tenant_id",
-        environment_integration_id: "example_environment_integration_id",
+        id: "k3Tn9xQ2mB7v",
+        tenant_id: "tenant_k3Tn9xQ2mB",
+        environment_integration_id: "environment_integration_k3Tn9xQ2mB",
         context: {},
         is_sandbox: true,
         environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -68,14 +68,14 @@ const exampleBodies = {
   "integrated_account:post_install_error": [
     {
       event_type: "integrated_account:post_install_error",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        tenant_id: "example_tenant_id",
-        environment_integration_id: "example_environment_integration_id",
+        id: "k3Tn9xQ2mB7v",
+        tenant_id: "tenant_k3Tn9xQ2mB",
+        environment_integration_id: "environment_integration_k3Tn9xQ2mB",
         context: {},
         is_sandbox: true,
         environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -87,14 +87,14 @@ const exampleBodies = {
   "integrated_account:validation_error": [
     {
       event_type: "integrated_account:validation_error",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        tenant_id: "example_tenant_id",
-        environment_integration_id: "example_environment_integration_id",
+        id: "k3Tn9xQ2mB7v",
+        tenant_id: "tenant_k3Tn9xQ2mB",
+        environment_integration_id: "environment_integration_k3Tn9xQ2mB",
         context: {},
         is_sandbox: true,
         environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -106,14 +106,14 @@ const exampleBodies = {
   "integrated_account:active": [
     {
       event_type: "integrated_account:active",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        tenant_id: "example_tenant_id",
-        environment_integration_id: "example_environment_integration_id",
+        id: "k3Tn9xQ2mB7v",
+        tenant_id: "tenant_k3Tn9xQ2mB",
+        environment_integration_id: "environment_integration_k3Tn9xQ2mB",
         context: {},
         is_sandbox: true,
         environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -125,14 +125,14 @@ const exampleBodies = {
   "integrated_account:post_connect_form_submitted": [
     {
       event_type: "integrated_account:post_connect_form_submitted",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        tenant_id: "example_tenant_id",
-        environment_integration_id: "example_environment_integration_id",
+        id: "k3Tn9xQ2mB7v",
+        tenant_id: "tenant_k3Tn9xQ2mB",
+        environment_integration_id: "environment_integration_k3Tn9xQ2mB",
         context: {},
         is_sandbox: true,
         environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -144,14 +144,14 @@ const exampleBodies = {
   "integrated_account:authentication_error": [
     {
       event_type: "integrated_account:authentication_error",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        tenant_id: "example_tenant_id",
-        environment_integration_id: "example_environment_integration_id",
+        id: "k3Tn9xQ2mB7v",
+        tenant_id: "tenant_k3Tn9xQ2mB",
+        environment_integration_id: "environment_integration_k3Tn9xQ2mB",
         context: {},
         is_sandbox: true,
         environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -163,14 +163,14 @@ const exampleBodies = {
   "integrated_account:reactivated": [
     {
       event_type: "integrated_account:reactivated",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        tenant_id: "example_tenant_id",
-        environment_integration_id: "example_environment_integration_id",
+        id: "k3Tn9xQ2mB7v",
+        tenant_id: "tenant_k3Tn9xQ2mB",
+        environment_integration_id: "environment_integration_k3Tn9xQ2mB",
         context: {},
         is_sandbox: true,
         environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -202,14 +202,14 @@ const exampleBodies = {
   "sync_job_run:started": [
     {
       event_type: "sync_job_run:started",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        sync_job_id: "example_sync_job_id",
-        integrated_account_id: "example_integrated_account_id",
+        id: "k3Tn9xQ2mB7v",
+        sync_job_id: "sync_job_k3Tn9xQ2mB",
+        integrated_account_id: "integrated_account_k3Tn9xQ2mB",
         status: "created",
         args: {},
         resources: [{}],
@@ -223,7 +223,7 @@ const exampleBodies = {
   "sync_job_run:record": [
     {
       event_type: "sync_job_run:record",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
@@ -233,14 +233,14 @@ const exampleBodies = {
   "sync_job_run:completed": [
     {
       event_type: "sync_job_run:completed",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        sync_job_id: "example_sync_job_id",
-        integrated_account_id: "example_integrated_account_id",
+        id: "k3Tn9xQ2mB7v",
+        sync_job_id: "sync_job_k3Tn9xQ2mB",
+        integrated_account_id: "integrated_account_k3Tn9xQ2mB",
         status: "completed",
         args: {},
         resources: [{}],
@@ -254,14 +254,14 @@ const exampleBodies = {
   "sync_job_run:failed": [
     {
       event_type: "sync_job_run:failed",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        sync_job_id: "example_sync_job_id",
-        integrated_account_id: "example_integrated_account_id",
+        id: "k3Tn9xQ2mB7v",
+        sync_job_id: "sync_job_k3Tn9xQ2mB",
+        integrated_account_id: "integrated_account_k3Tn9xQ2mB",
         status: "failed",
         args: {},
         resources: [{}],
@@ -275,14 +275,14 @@ const exampleBodies = {
   "sync_job_run:updated": [
     {
       event_type: "sync_job_run:updated",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
       payload: {
-        id: "example_id",
-        sync_job_id: "example_sync_job_id",
-        integrated_account_id: "example_integrated_account_id",
+        id: "k3Tn9xQ2mB7v",
+        sync_job_id: "sync_job_k3Tn9xQ2mB",
+        integrated_account_id: "integrated_account_k3Tn9xQ2mB",
         status: "created",
         args: {},
         resources: [{}],
@@ -296,7 +296,7 @@ const exampleBodies = {
   "record:created": [
     {
       event_type: "record:created",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
@@ -306,7 +306,7 @@ const exampleBodies = {
   "record:updated": [
     {
       event_type: "record:updated",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",
@@ -316,7 +316,7 @@ const exampleBodies = {
   "record:deleted": [
     {
       event_type: "record:deleted",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       environment_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       webhook_id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created_at: "2024-05-01T12:00:00Z",

@@ -20,7 +20,7 @@ const exampleBodies = {
   "strings.formats": [
     {
       kind: "strings.formats",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       at: "2024-05-01T12:00:00Z",
       data: {
         uuid: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
@@ -39,27 +39,27 @@ const exampleBodies = {
   "strings.bounds": [
     {
       kind: "strings.bounds",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       at: "2024-05-01T12:00:00Z",
       data: {
         "0": true,
-        code: "AAA-1",
-        short: "exam",
+        code: "TQB-1",
+        short: "Shor",
         status: "active",
         fixed: "auto_closed",
         mixed: 1,
-        "content-type": "example_content-type",
+        "content-type": "Content type example",
         "a b": 0,
-        constructor: "example_constructor",
+        constructor: "Constructor example",
         toString: 0,
-        ["__proto__"]: "exa",
+        ["__proto__"]: "_ p",
       },
     },
   ],
   "numbers.bounds": [
     {
       kind: "numbers.bounds",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       at: "2024-05-01T12:00:00Z",
       data: { int: -5, num: 0.5, step: 0, any: {} },
     },
@@ -67,27 +67,27 @@ const exampleBodies = {
   "shapes.presence": [
     {
       kind: "shapes.presence",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       at: "2024-05-01T12:00:00Z",
       data: {
-        required: "example_required",
-        optional: "example_optional",
-        nullable: "example_nullable",
-        both: "example_both",
+        required: "Required example",
+        optional: "Optional example",
+        nullable: "Nullable example",
+        both: "Both example",
       },
     },
   ],
   "shapes.objects": [
     {
       kind: "shapes.objects",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       at: "2024-05-01T12:00:00Z",
       data: {
         nested: { deeper: { leaf: true } },
-        labels: { key: "example_" },
-        tags: ["example_tags"],
+        labels: { key: "tok_k3Tn" },
+        tags: ["Tags example"],
         matrix: [[0]],
-        tree: { name: "example_name", children: [{ name: "example_name" }] },
+        tree: { name: "Jane Doe", children: [{ name: "Jane Doe" }] },
         open: {},
         counts: { key: 0 },
       },
@@ -99,7 +99,7 @@ const exampleBodies = {
   "shapes.misc": [
     {
       kind: "shapes.misc",
-      id: "example_id",
+      id: "k3Tn9xQ2mB7v",
       at: "2024-05-01T12:00:00Z",
       data: {
         three: 3,
@@ -107,8 +107,8 @@ const exampleBodies = {
         nothing: null,
         half: 0.5,
         full: "x",
-        tree: { name: "example_name", children: [{ name: "example_name" }] },
-        trees: [{ name: "example_name", children: [{ name: "example_name" }] }],
+        tree: { name: "Jane Doe", children: [{ name: "Jane Doe" }] },
+        trees: [{ name: "Jane Doe", children: [{ name: "Jane Doe" }] }],
         anything: [{}],
         null_only: null,
         sets: [{}],

@@ -27,7 +27,7 @@ const exampleBodies = {
       accountid: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
       created: 0,
       connectionid: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
-      reason: "example_reason",
+      reason: "A short note",
     },
   ],
 };

@@ -12,8 +12,8 @@ export interface PayloadMap {
 export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] };
 
 const exampleBodies = {
-  push: [{ action: "example_action", ref: "example_ref", size: 0 }],
-  star: [{ action: "example_action", starred_at: "2024-05-01T12:00:00Z" }],
+  push: [{ action: "Action example", ref: "Ref example", size: 0 }],
+  star: [{ action: "Action example", starred_at: "2024-05-01T12:00:00Z" }],
 };
 
 /** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */

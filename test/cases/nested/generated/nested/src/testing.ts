@@ -16,21 +16,21 @@ const exampleBodies = {
     {
       event_type: "sync_job_run:completed",
       id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
-      meta: { attempt: 1, trace: [{ hop: "example_hop", at: "2024-05-01T12:00:00Z" }] },
+      meta: { attempt: 1, trace: [{ hop: "Hop example", at: "2024-05-01T12:00:00Z" }] },
       payload: {
         sync_job_run: {
           id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
           stats: {
             records: { key: { key: 0 } },
-            errors: [[{ code: "example_code", at: ["example_at"] }]],
+            errors: [[{ code: "not_found", at: ["At example"] }]],
           },
         },
         orders: [
           {
-            id: "example_id",
-            lines: [{ sku: "example_sku", price: { amount: "1", currency: "AAA" } }],
-            totals: { key: { amount: "1", currency: "AAA" } },
-            shipping: { lines: ["example_lines"], country: "ex" },
+            id: "k3Tn9xQ2mB7v",
+            lines: [{ sku: "Sku example", price: { amount: "1", currency: "USD" } }],
+            totals: { key: { amount: "1", currency: "USD" } },
+            shipping: { lines: ["Lines example"], country: "US" },
           },
         ],
       },
@@ -40,18 +40,14 @@ const exampleBodies = {
     {
       event_type: "org:changed",
       id: "3f2b8c1e-5a7d-4e9f-8b6a-1c2d3e4f5a6b",
-      meta: { attempt: 1, trace: [{ hop: "example_hop", at: "2024-05-01T12:00:00Z" }] },
+      meta: { attempt: 1, trace: [{ hop: "Hop example", at: "2024-05-01T12:00:00Z" }] },
       payload: {
         root: {
-          name: "example_name",
-          head: {
-            name: "example_name",
-            email: "user@example.com",
-            reports: [{ name: "example_name" }],
-          },
-          teams: { key: [{ name: "example_name", teams: {} }] },
+          name: "Jane Doe",
+          head: { name: "Jane Doe", email: "user@example.com", reports: [{ name: "Jane Doe" }] },
+          teams: { key: [{ name: "Jane Doe", teams: {} }] },
         },
-        history: [[[{ name: "example_name" }]]],
+        history: [[[{ name: "Jane Doe" }]]],
       },
     },
   ],
