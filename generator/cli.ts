@@ -1,6 +1,6 @@
-// argv → command, exit codes, help. Exit codes: 0 success; 1 problems found in the catalogs or
-// stale output (--check); 2 the command line is wrong; 3 eventgen itself failed (a bug: please
-// report it with the message).
+// argv → command, exit codes, help. Exit codes: 0 success; 1 problems found in the catalogs, stale
+// output (--check) or a delivery of `send` that was not 2xx; 2 the command line is wrong; 3
+// eventgen itself failed (a bug: please report it with the message).
 import { lint } from "./commands/lint.ts";
 import { catalogJsonSchema } from "./check/catalog-shape.ts";
 import { didYouMean } from "./check/did-you-mean.ts";
@@ -102,6 +102,64 @@ const commands: Record<string, Command> = {
     },
     run: async (args, io) => (await import("./commands/diff.ts")).diffCommand(args.positionals, args.values, io),
   },
+  send: {
+    summary: "deliver signed, valid example events of a catalog to a URL, to test a receiver",
+    usage:
+      "eventgen send <type>... --to <url> [--catalog <file>] [--data <json>|@file] [--set <path>=<value>]... [--invalid]\n       [--secret-env <NAME>|--secret <secret>|--unsigned] [--timeout <s>] [--repeat <n>] [--concurrency <n>] [--dry-run]\n       eventgen send --all [--group <g>] --to <url> [options]",
+    details:
+      "Builds each event's body as the package's testing entry does (the catalog's example, or one\nsynthesized as the docs do, with a fresh id, the type and now in the envelope), applies --data\nand --set, checks it with the catalog's own validators, signs it with the catalog's scheme through\nthe packages' runtime, and POSTs it with the headers the vendor sends. Prints one line per\ndelivery: the type, the status, the time and the first line of the response. Exits 0 when every\nresponse is 2xx, 1 otherwise (or when a body is invalid and --invalid is not given), 2 on a wrong\ncommand line. The secret is never printed.",
+    options: {
+      to: { type: "string" },
+      catalog: { type: "string", short: "c" },
+      data: { type: "string" },
+      set: { type: "string", multiple: true },
+      invalid: { type: "boolean" },
+      "secret-env": { type: "string" },
+      secret: { type: "string" },
+      unsigned: { type: "boolean" },
+      timeout: { type: "string" },
+      all: { type: "boolean" },
+      group: { type: "string" },
+      repeat: { type: "string" },
+      concurrency: { type: "string" },
+      "dry-run": { type: "boolean" },
+    },
+    optionHelp: {
+      "--to <url>": "where to deliver (http: or https:); required",
+      "--catalog, -c <file>": "the catalog (default: the one under catalog/ that has the type)",
+      "--data <json>|@<file>": "replace the payload with this JSON, or with a JSON file's",
+      "--set <path>=<value>": "set one field (data.status=failed or /data/status); the value is JSON where it parses; repeatable",
+      "--invalid": "send a body the validators reject (to test a receiver's 400 path) instead of refusing it",
+      "--secret-env <NAME>": "the signing secret, from this environment variable (the documented way)",
+      "--secret <secret>": "the signing secret itself (visible in the shell's history and process list)",
+      "--unsigned": "send no signature headers",
+      "--timeout <s>": "seconds to wait for each response (default 10)",
+      "--all": "one delivery of every event type of the catalog, then a summary table",
+      "--group <g>": "with --all: only the types of this group",
+      "--repeat <n>": `send each delivery n times, each with a fresh id and signature (at most ${(10_000).toLocaleString("en-US")})`,
+      "--concurrency <n>": "deliveries in flight at once (default 1, at most 64)",
+      "--dry-run": "print each request as a curl command line and send nothing",
+    },
+    run: async (args, io) => (await import("./commands/send.ts")).sendCommand(args.positionals, args.values, io),
+  },
+  example: {
+    summary: "print the body that send would deliver, as JSON",
+    usage: "eventgen example <type> [--catalog <file>] [--data <json>|@file] [--set <path>=<value>]... [--invalid]",
+    details: "Prints the event's body as send builds it (a fresh id and now in the envelope, then --data and\n--set), checked with the catalog's validators, as indented JSON on stdout. send delivers the same\nbody without the indentation. Exits 1 when the body is invalid (unless --invalid), 2 on a wrong\ncommand line.",
+    options: {
+      catalog: { type: "string", short: "c" },
+      data: { type: "string" },
+      set: { type: "string", multiple: true },
+      invalid: { type: "boolean" },
+    },
+    optionHelp: {
+      "--catalog, -c <file>": "the catalog (default: the one under catalog/ that has the type)",
+      "--data <json>|@<file>": "replace the payload with this JSON, or with a JSON file's",
+      "--set <path>=<value>": "set one field; the value is JSON where it parses; repeatable",
+      "--invalid": "print the body even when the validators reject it",
+    },
+    run: async (args, io) => (await import("./commands/example.ts")).exampleCommand(args.positionals, args.values, io),
+  },
   schema: {
     summary: "print the JSON Schema of the catalog format",
     usage: "eventgen schema",
@@ -130,7 +188,7 @@ function mainHelp(): string {
     "  --help, -h     show help (also: eventgen <command> --help)",
     "  --version, -v  print the version",
     "",
-    "Exit codes: 0 success, 1 problems in the catalogs or stale output, 2 bad command line, 3 internal error.",
+    "Exit codes: 0 success, 1 problems in the catalogs, stale output or a delivery that was not 2xx, 2 bad command line, 3 internal error.",
   ].join("\n");
 }
 

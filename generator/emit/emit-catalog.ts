@@ -6,6 +6,7 @@ import { packageJson } from "./package/package-json.ts";
 import { emitTypeModules } from "./types/types-module.ts";
 import { emitValidatorsModule } from "./validators/validators-module.ts";
 import { emitWebhooksModule } from "./receiver/webhooks-module.ts";
+import { emitTestingModule } from "./testing/testing-module.ts";
 import { bannerText } from "./banner.ts";
 import { stageTimer, type Timings } from "../timings.ts";
 import type { ExtraEmitter } from "./extra-emitters.ts";
@@ -49,6 +50,13 @@ export function emitCode(model: CatalogModel, opts: EmitOptions = {}): OutputFil
     out("src/webhooks.ts", w.ts);
     out("dist/webhooks.js", w.js);
     out("dist/webhooks.d.ts", w.dts);
+  });
+  // The `<package>/testing` entry: its own module, which the index does not import.
+  time("emit:testing", () => {
+    const t = emitTestingModule(model);
+    out("src/testing.ts", t.ts);
+    out("dist/testing.js", t.js);
+    out("dist/testing.d.ts", t.dts);
   });
   const index = `// ${bannerText(model)}\nexport * from "./types.js";\nexport * from "./validators.js";\nexport * from "./webhooks.js";\n`;
   for (const path of ["src/index.ts", "dist/index.js", "dist/index.d.ts"]) out(path, index);

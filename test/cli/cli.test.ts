@@ -14,7 +14,7 @@ describe("bin/eventgen.js", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     for (const c of ["lint", "generate", "import", "schema"]) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
-    expect(r.stdout).toContain("Exit codes: 0 success, 1 problems in the catalogs or stale output, 2 bad command line, 3 internal error.");
+    expect(r.stdout).toContain("Exit codes: 0 success, 1 problems in the catalogs, stale output or a delivery that was not 2xx, 2 bad command line, 3 internal error.");
   });
 
   it("with no arguments prints the help on stderr and exits 2, a usage error (as git does)", () => {
@@ -41,7 +41,7 @@ describe("bin/eventgen.js", () => {
     const r = bin("lnt");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe("eventgen: unknown command 'lnt' (did you mean 'lint'?)\nCommands: lint, generate, import, diff, schema. Run 'eventgen --help' for more.\n");
+    expect(r.stderr).toBe("eventgen: unknown command 'lnt' (did you mean 'lint'?)\nCommands: lint, generate, import, diff, send, example, schema. Run 'eventgen --help' for more.\n");
   });
 
   it("prints its version", () => {
@@ -113,7 +113,7 @@ describe("usage errors exit 2 with a hint", () => {
     const lines = err.split("\n");
     expect(lines[0]).toBe(want);
     // The same for every mistake: the usage follows, so the fix is on screen, then where the rest is.
-    if (want.startsWith("eventgen: ")) expect(lines[1]).toBe("Commands: lint, generate, import, diff, schema. Run 'eventgen --help' for more.");
+    if (want.startsWith("eventgen: ")) expect(lines[1]).toBe("Commands: lint, generate, import, diff, send, example, schema. Run 'eventgen --help' for more.");
     else {
       expect(lines[1]).toMatch(/^Usage: eventgen /);
       expect(lines.at(-1)).toMatch(/^Run 'eventgen \w+ --help' for every option\.$/);
@@ -191,7 +191,7 @@ describe("the README keeps up with the code", () => {
     expect([...readme.matchAll(/^\| `(\d)` \|/gm)].map((m) => m[1])).toEqual(["0", "1", "2", "3"]);
   });
 
-  it.each(["lint", "generate", "import"])("%s --help and the README name every flag of %s", async (name) => {
+  it.each(["lint", "generate", "import", "send", "example"])("%s --help and the README name every flag of %s", async (name) => {
     const { out } = await runCli(name, "--help");
     const flags = [...out.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]!);
     expect(flags.length).toBeGreaterThan(1);

@@ -62,9 +62,9 @@ describe.each(FIXTURES)("%s: every artifact", (fixture) => {
 
   it("TypeScript, JavaScript and declarations parse, and hold the text only in comments and strings", () => {
     const code = filesOf(dir()).filter((f) => /\.(ts|js)$/.test(f));
-    // The catalog's modules (index, types, validators, webhooks; src, dist and declarations), and
-    // the runtime.
-    expect(code.filter((f) => !f.includes("/runtime/")).length).toBe(12);
+    // The catalog's modules (index, types, validators, webhooks, testing; src, dist and
+    // declarations), and the runtime.
+    expect(code.filter((f) => !f.includes("/runtime/")).length).toBe(15);
     for (const f of code) {
       const { names, syntaxErrors } = identifiers(join(dir(), f));
       expect(syntaxErrors, f).toEqual([]);
@@ -75,7 +75,7 @@ describe.each(FIXTURES)("%s: every artifact", (fixture) => {
   });
 
   it("the sources and the declarations compile under strict tsc", () => {
-    const files = ["src/index.ts", "dist/index.d.ts"].map((f) => join(dir(), f));
+    const files = ["src/index.ts", "dist/index.d.ts", "src/testing.ts", "dist/testing.d.ts"].map((f) => join(dir(), f));
     // No Node types: the package needs only what every runtime with WebCrypto and fetch has.
     expect(diagnostics(files, { ...STRICT, skipLibCheck: false, types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] }).map(show)).toEqual([]);
   });

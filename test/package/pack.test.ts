@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleBody } from "../../generator/emit/docs/example-body.ts";
 import { modelOf } from "../docs/support.ts";
@@ -108,6 +109,45 @@ export function guard(x: unknown): EventType | null {
 `;
 };
 
+/** The `testing` entry as a consumer's unit test uses it: a delivery of one type, typed by it, made
+ * with the package's own secret handling and fed to the package's own createWebhooks().receive. */
+const TESTING_TS = (name: string, type: string, payloadField: string | undefined, secret: string) => {
+  const t = JSON.stringify(type);
+  return `import { createWebhooks, type EventMap } from ${JSON.stringify(name)};
+import { examples, testDelivery, type PayloadMap, type TestDelivery } from ${JSON.stringify(`${name}/testing`)};
+
+const secret = ${JSON.stringify(secret)};
+const example: EventMap[${t}] | undefined = examples[${t}][0];
+${payloadField !== undefined ? `const data: PayloadMap[${t}] = example![${JSON.stringify(payloadField)}];` : `const data: PayloadMap[${t}] | undefined = undefined;`}
+
+export async function run(): Promise<unknown[]> {
+  const webhooks = createWebhooks({ secret });
+  const delivery: TestDelivery = await testDelivery(${t}, data === undefined ? { secret } : { secret, data });
+  const ok = await webhooks.receive({ body: delivery.body, headers: delivery.headers });
+  const at = await testDelivery(${t}, { secret, id: example && "id" in example ? String(example.id) : "evt_0123456789abcdef0123456789abcdef", timestamp: 1_700_000_000 });
+  const stale = await webhooks.receive({ body: at.body, headers: at.headers });
+  const tampered = await webhooks.receive({ body: delivery.body.replace(/}$/, " }"), headers: delivery.headers });
+  const otherSecret = await createWebhooks({ secret: secret.replace("MfKQ", "AAAA") }).receive(delivery);
+  let refused = "";
+  try {
+    await testDelivery(${t}, { secret, data: 42 as never });
+  } catch (err) {
+    refused = (err as Error).message.split(":")[0] ?? "";
+  }
+  return [ok.status, stale.status, tampered.status, otherSecret.status, refused, Object.keys(examples).length];
+}
+
+export function typeOnly(): void {
+  // @ts-expect-error: not an event type of the catalog
+  void testDelivery("no.such:type", { secret });
+  // @ts-expect-error: a signed catalog's delivery needs the secret
+  void testDelivery(${t}, {});
+  // @ts-expect-error: data is the type's payload
+  void testDelivery(${t}, { secret, data: 42 });
+}
+`;
+};
+
 describe.each(BUNDLED)("$dir: packed, installed offline, imported and type-checked", ({ id, dir, catalog }) => {
   const model = modelOf(catalog);
   const name = model.package.name;
@@ -174,5 +214,22 @@ describe.each(BUNDLED)("$dir: packed, installed offline, imported and type-check
     const file = join(project, "consumer.ts");
     writeFileSync(file, CONSUMER_TS(name, model.envelope.typeField!, first!.type, second!.type));
     expect(diagnostics([file], { ...options, types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] }).map(show)).toEqual([]);
+  });
+
+  it("its testing entry type-checks under strict tsc and its deliveries pass the package's own receiver", () => {
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const source = TESTING_TS(name, model.events[0]!.type, model.envelope.payloadField, secret);
+    const file = join(project, "testing-consumer.ts");
+    writeFileSync(file, source);
+    for (const options of [STRICT, BUNDLER]) expect(diagnostics([file], { ...options, types: [] }).map(show)).toEqual([]);
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    writeFileSync(join(project, "testing-consumer.mjs"), `${js}\nconsole.log(JSON.stringify(await run()));\n`);
+    const out = JSON.parse(execFileSync(process.execPath, ["testing-consumer.mjs"], { cwd: project, encoding: "utf8" }));
+    // A timestamp far in the past fails the replay window where the scheme signs one.
+    const stale = model.signing?.verify?.timestamp ? 401 : 200;
+    expect(out.slice(0, 4)).toEqual([200, stale, 401, 401]);
+    expect(out.slice(4)).toEqual(["testDelivery", model.events.length]);
+    // The main bundle does not load the testing entry.
+    for (const f of ["dist/index.js", "dist/index.d.ts", "dist/webhooks.js", "dist/validators.js"]) expect(readFileSync(join(dir, f), "utf8")).not.toMatch(/testing/);
   });
 });

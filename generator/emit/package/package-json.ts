@@ -14,6 +14,7 @@ export function packageJson(model: CatalogModel): Record<string, unknown> {
     types: "./dist/index.d.ts",
     exports: {
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      "./testing": { types: "./dist/testing.d.ts", default: "./dist/testing.js" },
       "./schemas/*": "./schemas/*",
       "./openapi.json": "./openapi.json",
       "./openapi.yaml": "./openapi.yaml",

@@ -7,6 +7,8 @@ import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { emitTypes } from "../../../generator/emit/types/types-module.ts";
 import { emitValidatorsModule } from "../../../generator/emit/validators/validators-module.ts";
+import { emitTestingModule } from "../../../generator/emit/testing/testing-module.ts";
+import { emitWebhooksModule } from "../../../generator/emit/receiver/webhooks-module.ts";
 import { parseCatalogText } from "../../../generator/load/read-catalogs.ts";
 import { checkCatalog } from "../../../generator/check/check-catalog.ts";
 import { buildModel } from "../../../generator/model/build.ts";
@@ -48,5 +50,10 @@ describe("printed output is what prettier would write", () => {
     await expectFixpoint(emitTypes(m), "typescript");
     await expectFixpoint(emitTypes(m, "dts"), "typescript");
     await expectFixpoint(emitTypes(m, "js"), "babel");
+    for (const module of [emitWebhooksModule(m), emitTestingModule(m)]) {
+      await expectFixpoint(module.ts, "typescript");
+      await expectFixpoint(module.js, "babel");
+      await expectFixpoint(module.dts, "typescript");
+    }
   }, 60_000);
 });

@@ -6,6 +6,7 @@
 // the same answers; tests run both through `setCryptoBackend`.
 
 import { concatBytes } from "./bytes.js";
+
 export type HmacAlgorithm = "sha256" | "sha1" | "sha512";
 
 const WEB_HASH: Record<HmacAlgorithm, string> = {
