@@ -137,6 +137,8 @@ export function unclosedQuote(text: string, until = Infinity): TextMistake | und
     const s = all[i]!;
     let quote: string | undefined;
     let at = 0;
+    // A quote opens a quoted value only where a value starts: after a space, ":", "[", "{" or ","
+    // (`-"` is a plain value that holds a quote).
     for (let j = 0; j < s.length; j++) {
       const c = s[j]!;
       if (quote) {
@@ -145,7 +147,7 @@ export function unclosedQuote(text: string, until = Infinity): TextMistake | und
           if (quote === "'" && s[j + 1] === "'") j++;
           else quote = undefined;
         }
-      } else if ((c === '"' || c === "'") && (j === 0 || /[\s:[{,-]/.test(s[j - 1]!))) [quote, at] = [c, j];
+      } else if ((c === '"' || c === "'") && (j === 0 || /[\s:[{,]/.test(s[j - 1]!))) [quote, at] = [c, j];
       else if (c === "#" && (j === 0 || /\s/.test(s[j - 1]!))) break;
     }
     if (quote)
