@@ -78,6 +78,7 @@ export interface RawFull extends Located, SchemaBounds {
   nullable?: boolean;
   deprecated?: boolean;
   enum?: JsonValue[];
+  extensible?: boolean;
   const?: JsonValue;
   items?: RawSchema;
   minItems?: number;
@@ -104,6 +105,7 @@ const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof 
   nullable: prop(bool("May be null. Independent of optional.")),
   deprecated: prop(bool("Marked @deprecated in types and deprecated in schemas.")),
   enum: prop(list(json(), { nonEmpty: true }), "The allowed values."),
+  extensible: prop(bool("With enum: the values known today; the vendor may add more, so any value of the enum's type is accepted. Overrides the catalog's extensibleEnums.")),
   const: prop(json(), "The one allowed value."),
   pattern: prop(text("A regular expression a string must match (ECMAScript, unanchored as in JSON Schema).")),
   minLength: prop(count("Shortest string length, in code points.")),
@@ -211,6 +213,7 @@ const catalogProps = {
     license: prop(text("An SPDX license id (default MIT).")),
   }, { describe: "a package" })),
   typePattern: prop(text("A regular expression every event type must match, e.g. ^[a-z_]+\\.[a-z_]+$.")),
+  extensibleEnums: prop(bool("Every enum of strings or numbers is extensible unless it says extensible: false (for vendors whose enums are all open). Discriminator values stay closed.")),
   envelope: req(obj(envelopeProps, { describe: "an envelope" })),
   signing: prop(obj(signingProps, { describe: "a signing description" })),
   groups: req(entries({ describe: "group id", pattern: /^[A-Za-z0-9_.:-]+$/, hint: "use letters, digits and . _ : -" }, obj(groupProps, { describe: "a group" }))),

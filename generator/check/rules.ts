@@ -11,6 +11,7 @@ import { classifyBase, walkSchema } from "./schema-refs.ts";
 import { absent, flawOf, namesOf, posOf, type Entry, type Json, type Names, type POS } from "./shape.ts";
 import { FORMATS, PRIMITIVES } from "./catalog-shape.ts";
 import { checkSigning } from "./signing-rules.ts";
+import { extensibleBase } from "./extensible.ts";
 
 type SchemaKey = Exclude<keyof RawFull, "shorthand" | typeof POS>;
 
@@ -88,6 +89,11 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     if (s.anyOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("anyOf", k);
     if (has("enum") && has("const")) conflict("enum", "const");
     if (has("discriminator") && absent(s, "oneOf")) report("EG206", posOf(s, "discriminator"), "'discriminator' needs 'oneOf'");
+    if (has("extensible") && absent(s, "enum")) report("EG206", posOf(s, "extensible"), "'extensible' needs 'enum': it says the enum's values are the known ones");
+    if (s.extensible === true && s.enum && !extensibleBase(s.enum.map((x) => x.value), s.type))
+      report("EG402", posOf(s, "extensible"), s.type !== undefined
+        ? `an extensible enum accepts any value of its type, and type ${s.type} cannot be one`
+        : "an extensible enum's values must all be strings or all numbers: any value of that type is accepted", "give it `type: string`, `integer` or `number`, or drop `extensible`");
     if (s.additionalProperties === false && has("values")) conflict("additionalProperties", "values");
     if (s.type) {
       const families: Record<string, SchemaKey[]> = {
@@ -180,6 +186,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
         continue;
       }
       if (p.key.endsWith("?") || (!p.value.shorthand && p.value.optional)) report("EG310", p.pos, `discriminator property '${d}' must be required`);
+      if (!p.value.shorthand && p.value.extensible === true)
+        report("EG310", posOf(p.value, "extensible"), `discriminator property '${d}' cannot be an extensible enum: a value the union does not know matches no variant`, "drop `extensible` here");
       for (const l of lits) {
         const key = JSON.stringify(l.value);
         const first = seen.get(key);

@@ -14,6 +14,7 @@ export interface CatSchema extends SchemaBounds {
   nullable?: boolean;
   deprecated?: boolean;
   enum?: Json[];
+  extensible?: true;
   const?: Json;
   items?: CatSchema;
   minItems?: number;

@@ -2,6 +2,7 @@
 // What the catalog says exactly is carried over; anything else is a warning with its JSON Pointer,
 // and the schema is widened (the keyword dropped), never narrowed.
 import { FORMATS } from "../check/catalog-shape.ts";
+import { extensibleBase } from "../check/extensible.ts";
 import type { Json } from "../model/ir.ts";
 import type { CatSchema } from "./draft.ts";
 import { isRec, mergeAllOf, same } from "./merge-all-of.ts";
@@ -161,6 +162,8 @@ export class SchemaConverter {
       // `allOf: [$ref]` is how OpenAPI 3.0 puts a description or `nullable` beside a reference.
       return withNull({ ...this.refTo(s.allOf[0].$ref, this.at(s.allOf[0], loc, "allOf", 0)), ...meta });
     if (Array.isArray(s.allOf)) return withNull({ ...meta, ...this.convert(mergeAllOf(s, loc, this.sources, this.warnings), loc) });
+    const extensible = this.extensibleEnum(s);
+    if (extensible) return { ...meta, ...extensible };
     for (const mode of ["oneOf", "anyOf"] as const) if (Array.isArray(s[mode])) return withNull({ ...meta, ...this.union(s, mode, loc) });
 
     let types = s.type === undefined ? undefined : ([] as unknown[]).concat(s.type).filter((t): t is string => typeof t === "string");
@@ -194,6 +197,31 @@ export class SchemaConverter {
       type = implied;
     }
     return { ...meta, ...this.typed(type, s, loc), ...(nullable ? { nullable: true } : {}) };
+  }
+
+  /** `x-extensible-enum` (Zalando's): the known values of a string or number whose vendor may add
+   * more. Beside `type: string` alone, or beside the `anyOf: [{ enum }, { type }]` eventgen writes
+   * so that tools without the extension read it right. */
+  private extensibleEnum(s: Rec): CatSchema | undefined {
+    const known = s["x-extensible-enum"];
+    if (!Array.isArray(known) || !known.length) return undefined;
+    let types: unknown[];
+    if (Array.isArray(s.anyOf)) {
+      if (s.anyOf.length !== 2 || Object.keys(s).some((k) => CONSTRAINTS.has(k) && k !== "anyOf")) return undefined;
+      const [a, b] = s.anyOf as unknown[];
+      if (!isRec(a) || !isRec(b) || !Array.isArray(a.enum) || Object.keys(a).length !== 1 || Object.keys(b).some((k) => k !== "type")) return undefined;
+      types = ([] as unknown[]).concat(b.type);
+    } else {
+      if (Object.keys(s).some((k) => CONSTRAINTS.has(k) && k !== "type")) return undefined;
+      types = ([] as unknown[]).concat(s.type);
+    }
+    const nullable = types.includes("null") || (this.dialect.openapi30 && s.nullable === true);
+    const base = types.filter((t) => t !== "null");
+    if (base.length !== 1 || !["string", "integer", "number"].includes(base[0] as string)) return undefined;
+    const type = base[0] as string;
+    const values = (known as Json[]).filter((v) => v !== null && fitsType(v, type));
+    if (values.length !== known.filter((v) => v !== null).length) return undefined;
+    return { ...(extensibleBase(values) === type ? {} : { type }), enum: values, extensible: true, ...(nullable ? { nullable: true } : {}) };
   }
 
   private meta(s: Rec, loc: Loc): CatSchema {

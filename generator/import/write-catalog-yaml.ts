@@ -146,7 +146,7 @@ function baseOf(s: CatSchema): string | undefined {
   return s.type ?? "any";
 }
 
-const ORDER = ["ref", "type", "const", "enum", "format", "pattern", "minLength", "maxLength", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf",
+const ORDER = ["ref", "type", "const", "enum", "extensible", "format", "pattern", "minLength", "maxLength", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf",
   "minItems", "maxItems", "uniqueItems", "nullable", "deprecated", "title", "description", "additionalProperties", "items", "values", "properties", "oneOf", "anyOf", "discriminator", "example", "default"] as const;
 
 function schema(s: CatSchema, warn: Warn, depth: number): unknown {

@@ -1,7 +1,8 @@
 // Builds the IR from a catalog that passed every check: shorthands expanded, optional markers
 // moved onto properties, the delivery body composed from envelope + type + payload.
 import type { RawCatalog, RawFull, RawSchema } from "../check/catalog-shape.ts";
-import { classifyBase } from "../check/schema-refs.ts";
+import { extensibleBase, type ExtensibleBase } from "../check/extensible.ts";
+import { classifyBase, walkSchema } from "../check/schema-refs.ts";
 import type { Json } from "../check/shape.ts";
 import type { Names } from "./assign-names.ts";
 import type { CatalogModel, EventModel, GroupModel, Property, Schema, SchemaOf, SigningModel, SigningScheme } from "./ir.ts";
@@ -18,7 +19,10 @@ export interface CheckedCatalog {
 
 export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog): CatalogModel {
   const schemaNames = new Set((raw.schemas ?? []).map((e) => e.key));
-  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties));
+  const tags = discriminatorTags(raw);
+  const openEnum = (f: RawFull): ExtensibleBase | undefined =>
+    (f.extensible ?? (raw.extensibleEnums === true && !tags.has(f))) ? extensibleBase(f.enum!.map((x) => x.value), f.type) : undefined;
+  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties, openEnum));
   const properties = (entries: { key: string; value: RawSchema }[] = []): Property[] =>
     entries.map(({ key, value }) => {
       const marked = key.endsWith("?");
@@ -161,6 +165,7 @@ function fromFull(
   f: RawFull,
   toSchema: (s: RawSchema) => Schema,
   propertiesOf: (entries?: { key: string; value: RawSchema }[]) => Property[],
+  openEnum: (f: RawFull) => ExtensibleBase | undefined,
 ): Schema {
   const meta = {
     nullable: f.nullable === true,
@@ -174,7 +179,10 @@ function fromFull(
   if (f.oneOf) return { kind: "union", mode: "oneOf", variants: f.oneOf.map(toSchema), ...(f.discriminator ? { discriminator: f.discriminator } : {}), ...meta };
   if (f.anyOf) return { kind: "union", mode: "anyOf", variants: f.anyOf.map(toSchema), ...meta };
   if (f.const) return { kind: "literal", values: [f.const.value], isConst: true, ...meta };
-  if (f.enum) return { kind: "literal", values: dedupe(f.enum.map((x) => x.value)), isConst: false, ...meta };
+  if (f.enum) {
+    const extensible = openEnum(f);
+    return { kind: "literal", values: dedupe(f.enum.map((x) => x.value)), isConst: false, ...(extensible ? { extensible } : {}), ...meta };
+  }
   const type = impliedType(f);
   switch (type) {
     case "string":
@@ -204,6 +212,28 @@ function fromFull(
     default:
       return { ...primitive(type), ...meta };
   }
+}
+
+/** The enums that tell a discriminated union's variants apart: they stay closed under the catalog's
+ * `extensibleEnums` (a union cannot route a value it does not know). */
+function discriminatorTags(raw: RawCatalog): Set<RawFull> {
+  const byName = new Map((raw.schemas ?? []).map((e) => [e.key, e.value]));
+  const objectOf = (s: RawSchema | undefined, depth = 0): RawFull | undefined => {
+    if (!s || depth > 100) return undefined;
+    if (s.shorthand) return s.arrays === 0 ? objectOf(byName.get(s.base), depth + 1) : undefined;
+    return s.ref !== undefined ? objectOf(byName.get(s.ref), depth + 1) : s;
+  };
+  const out = new Set<RawFull>();
+  const visit = (s: RawSchema) => {
+    if (s.shorthand || !s.oneOf || s.discriminator === undefined) return;
+    for (const v of s.oneOf) {
+      const p = objectOf(v)?.properties?.find((e) => e.key.replace(/\?$/, "") === s.discriminator)?.value;
+      if (p && !p.shorthand) out.add(p);
+    }
+  };
+  const roots = [...(raw.schemas ?? []).map((e) => e.value), ...(raw.envelope.fields ?? []).map((e) => e.value), ...raw.events.flatMap((e) => (e.value.payload ? [e.value.payload] : []))];
+  for (const r of roots) walkSchema(r, visit);
+  return out;
 }
 
 function dedupe(values: Json[]): Json[] {

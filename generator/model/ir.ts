@@ -5,8 +5,9 @@ import type { SourcePos } from "../diagnostics.ts";
 import type { Format } from "../check/catalog-shape.ts";
 import type { Json } from "../check/shape.ts";
 import type { SigningScheme } from "../runtime/signing.ts";
+import type { ExtensibleBase } from "../check/extensible.ts";
 
-export type { Format, Json, SigningScheme };
+export type { ExtensibleBase, Format, Json, SigningScheme };
 
 interface Meta {
   title?: string;
@@ -33,8 +34,9 @@ export type Schema = Meta &
       }
     | { kind: "boolean" }
     | { kind: "null" }
-    /** An enum, or a constant when `isConst`. */
-    | { kind: "literal"; values: Json[]; isConst: boolean }
+    /** An enum, or a constant when `isConst`. `extensible`: the values are the known ones and any
+     * value of that base type is accepted (the vendor may add values). */
+    | { kind: "literal"; values: Json[]; isConst: boolean; extensible?: ExtensibleBase }
     | { kind: "array"; items: Schema; minItems?: number; maxItems?: number; uniqueItems?: boolean }
     /** `additional`: true accepts unknown fields, false rejects them, a schema is a map's values. */
     | { kind: "object"; properties: Property[]; additional: boolean | Schema }

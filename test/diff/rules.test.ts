@@ -40,6 +40,14 @@ const CASES: Case[] = [
   { rule: "nullable-dropped", old: ev(obj("n: integer|null")), new: ev(obj("n: integer")), pointer: "/data/n" },
   { rule: "enum-value-added", old: ev(obj("s: { enum: [a, b] }")), new: ev(obj("s: { enum: [a, b, c] }")), pointer: "/data/s" },
   { rule: "enum-value-removed", old: ev(obj("s: { enum: [a, b, c] }")), new: ev(obj("s: { enum: [a, b] }")), pointer: "/data/s" },
+  { rule: "extensible-enum-value-added", old: ev(obj("s: { enum: [a, b], extensible: true }")), new: ev(obj("s: { enum: [a, b, c], extensible: true }")), pointer: "/data/s" },
+  { rule: "extensible-enum-value-removed", old: ev(obj("s: { enum: [a, b, c], extensible: true }")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "enum-made-extensible", old: ev(obj("s: { enum: [a, b] }")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "enum-closed", old: ev(obj("s: { enum: [a, b], extensible: true }")), new: ev(obj("s: { enum: [a, b, c] }")), pointer: "/data/s" },
+  { rule: "type-narrowed", old: ev(obj("s: string")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "type-narrowed", old: ev(obj("s: { enum: [a, b], extensible: true }")), new: ev(obj("s: string")), pointer: "/data/s" },
+  { rule: "type-widened", old: ev(obj("s: { type: string, maxLength: 3 }")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "type-widened", old: ev(obj("s: { enum: [1, 2], extensible: true }")), new: ev(obj("s: { enum: [1, 2.5], extensible: true }")), pointer: "/data/s" },
   { rule: "const-changed", old: ev(obj("s: { const: a }")), new: ev(obj("s: { const: b }")), pointer: "/data/s" },
   { rule: "type-widened", old: ev(obj("n: integer")), new: ev(obj("n: number")), pointer: "/data/n" },
   { rule: "type-widened", old: ev(obj("n: { enum: [a, b] }")), new: ev(obj("n: string")), pointer: "/data/n" },
@@ -78,7 +86,7 @@ const CASES: Case[] = [
 ];
 
 /** Located at the old definition. */
-const REMOVALS = ["event-removed", "required-property-removed", "optional-property-removed", "optional-property-removed-closed", "enum-value-removed", "union-variant-removed"];
+const REMOVALS = ["event-removed", "required-property-removed", "optional-property-removed", "optional-property-removed-closed", "enum-value-removed", "extensible-enum-value-removed", "union-variant-removed"];
 
 describe("each rule on a small catalog pair", () => {
   it.each(CASES.map((c, i) => [`${c.rule} #${i}`, c] as const))("%s", async (_, c) => {
@@ -99,6 +107,15 @@ describe("each rule on a small catalog pair", () => {
   it("covers every rule in the registry but the size limit's", () => {
     const covered = new Set(CASES.map((c) => c.rule));
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual(["diff-incomplete"]);
+  });
+});
+
+describe("extensible enums", () => {
+  it("a known value added to an extensible enum is info only, and the bump is a patch at most", async () => {
+    const d = await diffTexts(catalog(ev(obj("s: { enum: [a, b], extensible: true }"))), catalog(ev(obj("s: { enum: [a, b, c], extensible: true }"))));
+    expect(d.changes.map((c) => [c.id, c.level])).toEqual([["extensible-enum-value-added", "info"]]);
+    expect(d.changes[0]!.witness).toBeUndefined();
+    expect(["none", "patch", "minor"]).toContain(d.bump);
   });
 });
 

@@ -85,6 +85,12 @@ describe("constructs: types", () => {
   it("enums, constants and odd property names", () => {
     expectTypeOf<StringsBoundsPayload["status"]>().toEqualTypeOf<"active" | "inactive">();
     expectTypeOf<StringsBoundsPayload["fixed"]>().toEqualTypeOf<"auto_closed">();
+    // Extensible enums: the known values stay in the type (editors complete them), any other value of the base type fits.
+    expectTypeOf<StringsBoundsPayload["open_status"]>().toEqualTypeOf<"active" | "inactive" | (string & {}) | undefined>();
+    expectTypeOf<"paused">().toExtend<StringsBoundsPayload["open_status"]>();
+    expectTypeOf<7>().toExtend<StringsBoundsPayload["open_code"]>();
+    expectTypeOf<1>().not.toExtend<StringsBoundsPayload["open_status"]>();
+    expectTypeOf<StringsBoundsPayload["open_ratio"]>().toEqualTypeOf<0.5 | 1 | (number & {}) | null | undefined>();
     expectTypeOf<StringsBoundsPayload["mixed"]>().toEqualTypeOf<1 | "one" | true | null | undefined>();
     expectTypeOf<StringsBoundsPayload["content-type"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<StringsBoundsPayload["a b"]>().toEqualTypeOf<number | undefined>();

@@ -28,7 +28,7 @@ export function typeLabel(s: Schema, anchor: AnchorOf): string {
     case "null":
       return s.kind;
     case "literal":
-      return s.values.map(jsonCode).join(" \\| ");
+      return [...s.values.map(jsonCode), ...(s.extensible ? [s.extensible === "string" ? "other strings" : `other ${s.extensible}s`] : [])].join(" \\| ");
     case "array": {
       const inner = typeLabel(s.items, anchor);
       return /[\s\\]/.test(inner) && s.items.kind !== "ref" ? `array of ${inner}` : `${inner}[]`;
@@ -61,7 +61,8 @@ export function constraints(s: Schema): string[] {
     if (s.minItems !== undefined) out.push(`at least ${s.minItems} items`);
     if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} items`);
     if (s.uniqueItems) out.push("items unique");
-  } else if (s.kind === "object" && s.additional === false) out.push("no other fields");
+  } else if (s.kind === "literal" && s.extensible) out.push("the known values; more may be added");
+  else if (s.kind === "object" && s.additional === false) out.push("no other fields");
   else if (s.kind === "union" && s.discriminator !== undefined) out.push(`told apart by ${code(s.discriminator)}`);
   if (s.default !== undefined) out.push(`default ${jsonCode(s.default)}`);
   if (s.deprecated) out.push("**deprecated**");

@@ -5,7 +5,7 @@ import { bin, call, id, index, member, NULL, num, str, typeOf, UNDEFINED, type E
 import type { Stmt } from "../ts/stmt.ts";
 import { pointerPart, type ModuleCx } from "./context.ts";
 import {
-  constant, discriminatorCases, knownKeys, literalFails, numberChecks, numberTypeFails, objectTypeFails, readProperty, stringChecks,
+  constant, discriminatorCases, extensibleAsBase, knownKeys, literalFails, numberChecks, numberTypeFails, objectTypeFails, readProperty, stringChecks,
 } from "./fast.ts";
 import { FORMAT_WORDS } from "./runtime.ts";
 import type { IssueCode } from "../../runtime/validate.ts";
@@ -63,6 +63,7 @@ function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
       return [typed(numberTypeFails(s, v), typeError(cx, s, v, p, what, s.integer ? "integer" : "number"), inner)];
     }
     case "literal": {
+      if (s.extensible) return collect(extensibleAsBase(s), v, p, cx);
       const shown = s.values.map((x) => JSON.stringify(x));
       const text = s.values.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(", ")}`;
       const orNull = s.nullable ? " or null" : "";

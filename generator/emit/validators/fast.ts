@@ -32,6 +32,8 @@ function fastBody(s: Schema, v: Expr, cx: ModuleCx): Stmt[] {
     case "number":
       return [fail(numberTypeFails(s, v)), ...numberChecks(s, v, cx).map(fail)];
     case "literal":
+      // An extensible enum accepts any value of its base type; its values are known ones only.
+      if (s.extensible) return fast(extensibleAsBase(s), v, cx);
       return [fail(literalFails(s, v, cx))];
     case "array":
       return arrayFast(s, v, cx);
@@ -80,6 +82,12 @@ function multipleOf(step: number, v: Expr, cx: ModuleCx): Expr {
   const { d, k } = decimalStep(step);
   return call(cx.use("multipleOf"), v, num(d), num(k));
 }
+
+/** What an extensible enum accepts: any value of its base type (or null, when null is a value). */
+export const extensibleAsBase = (s: SchemaOf<"literal">): Schema => {
+  const nullable = s.nullable || s.values.includes(null);
+  return s.extensible === "string" ? { kind: "string", nullable } : { kind: "number", integer: s.extensible === "integer", nullable };
+};
 
 export function literalFails(s: SchemaOf<"literal">, v: Expr, cx: ModuleCx): Expr {
   const scalars = s.values.filter((x) => x === null || typeof x !== "object");

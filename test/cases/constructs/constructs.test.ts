@@ -1,5 +1,6 @@
 // Uses the checked-in generated package of constructs.yaml: each construct of the catalog format
 // accepts what it should and rejects the rest with the exact JSON Pointer and message.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EventValidationError, eventSchema, isEvent, parseEvent, schemaValidators, validateEvent, validators } from "./generated/constructs/src/index.ts";
 
@@ -40,6 +41,23 @@ describe("strings", () => {
     expect(paths(s(body("strings.bounds", { ...ok, fixed: "closed" })))).toEqual(["/data/fixed"]);
     for (const m of [1, "one", true, null]) expect(s(body("strings.bounds", { ...ok, mixed: m })).ok).toBe(true);
     expect(paths(s(body("strings.bounds", { ...ok, mixed: "1" })))).toEqual(["/data/mixed"]);
+  });
+
+  it("extensible enums accept their known values and any other value of their type, nothing else", () => {
+    const s = validators["strings.bounds"];
+    for (const extra of [{ open_status: "active" }, { open_status: "paused" }, { open_status: "" }, { open_code: 2 }, { open_code: 99 }, { open_ratio: 0.5 }, { open_ratio: 7.25 }, { open_ratio: null }])
+      expect([extra, s(body("strings.bounds", { ...ok, ...extra })).ok]).toEqual([extra, true]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_status: 1 })))).toEqual([{ path: "/data/open_status", code: "type", message: "must be a string", expected: "string", received: "number" }]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_code: 1.5 })))).toMatchObject([{ path: "/data/open_code", code: "type", expected: "integer" }]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_status: null })))).toMatchObject([{ path: "/data/open_status", code: "type" }]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_ratio: "1" })))).toMatchObject([{ path: "/data/open_ratio", code: "type", expected: "number or null" }]);
+  });
+
+  it("an extensible enum's JSON Schema names the known values and the base type, and carries x-extensible-enum", () => {
+    const schema = JSON.parse(readFileSync(new URL("./generated/constructs/schemas/strings.bounds.json", import.meta.url), "utf8"));
+    const payload = (schema as { properties: { data: { properties: Record<string, unknown> } } }).properties.data.properties;
+    expect(payload["open_status"]).toEqual({ description: "Known values; more may come", anyOf: [{ enum: ["active", "inactive"] }, { type: "string" }], "x-extensible-enum": ["active", "inactive"] });
+    expect(payload["open_ratio"]).toEqual({ anyOf: [{ enum: [0.5, 1, null] }, { type: ["number", "null"] }], "x-extensible-enum": [0.5, 1] });
   });
 
   it("odd property names are checked under their own names, escaped in pointers", () => {

@@ -80,6 +80,10 @@ export type StringsBoundsPayload = {
   constructor?: string;
   toString?: number;
   __proto__?: string;
+  /** Known values; more may come */
+  open_status?: "active" | "inactive" | (string & {});
+  open_code?: 1 | 2 | 3 | (number & {});
+  open_ratio?: 0.5 | 1 | (number & {}) | null;
 };
 
 /**

@@ -631,6 +631,22 @@ function fe_StringsBounds(v: any): boolean {
     if (typeof v13 !== "string") return false;
     if (v13.length > 3 && cpLen(v13) > 3) return false;
   }
+  const v14 = v2.open_status;
+  if (v14 !== undefined) {
+    if (typeof v14 !== "string") return false;
+  }
+  const v15 = v2.open_code;
+  if (v15 !== undefined) {
+    if (!Number.isInteger(v15)) return false;
+  }
+  const v16 = v2.open_ratio;
+  if (v16 !== undefined) {
+    if (v16 !== null) {
+      if (v16 !== null) {
+        if (typeof v16 !== "number" || !Number.isFinite(v16)) return false;
+      }
+    }
+  }
   return true;
 }
 
@@ -763,6 +779,32 @@ function ce_StringsBounds(v: any, p: string, e: ValidationIssue[]): void {
             "maxLength 3",
             show(v13),
           );
+      }
+      const v14 = v2.open_status;
+      if (v14 !== undefined) {
+        if (typeof v14 !== "string")
+          fail(e, "type", p + "/data" + "/open_status", "must be a string", "string", kind(v14));
+      }
+      const v15 = v2.open_code;
+      if (v15 !== undefined) {
+        if (!Number.isInteger(v15))
+          fail(e, "type", p + "/data" + "/open_code", "must be an integer", "integer", kind(v15));
+      }
+      const v16 = v2.open_ratio;
+      if (v16 !== undefined) {
+        if (v16 !== null) {
+          if (v16 !== null) {
+            if (typeof v16 !== "number" || !Number.isFinite(v16))
+              fail(
+                e,
+                "type",
+                p + "/data" + "/open_ratio",
+                "must be a number or null",
+                "number or null",
+                kind(v16),
+              );
+          }
+        }
       }
     }
   }
