@@ -11,6 +11,10 @@ export const PRIMITIVES = ["string", "integer", "number", "boolean", "object", "
 export type Primitive = (typeof PRIMITIVES)[number];
 export const FORMATS = ["uuid", "date-time", "date", "time", "uri", "uri-reference", "email", "hostname", "ipv4", "ipv6"] as const;
 export type Format = (typeof FORMATS)[number];
+/** What a format's name may be: a word, as every registered format is (int64, uri-template). */
+export const FORMAT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+/** Whether the validators check a format; any other is kept as an annotation (JSON Schema 2020-12). */
+export const isCheckedFormat = (f: string): f is Format => (FORMATS as readonly string[]).includes(f);
 
 /** `TYPE[]…[|null] description`: a field in one line. */
 export interface RawShorthand {
@@ -71,7 +75,7 @@ export interface SchemaBounds {
 export interface RawFull extends Located, SchemaBounds {
   shorthand?: undefined;
   type?: Primitive;
-  format?: Format;
+  format?: string;
   title?: string;
   description?: string;
   optional?: boolean;
@@ -98,7 +102,7 @@ export type RawSchema = RawShorthand | RawFull;
 
 const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof POS>]-?: Prop<unknown> } => ({
   type: prop(str({ values: PRIMITIVES }) as Shape<unknown>, "The JSON type; implied by properties/values (object), items (array), enum/const/ref/oneOf."),
-  format: prop(str({ values: FORMATS }), "A string format, checked by the validators."),
+  format: prop(str({ pattern: FORMAT_NAME, describe: "a format name such as uuid or int64" }), `A format. The validators check ${FORMATS.join(", ")} (strings); any other (int64, uri-template, …) is kept as an annotation in JSON Schema, OpenAPI and docs, as JSON Schema 2020-12 has it.`),
   title: prop(text("A short title.")),
   description: prop(text("Shown in docs, JSDoc and JSON Schema.")),
   optional: prop(bool("As a property: may be absent. Same as a `?` after the property name.")),

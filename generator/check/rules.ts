@@ -9,7 +9,7 @@ import type { Code } from "./codes.ts";
 import { closest, didYouMean } from "./did-you-mean.ts";
 import { classifyBase, walkSchema } from "./schema-refs.ts";
 import { absent, flawOf, namesOf, posOf, type Entry, type Json, type Names, type POS } from "./shape.ts";
-import { FORMATS, PRIMITIVES } from "./catalog-shape.ts";
+import { FORMATS, PRIMITIVES, isCheckedFormat } from "./catalog-shape.ts";
 import { checkSigning } from "./signing-rules.ts";
 import { extensibleBase } from "./extensible.ts";
 
@@ -97,7 +97,7 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     if (s.additionalProperties === false && has("values")) conflict("additionalProperties", "values");
     if (s.type) {
       const families: Record<string, SchemaKey[]> = {
-        string: ["format", "pattern", "minLength", "maxLength"],
+        string: ["pattern", "minLength", "maxLength"],
         number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
         array: ["items", "minItems", "maxItems", "uniqueItems"],
         object: ["properties", "values", "additionalProperties"],
@@ -105,6 +105,9 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       const family = s.type === "integer" ? "number" : s.type;
       for (const [fam, keys] of Object.entries(families))
         if (fam !== family) for (const k of keys) if (has(k)) conflict(`type: ${s.type}`, k);
+      // A checked format is a string's; an annotation may also describe a number (int64, double).
+      if (s.format !== undefined && family !== "string" && (family !== "number" || isCheckedFormat(s.format)))
+        report("EG206", posOf(s, "format"), family === "number" ? `format '${s.format}' is a string format; it cannot be combined with 'type: ${s.type}'` : `'format' cannot be combined with 'type: ${s.type}': a format describes a string or a number`);
       const literals = [...(s.enum ?? []), ...(s.const ? [s.const] : [])];
       for (const lit of literals)
         if (!fitsType(lit.value, s.type))

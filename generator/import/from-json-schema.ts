@@ -1,7 +1,7 @@
 // JSON Schema (draft-07, 2020-12, and OpenAPI 3.0/3.1's dialects) → the catalog's schema syntax.
 // What the catalog says exactly is carried over; anything else is a warning with its JSON Pointer,
 // and the schema is widened (the keyword dropped), never narrowed.
-import { FORMATS } from "../check/catalog-shape.ts";
+import { FORMAT_NAME, isCheckedFormat } from "../check/catalog-shape.ts";
 import { extensibleBase } from "../check/extensible.ts";
 import type { Json } from "../model/ir.ts";
 import type { CatSchema } from "./draft.ts";
@@ -241,10 +241,8 @@ export class SchemaConverter {
     switch (type) {
       case "string": {
         const out: CatSchema = { type: "string", ...num("minLength"), ...num("maxLength") };
-        if (typeof s.format === "string") {
-          if ((FORMATS as readonly string[]).includes(s.format)) out.format = s.format;
-          else this.warn("IMP102", child(loc, "format"), `format '${s.format}' is not one the catalog checks; dropped`);
-        }
+        // Every format is kept: those the validators do not check stay annotations, as in JSON Schema.
+        if (typeof s.format === "string") this.format(s.format, out, loc);
         if (typeof s.pattern === "string") {
           try {
             new RegExp(s.pattern, "u");
@@ -267,7 +265,7 @@ export class SchemaConverter {
           }
         }
         if (out.multipleOf !== undefined && out.multipleOf <= 0) delete out.multipleOf;
-        if (typeof s.format === "string") this.warn("IMP102", child(loc, "format"), `format '${s.format}' is not checked by the catalog; dropped`);
+        if (typeof s.format === "string") this.format(s.format, out, loc, true);
         return out;
       }
       case "boolean":
@@ -286,6 +284,14 @@ export class SchemaConverter {
         return this.objectType(s, loc);
     }
     return {};
+  }
+
+  /** Keeps a format; one the catalog cannot name (a checked string format on a number, or not a
+   * format name at all) is dropped with IMP102. */
+  private format(f: string, out: CatSchema, loc: Loc, number = false) {
+    if (!FORMAT_NAME.test(f)) this.warn("IMP102", child(loc, "format"), `format ${JSON.stringify(f.slice(0, 80))} is not a format name the catalog can keep; dropped`);
+    else if (number && isCheckedFormat(f)) this.warn("IMP102", child(loc, "format"), `format '${f}' is a string format, on a number; dropped`);
+    else out.format = f;
   }
 
   private objectType(s: Rec, loc: Loc): CatSchema {

@@ -3,7 +3,7 @@
 export const importCodes = {
   IMP100: "a keyword the catalog cannot say; dropped (the catalog accepts more)",
   IMP101: "a type the catalog cannot say exactly; approximated",
-  IMP102: "a format the catalog does not know; dropped",
+  IMP102: "a format the catalog cannot keep (not a format name, or a string format on a number); dropped",
   IMP103: "a reference that cannot be followed; read as any",
   IMP104: "allOf members that cannot be merged exactly; approximated",
   IMP105: "a discriminator that does not tell the variants apart; dropped (oneOf kept)",

@@ -192,7 +192,7 @@ function fromFull(
       return {
         kind: "number",
         integer: type === "integer",
-        ...defined({ minimum: f.minimum, maximum: f.maximum, exclusiveMinimum: f.exclusiveMinimum, exclusiveMaximum: f.exclusiveMaximum, multipleOf: f.multipleOf }),
+        ...defined({ format: f.format, minimum: f.minimum, maximum: f.maximum, exclusiveMinimum: f.exclusiveMinimum, exclusiveMaximum: f.exclusiveMaximum, multipleOf: f.multipleOf }),
         ...meta,
       };
     case "array":

@@ -22,10 +22,13 @@ interface Meta {
 export type Schema = Meta &
   (
     | { kind: "any" }
-    | { kind: "string"; format?: Format; pattern?: string; minLength?: number; maxLength?: number }
+    /** `format`: checked when it is one of FORMATS, otherwise an annotation only. */
+    | { kind: "string"; format?: string; pattern?: string; minLength?: number; maxLength?: number }
     | {
         kind: "number";
         integer: boolean;
+        /** An annotation only (int64, double, …). */
+        format?: string;
         minimum?: number;
         maximum?: number;
         exclusiveMinimum?: number;

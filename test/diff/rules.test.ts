@@ -72,6 +72,9 @@ const CASES: Case[] = [
   { rule: "format-loosened", old: ev(obj("s: uuid")), new: ev(obj("s: string")), pointer: "/data/s" },
   { rule: "format-loosened", old: ev(obj("s: uuid")), new: ev(obj("s: uri")), pointer: "/data/s" },
   { rule: "format-tightened", old: ev(obj("s: string")), new: ev(obj("s: date-time")), pointer: "/data/s" },
+  { rule: "docs-changed", old: ev(obj("s: string")), new: ev(obj("s: { type: string, format: uri-template }")), pointer: "/data/s" },
+  { rule: "docs-changed", old: ev(obj("n: { type: integer, format: int64 }")), new: ev(obj("n: { type: integer, format: int32 }")), pointer: "/data/n" },
+  { rule: "format-loosened", old: ev(obj("s: uuid")), new: ev(obj("s: { type: string, format: uuid-ish }")), pointer: "/data/s" },
   { rule: "object-opened", old: ev(obj("id: string", true)), new: ev(obj("id: string")), pointer: "/data" },
   { rule: "object-opened", old: ev(obj("id: string", true)), new: ev("{ type: object, values: integer }"), pointer: "/data" },
   { rule: "object-opened", old: ev("{ type: object, values: integer }"), new: ev("object"), pointer: "/data" },
@@ -107,6 +110,13 @@ describe("each rule on a small catalog pair", () => {
   it("covers every rule in the registry but the size limit's", () => {
     const covered = new Set(CASES.map((c) => c.rule));
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual(["diff-incomplete"]);
+  });
+});
+
+describe("formats as annotations", () => {
+  it("a format the validators do not check changes the docs only", async () => {
+    const d = await diffTexts(catalog(ev(obj("s: { type: string, format: uri-template }"))), catalog(ev(obj("s: { type: string, format: iri-template }"))));
+    expect(d.changes.map((c) => [c.id, c.level])).toEqual([["docs-changed", "info"]]);
   });
 });
 

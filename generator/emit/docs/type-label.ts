@@ -2,6 +2,7 @@
 // out separately for the description column. Every string returned is Markdown for a table cell.
 import type { CatalogModel, Json, Schema } from "../../model/ir.ts";
 import { mdCode, mdInline, mdLink } from "../escape/markdown.ts";
+import { isCheckedFormat } from "../../check/catalog-shape.ts";
 
 export type AnchorOf = (schemaName: string) => string;
 
@@ -21,9 +22,9 @@ export function typeLabel(s: Schema, anchor: AnchorOf): string {
     case "any":
       return "any";
     case "string":
-      return s.format ? `string (${s.format})` : "string";
+      return s.format ? `string (${formatWords(s.format)})` : "string";
     case "number":
-      return s.integer ? "integer" : "number";
+      return `${s.integer ? "integer" : "number"}${s.format ? ` (${formatWords(s.format)})` : ""}`;
     case "boolean":
     case "null":
       return s.kind;
@@ -42,6 +43,9 @@ export function typeLabel(s: Schema, anchor: AnchorOf): string {
       return s.variants.map((v) => typeLabel(v, anchor)).join(s.mode === "oneOf" ? " or " : " and/or ");
   }
 }
+
+/** A format as docs name it: those the validators do not check are said to be annotations. */
+const formatWords = (f: string) => (isCheckedFormat(f) ? mdInline(f) : `${mdInline(f)}, not checked`);
 
 /** The constraints the validators check, in words, for the description column. */
 export function constraints(s: Schema): string[] {

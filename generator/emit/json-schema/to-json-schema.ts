@@ -54,7 +54,7 @@ function body(s: Schema, refs: RefStyle): JsonSchema {
     case "number":
       return {
         type: nullable(s.integer ? "integer" : "number", s),
-        ...pick(s, ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]),
+        ...pick(s, ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]),
       };
     case "literal": {
       const values = s.nullable && !s.values.includes(null) ? [...s.values, null] : s.values;

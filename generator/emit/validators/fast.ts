@@ -7,6 +7,7 @@ import type { Stmt } from "../ts/stmt.ts";
 import { tsString } from "../escape/ts.ts";
 import { inherited, type ModuleCx } from "./context.ts";
 import { FORMAT_HELPER } from "./runtime.ts";
+import { isCheckedFormat } from "../../check/catalog-shape.ts";
 import { decimalStep } from "./multiple-of.ts";
 
 export const RETURN_FALSE: Stmt = { s: "raw", text: "return false;" };
@@ -54,7 +55,8 @@ export function stringChecks(s: SchemaOf<"string">, v: Expr, cx: ModuleCx): Expr
   // .length counts UTF-16 units: at least the code points, at most twice them.
   if (s.minLength !== undefined) out.push(bin("&&", bin("<", length, num(2 * s.minLength)), bin("<", cpLen(), num(s.minLength))));
   if (s.maxLength !== undefined) out.push(bin("&&", bin(">", length, num(s.maxLength)), bin(">", cpLen(), num(s.maxLength))));
-  if (s.format) out.push(not(call(cx.use(FORMAT_HELPER[s.format]!), v)));
+  // Formats the validators do not know are annotations (JSON Schema 2020-12): not checked.
+  if (s.format && isCheckedFormat(s.format)) out.push(not(call(cx.use(FORMAT_HELPER[s.format]!), v)));
   if (s.pattern !== undefined) {
     // `^` and plain characters: a prefix, checked without a regular expression.
     const prefix = /^\^([A-Za-z0-9_\- :/=@#%&,;<>!'"]+)$/.exec(s.pattern);

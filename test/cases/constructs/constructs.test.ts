@@ -27,6 +27,15 @@ describe("strings", () => {
     expect(paths(r)).toEqual([`/data/${field}`]);
   });
 
+  it("formats the validators do not know are annotations: kept in the JSON Schema, never checked", () => {
+    for (const [field, value] of [["template", "{not a template"], ["big", 2 ** 60], ["ratio", 0.5], ["vendor", ""]] as const)
+      expect([field, v(body("strings.formats", { [field]: value })).ok]).toEqual([field, true]);
+    expect(paths(v(body("strings.formats", { big: 1.5, ratio: -1, template: 3 })))).toEqual(["/data/template", "/data/big", "/data/ratio"]);
+    const schema = JSON.parse(readFileSync(new URL("./generated/constructs/schemas/strings.formats.json", import.meta.url), "utf8"));
+    const payload = schema.properties.data.properties;
+    expect([payload.template.format, payload.big, payload.ratio.format, payload.vendor]).toEqual(["uri-template", { type: "integer", format: "int64" }, "double", { type: "string", format: "x-vendor.thing_1" }]);
+  });
+
   const ok = { code: "ABC-12", short: "ab", status: "active", fixed: "auto_closed" };
   it("patterns, lengths in code points, enums and constants", () => {
     const s = validators["strings.bounds"];

@@ -61,6 +61,11 @@ export type StringsFormatsPayload = {
   hostname?: string;
   ipv4?: string;
   ipv6?: string;
+  /** An annotation only */
+  template?: string;
+  big?: number;
+  ratio?: number;
+  vendor?: string;
 };
 
 /**

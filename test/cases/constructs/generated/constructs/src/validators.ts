@@ -457,6 +457,23 @@ function fe_StringsFormats(v: any): boolean {
     if (typeof v12 !== "string") return false;
     if (!fmtIpv6(v12)) return false;
   }
+  const v13 = v2.template;
+  if (v13 !== undefined) {
+    if (typeof v13 !== "string") return false;
+  }
+  const v14 = v2.big;
+  if (v14 !== undefined) {
+    if (!Number.isInteger(v14)) return false;
+  }
+  const v15 = v2.ratio;
+  if (v15 !== undefined) {
+    if (typeof v15 !== "number" || !Number.isFinite(v15)) return false;
+    if (v15 < 0) return false;
+  }
+  const v16 = v2.vendor;
+  if (v16 !== undefined) {
+    if (typeof v16 !== "string") return false;
+  }
   return true;
 }
 
@@ -573,6 +590,28 @@ function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
           fail(e, "type", p + "/data" + "/ipv6", "must be a string", "string", kind(v12));
         else if (!fmtIpv6(v12))
           fail(e, "format", p + "/data" + "/ipv6", "must be an IPv6 address", "ipv6", show(v12));
+      }
+      const v13 = v2.template;
+      if (v13 !== undefined) {
+        if (typeof v13 !== "string")
+          fail(e, "type", p + "/data" + "/template", "must be a string", "string", kind(v13));
+      }
+      const v14 = v2.big;
+      if (v14 !== undefined) {
+        if (!Number.isInteger(v14))
+          fail(e, "type", p + "/data" + "/big", "must be an integer", "integer", kind(v14));
+      }
+      const v15 = v2.ratio;
+      if (v15 !== undefined) {
+        if (typeof v15 !== "number" || !Number.isFinite(v15))
+          fail(e, "type", p + "/data" + "/ratio", "must be a number", "number", kind(v15));
+        else if (v15 < 0)
+          fail(e, "minimum", p + "/data" + "/ratio", "must be >= 0", undefined, show(v15));
+      }
+      const v16 = v2.vendor;
+      if (v16 !== undefined) {
+        if (typeof v16 !== "string")
+          fail(e, "type", p + "/data" + "/vendor", "must be a string", "string", kind(v16));
       }
     }
   }
