@@ -82,8 +82,10 @@ export interface DraftCatalog {
   title: string;
   version: string;
   description?: string;
-  source: { title: string; url?: string; document?: string };
+  source: { title: string; url?: string; document?: string; vendor?: string };
   packageName: string;
+  packageDescription?: string;
+  license?: string;
   envelope: DraftEnvelope;
   signing?: DraftSigning;
   groups: { id: string; title: string; note?: string }[];

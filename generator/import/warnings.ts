@@ -31,6 +31,22 @@ export type Warn = (w: ImportWarning) => void;
 
 export const formatWarning = (w: ImportWarning) => `${w.file}#${w.pointer}: warning ${w.code}: ${w.message}`;
 
+/** The warnings as `import` prints them by default: one line per code and message, in the order
+ * each first occurs, with how many there are and where the first is (a large document's thousands
+ * of warnings are mostly a few reasons, many times). A reason met once is printed in full. */
+export function summarizeWarnings(warnings: readonly ImportWarning[]): string[] {
+  const groups = new Map<string, { first: ImportWarning; count: number }>();
+  for (const w of warnings) {
+    const key = `${w.code}\u0000${w.message}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { first: w, count: 1 });
+  }
+  return [...groups.values()].map(({ first: w, count }) =>
+    count === 1 ? formatWarning(w) : `${w.file}: warning ${w.code} ×${count}: ${w.message} (first at #${w.pointer})`,
+  );
+}
+
 /** RFC 6901: `~` and `/` escaped inside a reference token. */
 export const token = (key: string | number) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 export const unescapeToken = (t: string) => t.replace(/~1/g, "/").replace(/~0/g, "~");

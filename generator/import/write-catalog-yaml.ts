@@ -31,7 +31,7 @@ export function writeCatalogYaml(d: DraftCatalog, o: YamlOptions, warn: Warn): s
   top.version = d.version;
   if (d.description) top.description = d.description;
   top.source = d.source;
-  top.package = { name: d.packageName };
+  top.package = { name: d.packageName, ...(d.packageDescription ? { description: d.packageDescription } : {}), ...(d.license && d.license !== "MIT" ? { license: d.license } : {}) };
   top.envelope = envelope(d, warn);
   if (d.signing) top.signing = signing(d);
   top.groups = Object.fromEntries(d.groups.map((g) => [g.id, short({ title: g.title, ...(g.note ? { note: g.note } : {}) })]));

@@ -3,6 +3,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { showPath } from "../../generator/import/read-source.ts";
+import { runCli } from "../support/run-cli.ts";
 import { generateAll, importInto, scratchDir } from "./support.ts";
 
 const scratch = scratchDir("constructs");
@@ -124,5 +126,46 @@ describe("round trip of the constructs case", () => {
     }
     expect(compared).toBe(7);
     expect(r.printed.filter((w) => /format|extensible/.test(w))).toEqual([]);
+  });
+});
+
+describe("warnings, summarized", () => {
+  const input = join(scratch.dir, "many.json");
+  const props = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`p${i}`, { type: "string", not: { const: "x" } }]));
+  writeFileSync(input, openapi({ Order: { type: "object", properties: { ...props, q: { type: "string", contains: {} } } } }));
+
+  it("one line per code and reason, with the count and the first pointer; --verbose prints each", async () => {
+    const out = join(scratch.dir, "catalog", "many.yaml");
+    const short = await runCli("import", "openapi", input, "--out", out, "--force");
+    const lines = short.err.trimEnd().split("\n");
+    expect(lines).toEqual([
+      `${showPath(input)}: warning IMP100 ×5: 'not' cannot be said in a catalog; dropped, so the catalog accepts more (first at #/components/schemas/Order/properties/p0/not)`,
+      `${showPath(input)}#/components/schemas/Order/properties/q/contains: warning IMP100: 'contains' cannot be said in a catalog; dropped, so the catalog accepts more`,
+      `eventgen import: wrote ${showPath(out)}: 1 event, 1 schema, 6 warnings (2 lines above; --verbose prints each)`,
+    ]);
+    const verbose = await runCli("import", "openapi", input, "--out", out, "--force", "--verbose");
+    const all = verbose.err.trimEnd().split("\n");
+    expect(all).toHaveLength(7);
+    expect(all.slice(0, 5).map((l) => l.split(": warning")[0])).toEqual([0, 1, 2, 3, 4].map((i) => `${showPath(input)}#/components/schemas/Order/properties/p${i}/not`));
+    expect(all[6]).toBe(`eventgen import: wrote ${showPath(out)}: 1 event, 1 schema, 6 warnings`);
+  });
+});
+
+describe("package and vendor", () => {
+  it("are carried over where the document says them: info.license, info.contact, eventgen's own extensions", () => {
+    const input = join(scratch.dir, "about.json");
+    const doc = JSON.parse(openapi({ Order: { type: "object" } }));
+    doc.info.license = { name: "Apache License 2.0", identifier: "Apache-2.0" };
+    doc.info.contact = { name: "Shop Inc." };
+    writeFileSync(input, JSON.stringify(doc));
+    const r = importInto("openapi", input, scratch.dir, "about");
+    expect(r.model.package).toEqual({ name: "@about/webhooks", license: "Apache-2.0" });
+    expect(r.model.source.vendor).toBe("Shop Inc.");
+  });
+
+  it("a bundled catalog's OpenAPI gives back its package name, description and vendor", () => {
+    const r = importInto("openapi", "generated/deck/openapi.json", scratch.dir, "deck");
+    expect(r.model.package).toEqual({ name: "@eventgen/deck-webhooks", description: "Types, validators, JSON Schemas and OpenAPI for Deck webhooks", license: "MIT" });
+    expect(r.model.source.vendor).toBe("Deck");
   });
 });
