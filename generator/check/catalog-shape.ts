@@ -185,7 +185,7 @@ export type RawSigning = ObjOf<typeof signingProps>;
 const envelopeProps = {
   typeField: prop(str({ nonEmpty: true }), "The body field that carries the event type."),
   typeHeader: prop(str({ nonEmpty: true }), "For sources that name the event in a header instead (e.g. X-GitHub-Event): that header."),
-  payloadField: prop(str({ nonEmpty: true }), "The body field that holds the payload (e.g. data). Omit with flat: true."),
+  payloadField: prop(str({ nonEmpty: true }), "The body field that holds the payload (e.g. data), or a dotted path to a nested one (Stripe's data.object). Omit with flat: true."),
   flat: prop(bool("The payload's fields stand beside the envelope's at the top level.")),
   fields: prop(propertiesShape, "The envelope's own fields, besides the type and payload fields."),
   additionalProperties: prop(bool("Whether unknown top-level fields are accepted (default true).")),

@@ -12,6 +12,7 @@ import { absent, flawOf, namesOf, posOf, type Entry, type Json, type Names, type
 import { FORMATS, PRIMITIVES, isCheckedFormat } from "./catalog-shape.ts";
 import { checkSigning } from "./signing-rules.ts";
 import { extensibleBase } from "./extensible.ts";
+import { brokenPath, payloadPath } from "./payload-path.ts";
 
 type SchemaKey = Exclude<keyof RawFull, "shorthand" | typeof POS>;
 
@@ -220,16 +221,21 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       report("EG308", posOf(env), "the envelope needs exactly one of typeField (the body field with the event type) and typeHeader (the header with it)", "for example `typeField: type`");
     if (!env.flat && absent(env, "payloadField") && (env.flat === false || absent(env, "flat")))
       report("EG308", posOf(env), "the envelope needs payloadField (the field holding the payload) or flat: true", "for example `payloadField: data`");
-    if (env.typeField !== undefined && env.typeField === env.payloadField)
-      report("EG308", posOf(env, "payloadField"), `the payload field and the type field are both '${env.typeField}'`);
+    if (env.payloadField !== undefined && brokenPath(env.payloadField))
+      report("EG308", posOf(env, "payloadField"), `payloadField '${env.payloadField}' has an empty step: a nested payload is written as field names joined by dots`, "for example `payloadField: data.object`");
+    else if (env.typeField !== undefined && env.payloadField !== undefined && env.typeField === payloadPath(env.payloadField)[0])
+      report("EG308", posOf(env, "payloadField"), env.payloadField === env.typeField ? `the payload field and the type field are both '${env.typeField}'` : `the payload path '${env.payloadField}' starts at the type field '${env.typeField}'`);
   }
   if (raw.signing) checkSigning(raw.signing, (pos, message, hint) => report("EG320", pos, message, hint));
 
   const envNames = new Set<string>();
+  const payloadTop = env.payloadField === undefined ? undefined : payloadPath(env.payloadField)[0];
   for (const f of env.fields ?? []) {
     const name = f.key.replace(/\?$/, "");
     if (name === env.typeField || name === env.payloadField)
       report("EG308", f.pos, `envelope field '${name}' is the ${name === env.typeField ? "type" : "payload"} field; it is added by eventgen, leave it out of fields`);
+    else if (name === payloadTop)
+      report("EG308", f.pos, `envelope field '${name}' is where the payload path '${env.payloadField}' starts; eventgen adds it, leave it out of fields`);
     envNames.add(name);
     checkSchema(f.value);
   }

@@ -3,6 +3,7 @@
 import type { RawCatalog, RawFull, RawSchema } from "../check/catalog-shape.ts";
 import { extensibleBase, type ExtensibleBase } from "../check/extensible.ts";
 import { classifyBase, walkSchema } from "../check/schema-refs.ts";
+import { payloadPath } from "../check/payload-path.ts";
 import type { Json } from "../check/shape.ts";
 import type { Names } from "./assign-names.ts";
 import type { CatalogModel, EventModel, GroupModel, Property, Schema, SchemaOf, SigningModel, SigningScheme } from "./ir.ts";
@@ -34,7 +35,7 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
   const envelope = {
     ...text("typeField", env.typeField),
     ...text("typeHeader", env.typeHeader),
-    ...(env.payloadField !== undefined && !env.flat ? { payloadField: env.payloadField } : {}),
+    ...(env.payloadField !== undefined && !env.flat ? { payloadField: env.payloadField, payloadPath: payloadPath(env.payloadField) } : {}),
     fields: properties(env.fields),
     additional: env.additionalProperties ?? true,
     ...text("description", env.description),
@@ -56,12 +57,15 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
     const payload: Schema = ev.payload ? toSchema(ev.payload) : { kind: "object", properties: [], additional: true, nullable: false };
     const typeProps: Property[] = env.typeField === undefined ? [] : [{ name: env.typeField, required: true, schema: { kind: "literal", values: [e.key], isConst: true, nullable: false, description: "The event type." } }];
     let body: SchemaOf<"object">;
-    if (envelope.payloadField !== undefined) {
+    if (envelope.payloadPath !== undefined) {
+      // A nested payload (`data.object`): the objects around it are open, as vendors add fields.
+      const [outer, ...inner] = envelope.payloadPath;
+      const wrapped = inner.reduceRight<Schema>((s, name) => ({ kind: "object", nullable: false, additional: true, properties: [{ name, required: true, schema: s }] }), payload);
       body = {
         kind: "object",
         nullable: false,
         additional: envelope.additional,
-        properties: [...typeProps, ...envelope.fields, { name: envelope.payloadField, required: true, schema: payload }],
+        properties: [...typeProps, ...envelope.fields, { name: outer!, required: true, schema: wrapped }],
       };
     } else {
       // An event without a payload (any) adds no fields and leaves the body open.

@@ -149,8 +149,11 @@ export interface EnvelopeModel {
   /** The body field carrying the event type; absent when the type travels in `typeHeader`. */
   typeField?: string;
   typeHeader?: string;
-  /** Absent when the payload's fields stand at the top level (flat). */
+  /** Absent when the payload's fields stand at the top level (flat). As written: a dotted path
+   * (`data.object`) names a payload nested in objects. */
   payloadField?: string;
+  /** `payloadField`'s steps, outermost first (`["data", "object"]`); present with it. */
+  payloadPath?: string[];
   fields: Property[];
   additional: boolean;
   description?: string;

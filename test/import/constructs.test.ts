@@ -169,3 +169,17 @@ describe("package and vendor", () => {
     expect(r.model.source.vendor).toBe("Deck");
   });
 });
+
+describe("round trip of a nested payload", () => {
+  it("payloadField: data.object comes back, and the validators judge bodies the same", async () => {
+    const r = importInto("openapi", "test/cases/payload-path/generated/payload-path/openapi.json", scratch.dir, "payload-path");
+    expect(r.printed).toEqual([]);
+    expect(r.text).toContain("  payloadField: data.object\n");
+    expect(r.model.package).toMatchObject({ name: "@cases/payload-path", license: "Apache-2.0" });
+    expect(r.model.source.vendor).toBe("Stripe-like");
+    const pkg = await (await generateAll(scratch.dir))("payload-path");
+    const body = { id: "evt_1", object: "event", created: 1, type: "customer.created", data: { object: { id: "cus_1", object: "customer", tax_exempt: "partial", balance: 1 }, previous_attributes: {} } };
+    expect(pkg.validateEvent(body).ok).toBe(true);
+    expect(pkg.validateEvent({ ...body, data: { object: { ...body.data.object, id: "x" } } }).ok).toBe(false);
+  });
+});
