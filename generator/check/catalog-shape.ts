@@ -92,6 +92,11 @@ export interface RawFull extends Located, SchemaBounds {
   additionalProperties?: boolean;
   values?: RawSchema;
   ref?: string;
+  from?: string;
+  partial?: boolean;
+  omit?: JsonValue[];
+  pick?: JsonValue[];
+  require?: JsonValue[];
   oneOf?: RawSchema[];
   anyOf?: RawSchema[];
   discriminator?: string;
@@ -127,6 +132,11 @@ const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof 
   additionalProperties: prop(bool("Whether fields not listed are accepted. Default true: vendors add fields.")),
   values: prop(schemaShape, "A map: an object whose every value has this schema."),
   ref: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "a schema name" }), "A named schema from `schemas`."),
+  from: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "a schema name" }), "A derived object: the fields of this named object schema, changed by partial, omit, pick and require."),
+  partial: prop(bool("With from: every field optional (TypeScript's Partial).")),
+  omit: prop(list(json(), { nonEmpty: true }), "With from: the fields left out (TypeScript's Omit)."),
+  pick: prop(list(json(), { nonEmpty: true }), "With from: the only fields kept (TypeScript's Pick)."),
+  require: prop(list(json(), { nonEmpty: true }), "With from: fields made required, after partial."),
   oneOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches exactly one of these."),
   anyOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches at least one of these."),
   discriminator: prop(str({ describe: "a property name" }), "With oneOf: the property whose constant tells the variants apart."),

@@ -87,6 +87,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
         if (has(k)) conflict("ref", k);
     }
     if (s.oneOf) for (const k of ["type", "properties", "items", "values", "enum", "const", "anyOf"] as const) if (has(k)) conflict("oneOf", k);
+    if (s.from !== undefined) checkDerived(s);
+    else for (const k of ["partial", "omit", "pick", "require"] as const) if (has(k) && absent(s, "from")) report("EG206", posOf(s, k), `'${k}' needs 'from': it changes the fields of the schema named there`);
     if (s.anyOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("anyOf", k);
     if (has("enum") && has("const")) conflict("enum", "const");
     if (has("discriminator") && absent(s, "oneOf")) report("EG206", posOf(s, "discriminator"), "'discriminator' needs 'oneOf'");
@@ -138,6 +140,48 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     if (s.oneOf && s.discriminator) checkDiscriminator(s);
   };
 
+  /** The field names of a named schema, through refs and derivations; undefined when a shape error
+   * or a cycle hides them, or it is no object. */
+  const fieldsOf = (name: string, seen = new Set<string>()): Set<string> | undefined => {
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    const own = schemas.get(name);
+    const target = own && !own.shorthand && own.from !== undefined ? own : named(name, new Set());
+    if (typeof target !== "object") return undefined;
+    if (target.from !== undefined) {
+      const base = fieldsOf(target.from, seen);
+      if (!base) return undefined;
+      const strs = (l?: { value: Json }[]) => (l ? new Set(l.map((x) => x.value).filter((v): v is string => typeof v === "string")) : undefined);
+      const [pick, omit] = [strs(target.pick), strs(target.omit)];
+      return new Set([...base].filter((n) => (!pick || pick.has(n)) && !omit?.has(n)));
+    }
+    if (!target.properties) return absent(target, "properties") ? new Set() : undefined;
+    const { names, complete } = namesOf(target.properties);
+    return complete ? new Set([...names].map((n) => n.replace(/\?$/, ""))) : undefined;
+  };
+
+  const checkDerived = (s: RawFull) => {
+    const has = (k: SchemaKey) => s[k] !== undefined;
+    const from = s.from!;
+    for (const k of ["type", "properties", "items", "values", "enum", "const", "oneOf", "anyOf", "ref", "format", "pattern", "discriminator"] as const)
+      if (has(k)) report("EG206", posOf(s, k), `'${k}' cannot be combined with 'from' in one schema`);
+    if (s.omit && s.pick) report("EG206", posOf(s, "pick"), "'pick' cannot be combined with 'omit' in one schema", "pick the fields to keep, or omit the ones to leave out");
+    if (!schemaNames.has(from)) {
+      if (definedSchemas.complete) report("EG303", posOf(s, "from"), `unknown schema '${from}'${didYouMean(from, schemaNames)}`, "define it under `schemas:`");
+      return;
+    }
+    if (named(from, new Set()) === "not") {
+      report("EG206", posOf(s, "from"), `'from' needs an object schema, and '${from}' is not one`);
+      return;
+    }
+    const fields = fieldsOf(from);
+    for (const k of ["omit", "pick", "require"] as const)
+      for (const item of s[k] ?? []) {
+        if (typeof item.value !== "string") report("EG201", item.pos, `expected a field name of '${from}', got ${JSON.stringify(item.value)}`);
+        else if (fields && !fields.has(item.value)) report("EG204", item.pos, `'${item.value}' is not a field of '${from}'${didYouMean(item.value, fields)}`);
+      }
+  };
+
   /** Resolves refs: the object schema, "not" when it is no object (or an unknown schema), or
    * "unknown" when a shape error hides the answer. */
   const named = (name: string, seen: Set<string>): ObjectOf => {
@@ -155,6 +199,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       return b.kind === "primitive" && b.primitive === "object" ? ({} as RawFull) : "not";
     }
     if (s.ref !== undefined) return named(s.ref, seen);
+    // Derived: an object, whose fields the rules do not compute here.
+    if (s.from !== undefined) return "unknown";
     // As the model reads it: const or enum makes a literal, whatever the other keys say.
     if (s.const !== undefined || s.enum !== undefined) return "not";
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
@@ -316,6 +362,8 @@ function checkRefCycles(
       return b.kind === "ref" && s.arrays === 0 && schemas.has(b.name) ? [b.name] : [];
     }
     if (s.ref !== undefined) return schemas.has(s.ref) ? [s.ref] : [];
+    // A derived schema is made from its base's fields: a base derived from it is a cycle too.
+    if (s.from !== undefined) return schemas.has(s.from) ? [s.from] : [];
     return [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(direct);
   };
   const state = new Map<string, 1 | 2>();

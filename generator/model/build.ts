@@ -23,7 +23,21 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
   const tags = discriminatorTags(raw);
   const openEnum = (f: RawFull): ExtensibleBase | undefined =>
     (f.extensible ?? (raw.extensibleEnums === true && !tags.has(f))) ? extensibleBase(f.enum!.map((x) => x.value), f.type) : undefined;
-  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties, openEnum));
+  const rawByName = new Map((raw.schemas ?? []).map((e) => [e.key, e.value]));
+  // `{ from: Customer, partial: true, omit: [id] }`: the named object's fields, changed. The rules
+  // have checked that the target is an object and the names are its fields.
+  const derive = (f: RawFull): SchemaOf<"object"> => {
+    let target = toSchema(rawByName.get(f.from!)!);
+    for (let i = 0; target.kind === "ref" && i < 100; i++) target = toSchema(rawByName.get(target.name)!);
+    const base = target as SchemaOf<"object">;
+    const names = (l?: { value: Json }[]) => (l ? new Set(l.map((x) => x.value as string)) : undefined);
+    const [pick, omit, require] = [names(f.pick), names(f.omit), names(f.require)];
+    const kept = base.properties
+      .filter((p) => (!pick || pick.has(p.name)) && !omit?.has(p.name))
+      .map((p) => ({ ...p, required: require?.has(p.name) || (!f.partial && p.required) }));
+    return { kind: "object", properties: kept, additional: f.additionalProperties ?? base.additional, nullable: false };
+  };
+  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties, openEnum, derive));
   const properties = (entries: { key: string; value: RawSchema }[] = []): Property[] =>
     entries.map(({ key, value }) => {
       const marked = key.endsWith("?");
@@ -170,6 +184,7 @@ function fromFull(
   toSchema: (s: RawSchema) => Schema,
   propertiesOf: (entries?: { key: string; value: RawSchema }[]) => Property[],
   openEnum: (f: RawFull) => ExtensibleBase | undefined,
+  derive: (f: RawFull) => SchemaOf<"object">,
 ): Schema {
   const meta = {
     nullable: f.nullable === true,
@@ -179,6 +194,7 @@ function fromFull(
     ...(f.example ? { example: f.example.value } : {}),
     ...(f.default ? { default: f.default.value } : {}),
   };
+  if (f.from !== undefined) return { ...derive(f), ...meta };
   if (f.ref !== undefined) return { kind: "ref", name: f.ref, ...meta };
   if (f.oneOf) return { kind: "union", mode: "oneOf", variants: f.oneOf.map(toSchema), ...(f.discriminator ? { discriminator: f.discriminator } : {}), ...meta };
   if (f.anyOf) return { kind: "union", mode: "anyOf", variants: f.anyOf.map(toSchema), ...meta };

@@ -26,6 +26,7 @@ import type {
   IssueCode,
   ValidationResult,
 } from "../cases/constructs/generated/constructs/src/index.ts";
+import type * as Constructs from "../cases/constructs/generated/constructs/src/index.ts";
 import { eventTypes, typeField, typeHeader, validateEvent, validators } from "../cases/constructs/generated/constructs/src/index.ts";
 
 describe("constructs: types", () => {
@@ -85,6 +86,10 @@ describe("constructs: types", () => {
   it("enums, constants and odd property names", () => {
     expectTypeOf<StringsBoundsPayload["status"]>().toEqualTypeOf<"active" | "inactive">();
     expectTypeOf<StringsBoundsPayload["fixed"]>().toEqualTypeOf<"auto_closed">();
+    // Derived schemas are expanded object types.
+    expectTypeOf<Constructs.CustomerDraft>().toEqualTypeOf<Omit<Constructs.Customer, "id">>();
+    expectTypeOf<Constructs.CustomerChanges>().toEqualTypeOf<{ id: string; name?: string; email?: string }>();
+    expectTypeOf<Constructs.CustomerRef>().toEqualTypeOf<Pick<Constructs.Customer, "name">>();
     // Extensible enums: the known values stay in the type (editors complete them), any other value of the base type fits.
     expectTypeOf<StringsBoundsPayload["open_status"]>().toEqualTypeOf<"active" | "inactive" | (string & {}) | undefined>();
     expectTypeOf<"paused">().toExtend<StringsBoundsPayload["open_status"]>();
@@ -112,6 +117,10 @@ describe("constructs: types", () => {
       anything?: unknown[];
       null_only?: null;
       sets?: unknown[];
+      draft?: Constructs.CustomerDraft;
+      changes?: Constructs.CustomerChanges;
+      ref?: Constructs.CustomerRef;
+      inline?: { id: string; email?: string };
     }>();
   });
 

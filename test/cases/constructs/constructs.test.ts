@@ -83,6 +83,27 @@ describe("strings", () => {
   });
 });
 
+describe("derived schemas", () => {
+  const v = validators["shapes.misc"];
+  const ok = { three: 3, no: false, nothing: null };
+  const check = (data: object) => v(body("shapes.misc", { ...ok, ...data }));
+
+  it("omit, partial with require, pick, and a derivation of a derivation", () => {
+    // CustomerDraft: Customer without id.
+    expect(check({ draft: { name: "a" } }).ok).toBe(true);
+    expect(paths(check({ draft: { id: 1 } }))).toEqual(["/data/draft"]); // name missing; id is no longer checked
+    expect(check({ draft: { name: "a", id: 1 } }).ok).toBe(true);
+    // CustomerChanges: every field optional but id, and closed.
+    expect(check({ changes: { id: "cus_1" } }).ok).toBe(true);
+    expect(errors(check({ changes: { name: "a" } }))).toMatchObject([{ path: "/data/changes", code: "required" }]);
+    expect(errors(check({ changes: { id: "cus_1", extra: 1 } }))).toMatchObject([{ path: "/data/changes/extra", code: "additionalProperties" }]);
+    expect(paths(check({ changes: { id: "x" } }))).toEqual(["/data/changes/id"]);
+    // CustomerRef: CustomerDraft's name only; inline: Customer's id and email.
+    expect(check({ ref: { name: "a" }, inline: { id: "cus_1", email: "a@example.com" } }).ok).toBe(true);
+    expect(paths(check({ ref: {}, inline: { id: "cus_1", email: "no" } }))).toEqual(["/data/ref", "/data/inline/email"]);
+  });
+});
+
 describe("numbers", () => {
   const n = validators["numbers.bounds"];
   const ok = { int: 0, num: 0.5 };

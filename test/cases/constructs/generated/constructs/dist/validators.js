@@ -352,6 +352,169 @@ function cs_Labels(v, p, e) {
   }
 }
 
+function fs_Customer(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("cus_")) return false;
+  const v2 = v.name;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.email;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return false;
+    if (!fmtEmail(v3)) return false;
+  }
+  return true;
+}
+
+function cs_Customer(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("cus_"))
+      fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
+    const v2 = v.name;
+    if (v2 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v2 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    const v3 = v.email;
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+      else if (!fmtEmail(v3))
+        fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
+    }
+  }
+}
+
+function fs_CustomerDraft(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.name;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.email;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") return false;
+    if (!fmtEmail(v2)) return false;
+  }
+  return true;
+}
+
+function cs_CustomerDraft(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.name;
+    if (v1 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+    const v2 = v.email;
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        fail(e, "type", p + "/email", "must be a string", "string", kind(v2));
+      else if (!fmtEmail(v2))
+        fail(e, "format", p + "/email", "must be an email address", "email", show(v2));
+    }
+  }
+}
+
+function fs_CustomerChanges(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("cus_")) return false;
+  const v2 = v.name;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") return false;
+  }
+  const v3 = v.email;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return false;
+    if (!fmtEmail(v3)) return false;
+  }
+  for (const k4 of Object.keys(v)) {
+    switch (k4) {
+      case "id":
+      case "name":
+      case "email":
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+function cs_CustomerChanges(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("cus_"))
+      fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
+    const v2 = v.name;
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    }
+    const v3 = v.email;
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+      else if (!fmtEmail(v3))
+        fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
+    }
+    for (const k4 of Object.keys(v)) {
+      switch (k4) {
+        case "id":
+        case "name":
+        case "email":
+          break;
+        default:
+          fail(
+            e,
+            "additionalProperties",
+            p + "/" + esc(k4),
+            "unknown property " + JSON.stringify(k4),
+            "no other properties",
+          );
+      }
+    }
+  }
+}
+
+function fs_CustomerRef(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.name;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  return true;
+}
+
+function cs_CustomerRef(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.name;
+    if (v1 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+  }
+}
+
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v) {
   const v1 = v.id;
@@ -1435,6 +1598,31 @@ function fe_ShapesMisc(v) {
     if (!Array.isArray(v16)) return false;
     if (!uniq(v16)) return false;
   }
+  const v19 = v2.draft;
+  if (v19 !== undefined) {
+    if (!fs_CustomerDraft(v19)) return false;
+  }
+  const v20 = v2.changes;
+  if (v20 !== undefined) {
+    if (!fs_CustomerChanges(v20)) return false;
+  }
+  const v21 = v2.ref;
+  if (v21 !== undefined) {
+    if (!fs_CustomerRef(v21)) return false;
+  }
+  const v22 = v2.inline;
+  if (v22 !== undefined) {
+    if (typeof v22 !== "object" || v22 === null || Array.isArray(v22)) return false;
+    const v23 = v22.id;
+    if (v23 === undefined) return false;
+    if (typeof v23 !== "string") return false;
+    if (!v23.startsWith("cus_")) return false;
+    const v24 = v22.email;
+    if (v24 !== undefined) {
+      if (typeof v24 !== "string") return false;
+      if (!fmtEmail(v24)) return false;
+    }
+  }
   return true;
 }
 
@@ -1542,6 +1730,73 @@ function ce_ShapesMisc(v, p, e) {
             "uniqueItems",
           );
       }
+      const v19 = v2.draft;
+      if (v19 !== undefined) {
+        cs_CustomerDraft(v19, p + "/data" + "/draft", e);
+      }
+      const v20 = v2.changes;
+      if (v20 !== undefined) {
+        cs_CustomerChanges(v20, p + "/data" + "/changes", e);
+      }
+      const v21 = v2.ref;
+      if (v21 !== undefined) {
+        cs_CustomerRef(v21, p + "/data" + "/ref", e);
+      }
+      const v22 = v2.inline;
+      if (v22 !== undefined) {
+        if (typeof v22 !== "object" || v22 === null || Array.isArray(v22))
+          fail(e, "type", p + "/data" + "/inline", "must be an object", "object", kind(v22));
+        else {
+          const v23 = v22.id;
+          if (v23 === undefined)
+            fail(
+              e,
+              "required",
+              p + "/data" + "/inline",
+              'missing required property "id"',
+              'property "id"',
+            );
+          else if (typeof v23 !== "string")
+            fail(
+              e,
+              "type",
+              p + "/data" + "/inline" + "/id",
+              "must be a string",
+              "string",
+              kind(v23),
+            );
+          else if (!v23.startsWith("cus_"))
+            fail(
+              e,
+              "pattern",
+              p + "/data" + "/inline" + "/id",
+              "must match the pattern ^cus_",
+              "pattern ^cus_",
+              show(v23),
+            );
+          const v24 = v22.email;
+          if (v24 !== undefined) {
+            if (typeof v24 !== "string")
+              fail(
+                e,
+                "type",
+                p + "/data" + "/inline" + "/email",
+                "must be a string",
+                "string",
+                kind(v24),
+              );
+            else if (!fmtEmail(v24))
+              fail(
+                e,
+                "format",
+                p + "/data" + "/inline" + "/email",
+                "must be an email address",
+                "email",
+                show(v24),
+              );
+          }
+        }
+      }
     }
   }
 }
@@ -1566,6 +1821,10 @@ export const schemaValidators = {
   IdOrName: (input, options) => run(fs_IdOrName, cs_IdOrName, input, options),
   Exactly: (input, options) => run(fs_Exactly, cs_Exactly, input, options),
   Labels: (input, options) => run(fs_Labels, cs_Labels, input, options),
+  Customer: (input, options) => run(fs_Customer, cs_Customer, input, options),
+  CustomerDraft: (input, options) => run(fs_CustomerDraft, cs_CustomerDraft, input, options),
+  CustomerChanges: (input, options) => run(fs_CustomerChanges, cs_CustomerChanges, input, options),
+  CustomerRef: (input, options) => run(fs_CustomerRef, cs_CustomerRef, input, options),
 };
 
 const fastChecks = {

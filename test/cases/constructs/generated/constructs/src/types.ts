@@ -49,6 +49,29 @@ export interface TreeNode {
 export type IdOrName = number | string;
 export type Exactly = number | number;
 export type Labels = { [key: string]: string };
+
+/** A customer. */
+export interface Customer {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export interface CustomerDraft {
+  name: string;
+  email?: string;
+}
+
+export interface CustomerChanges {
+  id: string;
+  name?: string;
+  email?: string;
+}
+
+export interface CustomerRef {
+  name: string;
+}
+
 /** The payload of `strings.formats`: Every string format */
 export type StringsFormatsPayload = {
   uuid?: string;
@@ -228,6 +251,14 @@ export type ShapesMiscPayload = {
   anything?: unknown[];
   null_only?: null;
   sets?: unknown[];
+  draft?: CustomerDraft;
+  changes?: CustomerChanges;
+  ref?: CustomerRef;
+  /** Derived inline */
+  inline?: {
+    id: string;
+    email?: string;
+  };
 };
 
 /**
