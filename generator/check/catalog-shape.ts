@@ -99,6 +99,7 @@ export interface RawFull extends Located, SchemaBounds {
   require?: JsonValue[];
   oneOf?: RawSchema[];
   anyOf?: RawSchema[];
+  allOf?: RawSchema[];
   discriminator?: string;
   example?: JsonValue;
   default?: JsonValue;
@@ -139,6 +140,7 @@ const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof 
   require: prop(list(json(), { nonEmpty: true }), "With from: fields made required, after partial."),
   oneOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches exactly one of these."),
   anyOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches at least one of these."),
+  allOf: prop(list(schemaShape, { nonEmpty: true }), "Composition: an object with the fields of every one of these objects, merged exactly (members that disagree on a field are an error)."),
   discriminator: prop(str({ describe: "a property name" }), "With oneOf: the property whose constant tells the variants apart."),
   example: prop(json(), "An example value, shown in docs."),
   default: prop(json(), "The value a receiver may assume when the field is absent (documentation only)."),

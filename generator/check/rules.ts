@@ -88,6 +88,7 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     }
     if (s.oneOf) for (const k of ["type", "properties", "items", "values", "enum", "const", "anyOf"] as const) if (has(k)) conflict("oneOf", k);
     if (s.from !== undefined) checkDerived(s);
+    if (s.allOf) checkComposition(s);
     else for (const k of ["partial", "omit", "pick", "require"] as const) if (has(k) && absent(s, "from")) report("EG206", posOf(s, k), `'${k}' needs 'from': it changes the fields of the schema named there`);
     if (s.anyOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("anyOf", k);
     if (has("enum") && has("const")) conflict("enum", "const");
@@ -182,6 +183,73 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       }
   };
 
+  /** What a schema requires, without positions or annotations (a description, an example): two
+   * allOf members that say the same of a field, described differently, agree. */
+  const IGNORED = new Set(["pos", "positions", "shorthand", "description", "title", "example", "default", "deprecated"]);
+  const canonical = (s: RawSchema): string => JSON.stringify(s, (k, v) => (IGNORED.has(k) ? undefined : v));
+
+  type Fields = { fields: Map<string, { schema: RawSchema; pos: SourcePos }>; closed: boolean; map: boolean };
+  /** An allOf member's fields, through refs and nested allOfs; "not" for no object, "unknown"
+   * when a shape error, a derivation or a cycle hides them. */
+  const membersFields = (s: RawSchema, seen: Set<string>): Fields | "not" | "unknown" => {
+    const viaName = (name: string): Fields | "not" | "unknown" => {
+      if (seen.has(name)) return "unknown";
+      const target = schemas.get(name);
+      if (!target) return schemaNames.has(name) || !definedSchemas.complete ? "unknown" : "not";
+      return membersFields(target, new Set(seen).add(name));
+    };
+    if (s.shorthand) {
+      if (s.arrays > 0) return "not";
+      const b = classifyBase(s.base, schemaNames);
+      if (b.kind === "ref") return viaName(b.name);
+      if (b.kind === "unknown") return "unknown";
+      return b.kind === "primitive" && b.primitive === "object" ? { fields: new Map(), closed: false, map: false } : "not";
+    }
+    if (s.ref !== undefined) return viaName(s.ref);
+    if (s.from !== undefined) return "unknown";
+    if (s.allOf) {
+      const out: Fields = { fields: new Map(), closed: s.additionalProperties === false, map: false };
+      for (const m of s.allOf) {
+        const f = membersFields(m, seen);
+        if (typeof f !== "object") return f;
+        for (const [k, v] of f.fields) if (!out.fields.has(k)) out.fields.set(k, v);
+      }
+      return out;
+    }
+    const o = objectOf(s);
+    if (typeof o !== "object") return o;
+    if (o.properties && !namesOf(o.properties).complete) return "unknown";
+    const fields = new Map((o.properties ?? []).map((e) => [e.key.replace(/\?$/, ""), { schema: e.value, pos: e.pos }]));
+    return { fields, closed: o.additionalProperties === false, map: o.values !== undefined };
+  };
+
+  const checkComposition = (s: RawFull) => {
+    const has = (k: SchemaKey) => s[k] !== undefined;
+    for (const k of ["properties", "items", "values", "enum", "const", "oneOf", "anyOf", "ref", "from", "format", "pattern", "discriminator"] as const)
+      if (has(k)) report("EG206", posOf(s, k), `'${k}' cannot be combined with 'allOf' in one schema`, k === "properties" ? "make the fields one more member of allOf" : undefined);
+    if (s.type !== undefined && s.type !== "object") report("EG206", posOf(s, "type"), `'allOf' makes an object; it cannot be combined with 'type: ${s.type}'`);
+    const seen = new Map<string, { schema: string; member: number }>();
+    for (const [i, m] of s.allOf!.entries()) {
+      const at = m.shorthand ? m.pos : posOf(m);
+      const f = membersFields(m, new Set());
+      if (f === "unknown") continue;
+      if (f === "not") {
+        report("EG314", at, `member ${i + 1} of allOf is not an object schema; allOf merges the fields of objects`);
+        continue;
+      }
+      if (f.map) report("EG314", at, `member ${i + 1} of allOf is a map (values); its fields cannot be merged with the others'`);
+      if (f.closed) report("EG314", at, `member ${i + 1} of allOf is closed (additionalProperties: false), so it would reject the other members' fields`, "close the allOf itself: `additionalProperties: false` beside `allOf`");
+      const inline = !m.shorthand && m.ref === undefined;
+      for (const [name, { schema, pos }] of f.fields) {
+        const c = canonical(schema);
+        const first = seen.get(name);
+        if (!first) seen.set(name, { schema: c, member: i });
+        else if (first.schema !== c)
+          report("EG314", inline ? pos : at, `allOf members ${first.member + 1} and ${i + 1} disagree on field '${name}'`, "say the field the same way in both, or in one of them only");
+      }
+    }
+  };
+
   /** Resolves refs: the object schema, "not" when it is no object (or an unknown schema), or
    * "unknown" when a shape error hides the answer. */
   const named = (name: string, seen: Set<string>): ObjectOf => {
@@ -199,8 +267,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       return b.kind === "primitive" && b.primitive === "object" ? ({} as RawFull) : "not";
     }
     if (s.ref !== undefined) return named(s.ref, seen);
-    // Derived: an object, whose fields the rules do not compute here.
-    if (s.from !== undefined) return "unknown";
+    // Derived or composed: an object, whose fields the rules do not compute here.
+    if (s.from !== undefined || s.allOf) return "unknown";
     // As the model reads it: const or enum makes a literal, whatever the other keys say.
     if (s.const !== undefined || s.enum !== undefined) return "not";
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
@@ -364,7 +432,7 @@ function checkRefCycles(
     if (s.ref !== undefined) return schemas.has(s.ref) ? [s.ref] : [];
     // A derived schema is made from its base's fields: a base derived from it is a cycle too.
     if (s.from !== undefined) return schemas.has(s.from) ? [s.from] : [];
-    return [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(direct);
+    return [...(s.oneOf ?? []), ...(s.anyOf ?? []), ...(s.allOf ?? [])].flatMap(direct);
   };
   const state = new Map<string, 1 | 2>();
   const visit = (name: string, path: string[]): void => {

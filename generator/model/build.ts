@@ -37,7 +37,23 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
       .map((p) => ({ ...p, required: require?.has(p.name) || (!f.partial && p.required) }));
     return { kind: "object", properties: kept, additional: f.additionalProperties ?? base.additional, nullable: false };
   };
-  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties, openEnum, derive));
+  // `allOf: [Customer, { properties: … }]`: one object with every member's fields. The rules have
+  // checked that every member is an open object and that members naming one field agree on it.
+  const objectOf = (s: RawSchema): SchemaOf<"object"> => {
+    let o = toSchema(s);
+    for (let i = 0; o.kind === "ref" && i < 100; i++) o = toSchema(rawByName.get(o.name)!);
+    return o as SchemaOf<"object">;
+  };
+  const compose = (f: RawFull): SchemaOf<"object"> => {
+    const fields = new Map<string, Property>();
+    for (const m of f.allOf!)
+      for (const p of objectOf(m).properties) {
+        const had = fields.get(p.name);
+        fields.set(p.name, had ? { ...had, required: had.required || p.required } : p);
+      }
+    return { kind: "object", properties: [...fields.values()], additional: f.additionalProperties ?? true, nullable: false };
+  };
+  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties, openEnum, derive, compose));
   const properties = (entries: { key: string; value: RawSchema }[] = []): Property[] =>
     entries.map(({ key, value }) => {
       const marked = key.endsWith("?");
@@ -185,6 +201,7 @@ function fromFull(
   propertiesOf: (entries?: { key: string; value: RawSchema }[]) => Property[],
   openEnum: (f: RawFull) => ExtensibleBase | undefined,
   derive: (f: RawFull) => SchemaOf<"object">,
+  compose: (f: RawFull) => SchemaOf<"object">,
 ): Schema {
   const meta = {
     nullable: f.nullable === true,
@@ -195,6 +212,7 @@ function fromFull(
     ...(f.default ? { default: f.default.value } : {}),
   };
   if (f.from !== undefined) return { ...derive(f), ...meta };
+  if (f.allOf) return { ...compose(f), ...meta };
   if (f.ref !== undefined) return { kind: "ref", name: f.ref, ...meta };
   if (f.oneOf) return { kind: "union", mode: "oneOf", variants: f.oneOf.map(toSchema), ...(f.discriminator ? { discriminator: f.discriminator } : {}), ...meta };
   if (f.anyOf) return { kind: "union", mode: "anyOf", variants: f.anyOf.map(toSchema), ...meta };

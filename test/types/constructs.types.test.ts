@@ -90,6 +90,7 @@ describe("constructs: types", () => {
     expectTypeOf<Constructs.CustomerDraft>().toEqualTypeOf<Omit<Constructs.Customer, "id">>();
     expectTypeOf<Constructs.CustomerChanges>().toEqualTypeOf<{ id: string; name?: string; email?: string }>();
     expectTypeOf<Constructs.CustomerRef>().toEqualTypeOf<Pick<Constructs.Customer, "name">>();
+    expectTypeOf<Constructs.VipCustomer>().toEqualTypeOf<{ id: string; name: string; email: string; tier: "gold" | "platinum" }>();
     // Extensible enums: the known values stay in the type (editors complete them), any other value of the base type fits.
     expectTypeOf<StringsBoundsPayload["open_status"]>().toEqualTypeOf<"active" | "inactive" | (string & {}) | undefined>();
     expectTypeOf<"paused">().toExtend<StringsBoundsPayload["open_status"]>();
@@ -121,6 +122,7 @@ describe("constructs: types", () => {
       changes?: Constructs.CustomerChanges;
       ref?: Constructs.CustomerRef;
       inline?: { id: string; email?: string };
+      vip?: Constructs.VipCustomer;
     }>();
   });
 

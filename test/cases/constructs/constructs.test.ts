@@ -102,6 +102,14 @@ describe("derived schemas", () => {
     expect(check({ ref: { name: "a" }, inline: { id: "cus_1", email: "a@example.com" } }).ok).toBe(true);
     expect(paths(check({ ref: {}, inline: { id: "cus_1", email: "no" } }))).toEqual(["/data/ref", "/data/inline/email"]);
   });
+
+  it("allOf merges its members' fields exactly: required if any member requires it, closed by the allOf itself", () => {
+    const vip = { id: "cus_1", name: "a", email: "a@example.com", tier: "gold" };
+    expect(check({ vip }).ok).toBe(true);
+    expect(paths(check({ vip: { ...vip, email: undefined } }))).toEqual(["/data/vip"]); // optional in Customer, required by member 2
+    expect(paths(check({ vip: { ...vip, tier: "silver", name: 1 } }))).toEqual(["/data/vip/name", "/data/vip/tier"]);
+    expect(errors(check({ vip: { ...vip, extra: 1 } }))).toMatchObject([{ path: "/data/vip/extra", code: "additionalProperties" }]);
+  });
 });
 
 describe("numbers", () => {

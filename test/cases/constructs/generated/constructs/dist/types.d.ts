@@ -64,6 +64,14 @@ export interface CustomerRef {
   name: string;
 }
 
+/** A customer with a tier; the id said again, in other words, is the same field. */
+export interface VipCustomer {
+  id: string;
+  name: string;
+  email: string;
+  tier: "gold" | "platinum";
+}
+
 /** The payload of `strings.formats`: Every string format */
 export type StringsFormatsPayload = {
   uuid?: string;
@@ -251,6 +259,7 @@ export type ShapesMiscPayload = {
     id: string;
     email?: string;
   };
+  vip?: VipCustomer;
 };
 
 /**

@@ -33,6 +33,7 @@ export declare const schemaValidators: {
   readonly CustomerDraft: Validator<T.CustomerDraft>;
   readonly CustomerChanges: Validator<T.CustomerChanges>;
   readonly CustomerRef: Validator<T.CustomerRef>;
+  readonly VipCustomer: Validator<T.VipCustomer>;
 };
 
 /**

@@ -515,6 +515,90 @@ function cs_CustomerRef(v, p, e) {
   }
 }
 
+function fs_VipCustomer(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("cus_")) return false;
+  const v2 = v.name;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.email;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtEmail(v3)) return false;
+  const v4 = v.tier;
+  if (v4 === undefined) return false;
+  if (!(v4 === "gold" || v4 === "platinum")) return false;
+  for (const k5 of Object.keys(v)) {
+    switch (k5) {
+      case "id":
+      case "name":
+      case "email":
+      case "tier":
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+function cs_VipCustomer(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("cus_"))
+      fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
+    const v2 = v.name;
+    if (v2 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v2 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    const v3 = v.email;
+    if (v3 === undefined)
+      fail(e, "required", p, 'missing required property "email"', 'property "email"');
+    else if (typeof v3 !== "string")
+      fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+    else if (!fmtEmail(v3))
+      fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
+    const v4 = v.tier;
+    if (v4 === undefined)
+      fail(e, "required", p, 'missing required property "tier"', 'property "tier"');
+    else if (!(v4 === "gold" || v4 === "platinum"))
+      fail(
+        e,
+        "enum",
+        p + "/tier",
+        'must be one of "gold", "platinum"',
+        '"gold" | "platinum"',
+        show(v4),
+      );
+    for (const k5 of Object.keys(v)) {
+      switch (k5) {
+        case "id":
+        case "name":
+        case "email":
+        case "tier":
+          break;
+        default:
+          fail(
+            e,
+            "additionalProperties",
+            p + "/" + esc(k5),
+            "unknown property " + JSON.stringify(k5),
+            "no other properties",
+          );
+      }
+    }
+  }
+}
+
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v) {
   const v1 = v.id;
@@ -1623,6 +1707,10 @@ function fe_ShapesMisc(v) {
       if (!fmtEmail(v24)) return false;
     }
   }
+  const v25 = v2.vip;
+  if (v25 !== undefined) {
+    if (!fs_VipCustomer(v25)) return false;
+  }
   return true;
 }
 
@@ -1797,6 +1885,10 @@ function ce_ShapesMisc(v, p, e) {
           }
         }
       }
+      const v25 = v2.vip;
+      if (v25 !== undefined) {
+        cs_VipCustomer(v25, p + "/data" + "/vip", e);
+      }
     }
   }
 }
@@ -1825,6 +1917,7 @@ export const schemaValidators = {
   CustomerDraft: (input, options) => run(fs_CustomerDraft, cs_CustomerDraft, input, options),
   CustomerChanges: (input, options) => run(fs_CustomerChanges, cs_CustomerChanges, input, options),
   CustomerRef: (input, options) => run(fs_CustomerRef, cs_CustomerRef, input, options),
+  VipCustomer: (input, options) => run(fs_VipCustomer, cs_VipCustomer, input, options),
 };
 
 const fastChecks = {

@@ -123,6 +123,7 @@ const exampleBodies = {
         changes: { id: "cus_k3Tn9xQ2mB7v", name: "Jane Doe", email: "user@example.com" },
         ref: { name: "Jane Doe" },
         inline: { id: "cus_k3Tn9xQ2mB7v", email: "user@example.com" },
+        vip: { id: "cus_k3Tn9xQ2mB7v", name: "Jane Doe", email: "user@example.com", tier: "gold" },
       },
     },
   ],
