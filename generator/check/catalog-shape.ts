@@ -11,6 +11,10 @@ export const PRIMITIVES = ["string", "integer", "number", "boolean", "object", "
 export type Primitive = (typeof PRIMITIVES)[number];
 export const FORMATS = ["uuid", "date-time", "date", "time", "uri", "uri-reference", "email", "hostname", "ipv4", "ipv6"] as const;
 export type Format = (typeof FORMATS)[number];
+/** What a format's name may be: a word, as every registered format is (int64, uri-template). */
+export const FORMAT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$/;
+/** Whether the validators check a format; any other is kept as an annotation (JSON Schema 2020-12). */
+export const isCheckedFormat = (f: string): f is Format => (FORMATS as readonly string[]).includes(f);
 
 /** `TYPE[]…[|null] description`: a field in one line. */
 export interface RawShorthand {
@@ -71,13 +75,14 @@ export interface SchemaBounds {
 export interface RawFull extends Located, SchemaBounds {
   shorthand?: undefined;
   type?: Primitive;
-  format?: Format;
+  format?: string;
   title?: string;
   description?: string;
   optional?: boolean;
   nullable?: boolean;
   deprecated?: boolean;
   enum?: JsonValue[];
+  extensible?: boolean;
   const?: JsonValue;
   items?: RawSchema;
   minItems?: number;
@@ -87,8 +92,14 @@ export interface RawFull extends Located, SchemaBounds {
   additionalProperties?: boolean;
   values?: RawSchema;
   ref?: string;
+  from?: string;
+  partial?: boolean;
+  omit?: JsonValue[];
+  pick?: JsonValue[];
+  require?: JsonValue[];
   oneOf?: RawSchema[];
   anyOf?: RawSchema[];
+  allOf?: RawSchema[];
   discriminator?: string;
   example?: JsonValue;
   default?: JsonValue;
@@ -97,13 +108,14 @@ export type RawSchema = RawShorthand | RawFull;
 
 const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof POS>]-?: Prop<unknown> } => ({
   type: prop(str({ values: PRIMITIVES }) as Shape<unknown>, "The JSON type; implied by properties/values (object), items (array), enum/const/ref/oneOf."),
-  format: prop(str({ values: FORMATS }), "A string format, checked by the validators."),
+  format: prop(str({ pattern: FORMAT_NAME, describe: "a format name such as uuid or int64" }), `A format. The validators check ${FORMATS.join(", ")} (strings); any other (int64, uri-template, …) is kept as an annotation in JSON Schema, OpenAPI and docs, as JSON Schema 2020-12 has it.`),
   title: prop(text("A short title.")),
   description: prop(text("Shown in docs, JSDoc and JSON Schema.")),
   optional: prop(bool("As a property: may be absent. Same as a `?` after the property name.")),
   nullable: prop(bool("May be null. Independent of optional.")),
   deprecated: prop(bool("Marked @deprecated in types and deprecated in schemas.")),
   enum: prop(list(json(), { nonEmpty: true }), "The allowed values."),
+  extensible: prop(bool("With enum: the values known today; the vendor may add more, so any value of the enum's type is accepted. Overrides the catalog's extensibleEnums.")),
   const: prop(json(), "The one allowed value."),
   pattern: prop(text("A regular expression a string must match (ECMAScript, unanchored as in JSON Schema).")),
   minLength: prop(count("Shortest string length, in code points.")),
@@ -121,8 +133,14 @@ const fullSchemaProps = (): { [K in Exclude<keyof RawFull, "shorthand" | typeof 
   additionalProperties: prop(bool("Whether fields not listed are accepted. Default true: vendors add fields.")),
   values: prop(schemaShape, "A map: an object whose every value has this schema."),
   ref: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "a schema name" }), "A named schema from `schemas`."),
+  from: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "a schema name" }), "A derived object: the fields of this named object schema, changed by partial, omit, pick and require."),
+  partial: prop(bool("With from: every field optional (TypeScript's Partial).")),
+  omit: prop(list(json(), { nonEmpty: true }), "With from: the fields left out (TypeScript's Omit)."),
+  pick: prop(list(json(), { nonEmpty: true }), "With from: the only fields kept (TypeScript's Pick)."),
+  require: prop(list(json(), { nonEmpty: true }), "With from: fields made required, after partial."),
   oneOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches exactly one of these."),
   anyOf: prop(list(schemaShape, { nonEmpty: true }), "A union: the value matches at least one of these."),
+  allOf: prop(list(schemaShape, { nonEmpty: true }), "Composition: an object with the fields of every one of these objects, merged exactly (members that disagree on a field are an error)."),
   discriminator: prop(str({ describe: "a property name" }), "With oneOf: the property whose constant tells the variants apart."),
   example: prop(json(), "An example value, shown in docs."),
   default: prop(json(), "The value a receiver may assume when the field is absent (documentation only)."),
@@ -179,7 +197,7 @@ export type RawSigning = ObjOf<typeof signingProps>;
 const envelopeProps = {
   typeField: prop(str({ nonEmpty: true }), "The body field that carries the event type."),
   typeHeader: prop(str({ nonEmpty: true }), "For sources that name the event in a header instead (e.g. X-GitHub-Event): that header."),
-  payloadField: prop(str({ nonEmpty: true }), "The body field that holds the payload (e.g. data). Omit with flat: true."),
+  payloadField: prop(str({ nonEmpty: true }), "The body field that holds the payload (e.g. data), or a dotted path to a nested one (Stripe's data.object). Omit with flat: true."),
   flat: prop(bool("The payload's fields stand beside the envelope's at the top level.")),
   fields: prop(propertiesShape, "The envelope's own fields, besides the type and payload fields."),
   additionalProperties: prop(bool("Whether unknown top-level fields are accepted (default true).")),
@@ -211,6 +229,7 @@ const catalogProps = {
     license: prop(text("An SPDX license id (default MIT).")),
   }, { describe: "a package" })),
   typePattern: prop(text("A regular expression every event type must match, e.g. ^[a-z_]+\\.[a-z_]+$.")),
+  extensibleEnums: prop(bool("Every enum of strings or numbers is extensible unless it says extensible: false (for vendors whose enums are all open). Discriminator values stay closed.")),
   envelope: req(obj(envelopeProps, { describe: "an envelope" })),
   signing: prop(obj(signingProps, { describe: "a signing description" })),
   groups: req(entries({ describe: "group id", pattern: /^[A-Za-z0-9_.:-]+$/, hint: "use letters, digits and . _ : -" }, obj(groupProps, { describe: "a group" }))),

@@ -27,6 +27,7 @@ export const codes = {
   EG311: "a reference cycle with no object or array in between",
   EG312: "bounds contradict each other",
   EG313: "a group has no events",
+  EG314: "allOf members that cannot be merged exactly",
   EG320: "signing that cannot work",
   EG401: "an example body does not match its event's schema",
   EG402: "an enum or const value does not match the declared type",

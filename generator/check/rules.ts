@@ -9,8 +9,10 @@ import type { Code } from "./codes.ts";
 import { closest, didYouMean } from "./did-you-mean.ts";
 import { classifyBase, walkSchema } from "./schema-refs.ts";
 import { absent, flawOf, namesOf, posOf, type Entry, type Json, type Names, type POS } from "./shape.ts";
-import { FORMATS, PRIMITIVES } from "./catalog-shape.ts";
+import { FORMATS, PRIMITIVES, isCheckedFormat } from "./catalog-shape.ts";
 import { checkSigning } from "./signing-rules.ts";
+import { extensibleBase } from "./extensible.ts";
+import { brokenPath, payloadPath } from "./payload-path.ts";
 
 type SchemaKey = Exclude<keyof RawFull, "shorthand" | typeof POS>;
 
@@ -85,13 +87,21 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
         if (has(k)) conflict("ref", k);
     }
     if (s.oneOf) for (const k of ["type", "properties", "items", "values", "enum", "const", "anyOf"] as const) if (has(k)) conflict("oneOf", k);
+    if (s.from !== undefined) checkDerived(s);
+    if (s.allOf) checkComposition(s);
+    else for (const k of ["partial", "omit", "pick", "require"] as const) if (has(k) && absent(s, "from")) report("EG206", posOf(s, k), `'${k}' needs 'from': it changes the fields of the schema named there`);
     if (s.anyOf) for (const k of ["type", "properties", "items", "values", "enum", "const"] as const) if (has(k)) conflict("anyOf", k);
     if (has("enum") && has("const")) conflict("enum", "const");
     if (has("discriminator") && absent(s, "oneOf")) report("EG206", posOf(s, "discriminator"), "'discriminator' needs 'oneOf'");
+    if (has("extensible") && absent(s, "enum")) report("EG206", posOf(s, "extensible"), "'extensible' needs 'enum': it says the enum's values are the known ones");
+    if (s.extensible === true && s.enum && !extensibleBase(s.enum.map((x) => x.value), s.type))
+      report("EG402", posOf(s, "extensible"), s.type !== undefined
+        ? `an extensible enum accepts any value of its type, and type ${s.type} cannot be one`
+        : "an extensible enum's values must all be strings or all numbers: any value of that type is accepted", "give it `type: string`, `integer` or `number`, or drop `extensible`");
     if (s.additionalProperties === false && has("values")) conflict("additionalProperties", "values");
     if (s.type) {
       const families: Record<string, SchemaKey[]> = {
-        string: ["format", "pattern", "minLength", "maxLength"],
+        string: ["pattern", "minLength", "maxLength"],
         number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
         array: ["items", "minItems", "maxItems", "uniqueItems"],
         object: ["properties", "values", "additionalProperties"],
@@ -99,6 +109,9 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       const family = s.type === "integer" ? "number" : s.type;
       for (const [fam, keys] of Object.entries(families))
         if (fam !== family) for (const k of keys) if (has(k)) conflict(`type: ${s.type}`, k);
+      // A checked format is a string's; an annotation may also describe a number (int64, double).
+      if (s.format !== undefined && family !== "string" && (family !== "number" || isCheckedFormat(s.format)))
+        report("EG206", posOf(s, "format"), family === "number" ? `format '${s.format}' is a string format; it cannot be combined with 'type: ${s.type}'` : `'format' cannot be combined with 'type: ${s.type}': a format describes a string or a number`);
       const literals = [...(s.enum ?? []), ...(s.const ? [s.const] : [])];
       for (const lit of literals)
         if (!fitsType(lit.value, s.type))
@@ -128,6 +141,115 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     if (s.oneOf && s.discriminator) checkDiscriminator(s);
   };
 
+  /** The field names of a named schema, through refs and derivations; undefined when a shape error
+   * or a cycle hides them, or it is no object. */
+  const fieldsOf = (name: string, seen = new Set<string>()): Set<string> | undefined => {
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    const own = schemas.get(name);
+    const target = own && !own.shorthand && own.from !== undefined ? own : named(name, new Set());
+    if (typeof target !== "object") return undefined;
+    if (target.from !== undefined) {
+      const base = fieldsOf(target.from, seen);
+      if (!base) return undefined;
+      const strs = (l?: { value: Json }[]) => (l ? new Set(l.map((x) => x.value).filter((v): v is string => typeof v === "string")) : undefined);
+      const [pick, omit] = [strs(target.pick), strs(target.omit)];
+      return new Set([...base].filter((n) => (!pick || pick.has(n)) && !omit?.has(n)));
+    }
+    if (!target.properties) return absent(target, "properties") ? new Set() : undefined;
+    const { names, complete } = namesOf(target.properties);
+    return complete ? new Set([...names].map((n) => n.replace(/\?$/, ""))) : undefined;
+  };
+
+  const checkDerived = (s: RawFull) => {
+    const has = (k: SchemaKey) => s[k] !== undefined;
+    const from = s.from!;
+    for (const k of ["type", "properties", "items", "values", "enum", "const", "oneOf", "anyOf", "ref", "format", "pattern", "discriminator"] as const)
+      if (has(k)) report("EG206", posOf(s, k), `'${k}' cannot be combined with 'from' in one schema`);
+    if (s.omit && s.pick) report("EG206", posOf(s, "pick"), "'pick' cannot be combined with 'omit' in one schema", "pick the fields to keep, or omit the ones to leave out");
+    if (!schemaNames.has(from)) {
+      if (definedSchemas.complete) report("EG303", posOf(s, "from"), `unknown schema '${from}'${didYouMean(from, schemaNames)}`, "define it under `schemas:`");
+      return;
+    }
+    if (named(from, new Set()) === "not") {
+      report("EG206", posOf(s, "from"), `'from' needs an object schema, and '${from}' is not one`);
+      return;
+    }
+    const fields = fieldsOf(from);
+    for (const k of ["omit", "pick", "require"] as const)
+      for (const item of s[k] ?? []) {
+        if (typeof item.value !== "string") report("EG201", item.pos, `expected a field name of '${from}', got ${JSON.stringify(item.value)}`);
+        else if (fields && !fields.has(item.value)) report("EG204", item.pos, `'${item.value}' is not a field of '${from}'${didYouMean(item.value, fields)}`);
+      }
+  };
+
+  /** What a schema requires, without positions or annotations (a description, an example): two
+   * allOf members that say the same of a field, described differently, agree. */
+  const IGNORED = new Set(["pos", "positions", "shorthand", "description", "title", "example", "default", "deprecated"]);
+  const canonical = (s: RawSchema): string => JSON.stringify(s, (k, v) => (IGNORED.has(k) ? undefined : v));
+
+  type Fields = { fields: Map<string, { schema: RawSchema; pos: SourcePos }>; closed: boolean; map: boolean };
+  /** An allOf member's fields, through refs and nested allOfs; "not" for no object, "unknown"
+   * when a shape error, a derivation or a cycle hides them. */
+  const membersFields = (s: RawSchema, seen: Set<string>): Fields | "not" | "unknown" => {
+    const viaName = (name: string): Fields | "not" | "unknown" => {
+      if (seen.has(name)) return "unknown";
+      const target = schemas.get(name);
+      if (!target) return schemaNames.has(name) || !definedSchemas.complete ? "unknown" : "not";
+      return membersFields(target, new Set(seen).add(name));
+    };
+    if (s.shorthand) {
+      if (s.arrays > 0) return "not";
+      const b = classifyBase(s.base, schemaNames);
+      if (b.kind === "ref") return viaName(b.name);
+      if (b.kind === "unknown") return "unknown";
+      return b.kind === "primitive" && b.primitive === "object" ? { fields: new Map(), closed: false, map: false } : "not";
+    }
+    if (s.ref !== undefined) return viaName(s.ref);
+    if (s.from !== undefined) return "unknown";
+    if (s.allOf) {
+      const out: Fields = { fields: new Map(), closed: s.additionalProperties === false, map: false };
+      for (const m of s.allOf) {
+        const f = membersFields(m, seen);
+        if (typeof f !== "object") return f;
+        for (const [k, v] of f.fields) if (!out.fields.has(k)) out.fields.set(k, v);
+      }
+      return out;
+    }
+    const o = objectOf(s);
+    if (typeof o !== "object") return o;
+    if (o.properties && !namesOf(o.properties).complete) return "unknown";
+    const fields = new Map((o.properties ?? []).map((e) => [e.key.replace(/\?$/, ""), { schema: e.value, pos: e.pos }]));
+    return { fields, closed: o.additionalProperties === false, map: o.values !== undefined };
+  };
+
+  const checkComposition = (s: RawFull) => {
+    const has = (k: SchemaKey) => s[k] !== undefined;
+    for (const k of ["properties", "items", "values", "enum", "const", "oneOf", "anyOf", "ref", "from", "format", "pattern", "discriminator"] as const)
+      if (has(k)) report("EG206", posOf(s, k), `'${k}' cannot be combined with 'allOf' in one schema`, k === "properties" ? "make the fields one more member of allOf" : undefined);
+    if (s.type !== undefined && s.type !== "object") report("EG206", posOf(s, "type"), `'allOf' makes an object; it cannot be combined with 'type: ${s.type}'`);
+    const seen = new Map<string, { schema: string; member: number }>();
+    for (const [i, m] of s.allOf!.entries()) {
+      const at = m.shorthand ? m.pos : posOf(m);
+      const f = membersFields(m, new Set());
+      if (f === "unknown") continue;
+      if (f === "not") {
+        report("EG314", at, `member ${i + 1} of allOf is not an object schema; allOf merges the fields of objects`);
+        continue;
+      }
+      if (f.map) report("EG314", at, `member ${i + 1} of allOf is a map (values); its fields cannot be merged with the others'`);
+      if (f.closed) report("EG314", at, `member ${i + 1} of allOf is closed (additionalProperties: false), so it would reject the other members' fields`, "close the allOf itself: `additionalProperties: false` beside `allOf`");
+      const inline = !m.shorthand && m.ref === undefined;
+      for (const [name, { schema, pos }] of f.fields) {
+        const c = canonical(schema);
+        const first = seen.get(name);
+        if (!first) seen.set(name, { schema: c, member: i });
+        else if (first.schema !== c)
+          report("EG314", inline ? pos : at, `allOf members ${first.member + 1} and ${i + 1} disagree on field '${name}'`, "say the field the same way in both, or in one of them only");
+      }
+    }
+  };
+
   /** Resolves refs: the object schema, "not" when it is no object (or an unknown schema), or
    * "unknown" when a shape error hides the answer. */
   const named = (name: string, seen: Set<string>): ObjectOf => {
@@ -145,6 +267,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       return b.kind === "primitive" && b.primitive === "object" ? ({} as RawFull) : "not";
     }
     if (s.ref !== undefined) return named(s.ref, seen);
+    // Derived or composed: an object, whose fields the rules do not compute here.
+    if (s.from !== undefined || s.allOf) return "unknown";
     // As the model reads it: const or enum makes a literal, whatever the other keys say.
     if (s.const !== undefined || s.enum !== undefined) return "not";
     const isObject = s.type === "object" || (!s.type && (s.properties || s.values || s.additionalProperties !== undefined));
@@ -180,6 +304,8 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
         continue;
       }
       if (p.key.endsWith("?") || (!p.value.shorthand && p.value.optional)) report("EG310", p.pos, `discriminator property '${d}' must be required`);
+      if (!p.value.shorthand && p.value.extensible === true)
+        report("EG310", posOf(p.value, "extensible"), `discriminator property '${d}' cannot be an extensible enum: a value the union does not know matches no variant`, "drop `extensible` here");
       for (const l of lits) {
         const key = JSON.stringify(l.value);
         const first = seen.get(key);
@@ -209,16 +335,21 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
       report("EG308", posOf(env), "the envelope needs exactly one of typeField (the body field with the event type) and typeHeader (the header with it)", "for example `typeField: type`");
     if (!env.flat && absent(env, "payloadField") && (env.flat === false || absent(env, "flat")))
       report("EG308", posOf(env), "the envelope needs payloadField (the field holding the payload) or flat: true", "for example `payloadField: data`");
-    if (env.typeField !== undefined && env.typeField === env.payloadField)
-      report("EG308", posOf(env, "payloadField"), `the payload field and the type field are both '${env.typeField}'`);
+    if (env.payloadField !== undefined && brokenPath(env.payloadField))
+      report("EG308", posOf(env, "payloadField"), `payloadField '${env.payloadField}' has an empty step: a nested payload is written as field names joined by dots`, "for example `payloadField: data.object`");
+    else if (env.typeField !== undefined && env.payloadField !== undefined && env.typeField === payloadPath(env.payloadField)[0])
+      report("EG308", posOf(env, "payloadField"), env.payloadField === env.typeField ? `the payload field and the type field are both '${env.typeField}'` : `the payload path '${env.payloadField}' starts at the type field '${env.typeField}'`);
   }
   if (raw.signing) checkSigning(raw.signing, (pos, message, hint) => report("EG320", pos, message, hint));
 
   const envNames = new Set<string>();
+  const payloadTop = env.payloadField === undefined ? undefined : payloadPath(env.payloadField)[0];
   for (const f of env.fields ?? []) {
     const name = f.key.replace(/\?$/, "");
     if (name === env.typeField || name === env.payloadField)
       report("EG308", f.pos, `envelope field '${name}' is the ${name === env.typeField ? "type" : "payload"} field; it is added by eventgen, leave it out of fields`);
+    else if (name === payloadTop)
+      report("EG308", f.pos, `envelope field '${name}' is where the payload path '${env.payloadField}' starts; eventgen adds it, leave it out of fields`);
     envNames.add(name);
     checkSchema(f.value);
   }
@@ -299,7 +430,9 @@ function checkRefCycles(
       return b.kind === "ref" && s.arrays === 0 && schemas.has(b.name) ? [b.name] : [];
     }
     if (s.ref !== undefined) return schemas.has(s.ref) ? [s.ref] : [];
-    return [...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(direct);
+    // A derived schema is made from its base's fields: a base derived from it is a cycle too.
+    if (s.from !== undefined) return schemas.has(s.from) ? [s.from] : [];
+    return [...(s.oneOf ?? []), ...(s.anyOf ?? []), ...(s.allOf ?? [])].flatMap(direct);
   };
   const state = new Map<string, 1 | 2>();
   const visit = (name: string, path: string[]): void => {

@@ -21,5 +21,5 @@ export function walkSchema(s: RawSchema, visit: (s: RawSchema, propertyName?: st
   if (s.items) walkSchema(s.items, visit);
   if (s.values) walkSchema(s.values, visit);
   for (const p of s.properties ?? []) walkSchema(p.value, visit, p.key);
-  for (const v of [...(s.oneOf ?? []), ...(s.anyOf ?? [])]) walkSchema(v, visit);
+  for (const v of [...(s.oneOf ?? []), ...(s.anyOf ?? []), ...(s.allOf ?? [])]) walkSchema(v, visit);
 }

@@ -7,7 +7,7 @@ import { UsageError, type Io } from "../cli.ts";
 import { plural } from "../diagnostics.ts";
 import { importCatalog, type ImportKind } from "../import/import-catalog.ts";
 import { showPath } from "../import/read-source.ts";
-import { formatWarning, ImportError } from "../import/warnings.ts";
+import { formatWarning, ImportError, summarizeWarnings } from "../import/warnings.ts";
 
 const KINDS = ["openapi", "asyncapi", "jsonschema"];
 const FORMAT_SCHEMA = fileURLToPath(new URL("../../schema/catalog.schema.json", import.meta.url));
@@ -36,7 +36,8 @@ export async function importCommand(positionals: string[], values: Record<string
     io.err("eventgen import: nothing was written.");
     return 1;
   }
-  for (const w of imported.warnings) io.err(formatWarning(w));
+  const lines = values["verbose"] ? imported.warnings.map(formatWarning) : summarizeWarnings(imported.warnings);
+  for (const line of lines) io.err(line);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.eventgen-tmp-${process.pid}`);
   try {
@@ -47,6 +48,7 @@ export async function importCommand(positionals: string[], values: Record<string
   }
   const m = imported.model;
   const n = imported.warnings.length;
-  io.err(`eventgen import: wrote ${showPath(path)}: ${plural(m.events.length, "event")}, ${plural(m.schemas.length, "schema")}, ${plural(n, "warning")}`);
+  const folded = lines.length < n ? ` (${plural(lines.length, "line")} above; --verbose prints each)` : "";
+  io.err(`eventgen import: wrote ${showPath(path)}: ${plural(m.events.length, "event")}, ${plural(m.schemas.length, "schema")}, ${plural(n, "warning")}${folded}`);
   return 0;
 }

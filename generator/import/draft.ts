@@ -14,6 +14,7 @@ export interface CatSchema extends SchemaBounds {
   nullable?: boolean;
   deprecated?: boolean;
   enum?: Json[];
+  extensible?: true;
   const?: Json;
   items?: CatSchema;
   minItems?: number;
@@ -81,8 +82,10 @@ export interface DraftCatalog {
   title: string;
   version: string;
   description?: string;
-  source: { title: string; url?: string; document?: string };
+  source: { title: string; url?: string; document?: string; vendor?: string };
   packageName: string;
+  packageDescription?: string;
+  license?: string;
   envelope: DraftEnvelope;
   signing?: DraftSigning;
   groups: { id: string; title: string; note?: string }[];

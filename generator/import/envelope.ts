@@ -3,6 +3,7 @@
 // one field when every body has exactly one more (data, payload), else flat beside the envelope.
 import type { CatProp, CatSchema, DraftEnvelope } from "./draft.ts";
 import { same } from "./merge-all-of.ts";
+import { payloadPath } from "../check/payload-path.ts";
 import type { Loc } from "./read-source.ts";
 import type { Warn } from "./warnings.ts";
 
@@ -53,15 +54,20 @@ export function inferEnvelope(
   const rest = (b: (typeof bodies)[number]) => props(b).filter((p) => p.name !== typeField && !common.includes(p.name));
 
   const single = bodies.every((b) => rest(b).length === 1 && rest(b)[0]!.required) && new Set(bodies.map((b) => rest(b)[0]?.name)).size === 1;
-  const payloadField = !hint.flat && bodies.length && single && (hint.payloadField === undefined || rest(bodies[0]!)[0]!.name === hint.payloadField) ? rest(bodies[0]!)[0]!.name : undefined;
+  const [hintTop, ...hintSteps] = hint.payloadField === undefined ? [] : payloadPath(hint.payloadField);
+  const payloadField = !hint.flat && bodies.length && single && (hintTop === undefined || rest(bodies[0]!)[0]!.name === hintTop) ? rest(bodies[0]!)[0]!.name : undefined;
   const payloads = new Map<string, CatSchema | undefined>();
 
   if (payloadField !== undefined) {
-    envelope.payloadField = payloadField;
+    // A nested payload the document names (our own `x-eventgen.payloadField: data.object`), when
+    // every body has it there, under open objects with nothing else required.
+    const nested = bodies.map((b) => descend(rest(b)[0]!.schema, hintSteps, lookup));
+    const deep = hintSteps.length > 0 && nested.every((s) => s !== undefined);
+    envelope.payloadField = deep ? [payloadField, ...hintSteps].join(".") : payloadField;
     const closed = bodies.filter((b) => b.obj.additionalProperties === false);
     if (closed.length && closed.length === bodies.length) envelope.additionalProperties = false;
     else for (const b of closed) warn({ code: "IMP201", file: b.loc.file, pointer: b.loc.pointer, message: "this body is closed (additionalProperties: false) but others are open; the catalog's envelope is one for all, so it is read as open" });
-    for (const b of bodies) payloads.set(b.type, rest(b)[0]!.schema);
+    for (const [i, b] of bodies.entries()) payloads.set(b.type, deep ? nested[i]! : rest(b)[0]!.schema);
   } else {
     envelope.flat = true;
     if (bodies.some((b) => b.obj.additionalProperties === false)) envelope.additionalProperties = false;
@@ -74,6 +80,19 @@ export function inferEnvelope(
   for (const b of bodies)
     if (b.obj.values) warn({ code: "IMP201", file: b.loc.file, pointer: b.loc.pointer, message: "a body whose other fields must match a schema (additionalProperties) cannot be said; unknown top-level fields are accepted" });
   return { envelope, payloads };
+}
+
+/** The schema at `steps` inside `s`, through open inline objects whose one field, required, is the
+ * next step; undefined when the body is not shaped so. */
+function descend(s: CatSchema, steps: string[], lookup: (name: string) => CatSchema | undefined): CatSchema | undefined {
+  for (const step of steps) {
+    for (let i = 0; s.ref !== undefined && i < 20; i++) s = lookup(s.ref) ?? {};
+    const only = s.properties?.length === 1 ? s.properties[0]! : undefined;
+    const plain = Object.keys(s).every((k) => ["type", "properties", "description", "title"].includes(k)) && (s.type === undefined || s.type === "object");
+    if (!plain || !only || only.name !== step || !only.required || s.nullable) return undefined;
+    s = only.schema;
+  }
+  return s;
 }
 
 function isTypeConst(p: CatProp | undefined, type: string): boolean {

@@ -1,7 +1,8 @@
 // JSON Schema (draft-07, 2020-12, and OpenAPI 3.0/3.1's dialects) → the catalog's schema syntax.
 // What the catalog says exactly is carried over; anything else is a warning with its JSON Pointer,
 // and the schema is widened (the keyword dropped), never narrowed.
-import { FORMATS } from "../check/catalog-shape.ts";
+import { FORMAT_NAME, isCheckedFormat } from "../check/catalog-shape.ts";
+import { extensibleBase } from "../check/extensible.ts";
 import type { Json } from "../model/ir.ts";
 import type { CatSchema } from "./draft.ts";
 import { isRec, mergeAllOf, same } from "./merge-all-of.ts";
@@ -161,6 +162,8 @@ export class SchemaConverter {
       // `allOf: [$ref]` is how OpenAPI 3.0 puts a description or `nullable` beside a reference.
       return withNull({ ...this.refTo(s.allOf[0].$ref, this.at(s.allOf[0], loc, "allOf", 0)), ...meta });
     if (Array.isArray(s.allOf)) return withNull({ ...meta, ...this.convert(mergeAllOf(s, loc, this.sources, this.warnings), loc) });
+    const extensible = this.extensibleEnum(s);
+    if (extensible) return { ...meta, ...extensible };
     for (const mode of ["oneOf", "anyOf"] as const) if (Array.isArray(s[mode])) return withNull({ ...meta, ...this.union(s, mode, loc) });
 
     let types = s.type === undefined ? undefined : ([] as unknown[]).concat(s.type).filter((t): t is string => typeof t === "string");
@@ -196,6 +199,31 @@ export class SchemaConverter {
     return { ...meta, ...this.typed(type, s, loc), ...(nullable ? { nullable: true } : {}) };
   }
 
+  /** `x-extensible-enum` (Zalando's): the known values of a string or number whose vendor may add
+   * more. Beside `type: string` alone, or beside the `anyOf: [{ enum }, { type }]` eventgen writes
+   * so that tools without the extension read it right. */
+  private extensibleEnum(s: Rec): CatSchema | undefined {
+    const known = s["x-extensible-enum"];
+    if (!Array.isArray(known) || !known.length) return undefined;
+    let types: unknown[];
+    if (Array.isArray(s.anyOf)) {
+      if (s.anyOf.length !== 2 || Object.keys(s).some((k) => CONSTRAINTS.has(k) && k !== "anyOf")) return undefined;
+      const [a, b] = s.anyOf as unknown[];
+      if (!isRec(a) || !isRec(b) || !Array.isArray(a.enum) || Object.keys(a).length !== 1 || Object.keys(b).some((k) => k !== "type")) return undefined;
+      types = ([] as unknown[]).concat(b.type);
+    } else {
+      if (Object.keys(s).some((k) => CONSTRAINTS.has(k) && k !== "type")) return undefined;
+      types = ([] as unknown[]).concat(s.type);
+    }
+    const nullable = types.includes("null") || (this.dialect.openapi30 && s.nullable === true);
+    const base = types.filter((t) => t !== "null");
+    if (base.length !== 1 || !["string", "integer", "number"].includes(base[0] as string)) return undefined;
+    const type = base[0] as string;
+    const values = (known as Json[]).filter((v) => v !== null && fitsType(v, type));
+    if (values.length !== known.filter((v) => v !== null).length) return undefined;
+    return { ...(extensibleBase(values) === type ? {} : { type }), enum: values, extensible: true, ...(nullable ? { nullable: true } : {}) };
+  }
+
   private meta(s: Rec, loc: Loc): CatSchema {
     const out: CatSchema = {};
     if (typeof s.title === "string" && s.title) out.title = s.title;
@@ -213,10 +241,8 @@ export class SchemaConverter {
     switch (type) {
       case "string": {
         const out: CatSchema = { type: "string", ...num("minLength"), ...num("maxLength") };
-        if (typeof s.format === "string") {
-          if ((FORMATS as readonly string[]).includes(s.format)) out.format = s.format;
-          else this.warn("IMP102", child(loc, "format"), `format '${s.format}' is not one the catalog checks; dropped`);
-        }
+        // Every format is kept: those the validators do not check stay annotations, as in JSON Schema.
+        if (typeof s.format === "string") this.format(s.format, out, loc);
         if (typeof s.pattern === "string") {
           try {
             new RegExp(s.pattern, "u");
@@ -239,7 +265,7 @@ export class SchemaConverter {
           }
         }
         if (out.multipleOf !== undefined && out.multipleOf <= 0) delete out.multipleOf;
-        if (typeof s.format === "string") this.warn("IMP102", child(loc, "format"), `format '${s.format}' is not checked by the catalog; dropped`);
+        if (typeof s.format === "string") this.format(s.format, out, loc, true);
         return out;
       }
       case "boolean":
@@ -258,6 +284,14 @@ export class SchemaConverter {
         return this.objectType(s, loc);
     }
     return {};
+  }
+
+  /** Keeps a format; one the catalog cannot name (a checked string format on a number, or not a
+   * format name at all) is dropped with IMP102. */
+  private format(f: string, out: CatSchema, loc: Loc, number = false) {
+    if (!FORMAT_NAME.test(f)) this.warn("IMP102", child(loc, "format"), `format ${JSON.stringify(f.slice(0, 80))} is not a format name the catalog can keep; dropped`);
+    else if (number && isCheckedFormat(f)) this.warn("IMP102", child(loc, "format"), `format '${f}' is a string format, on a number; dropped`);
+    else out.format = f;
   }
 
   private objectType(s: Rec, loc: Loc): CatSchema {

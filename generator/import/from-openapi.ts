@@ -246,6 +246,7 @@ export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: 
     if (line && description.endsWith(line)) description = description.slice(0, -line.length).replace(/\n\n$/, "");
   }
   const url = typeof src.url === "string" ? src.url : typeof ext.url === "string" ? ext.url : undefined;
+  const who = about(xe, info, src, id, main, warn);
   return {
     title,
     version: version(info.version, main, "/info/version", warn),
@@ -254,14 +255,35 @@ export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: 
       title: typeof src.title === "string" ? src.title : typeof ext.description === "string" ? ext.description : title,
       ...(url ? { url } : {}),
       document: shown,
+      ...(who.vendor ? { vendor: who.vendor } : {}),
     },
-    packageName: packageName(id),
+    packageName: who.packageName,
+    ...(who.packageDescription ? { packageDescription: who.packageDescription } : {}),
+    ...(who.license ? { license: who.license } : {}),
     envelope,
     ...(signing ? { signing } : {}),
     groups: groups.map(({ id, title, note }) => ({ id, title, ...(note ? { note } : {}) })),
     schemas: named.map((n) => ({ name: n.name, schema: n.schema ?? {} })),
     events,
   };
+}
+
+/** The package's name, description and license and the vendor, where the document says them: our
+ * own `x-eventgen.package` and `x-eventgen-source.vendor`, OpenAPI's `info.license` (its SPDX
+ * `identifier`, or a `name` that is one) and `info.contact.name`. */
+function about(xe: Record<string, unknown>, info: Record<string, unknown>, src: Record<string, unknown>, id: string, main: string, warn: Warn) {
+  const eg = isRec(xe.package) ? xe.package : {};
+  const text = (v: unknown) => (typeof v === "string" && v.trim() && v.length <= 200 ? v.trim() : undefined);
+  let name = packageName(id);
+  const wanted = text(eg.name);
+  if (wanted !== undefined) {
+    if (/^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/.test(wanted)) name = wanted;
+    else warn({ code: "IMP204", file: main, pointer: "/x-eventgen/package/name", message: `'${wanted.slice(0, 80)}' is not an npm package name; '${name}' used` });
+  }
+  const lic = isRec(info.license) ? info.license : {};
+  const spdx = [text(lic.identifier), text(lic.name)].find((v) => v !== undefined && /^[A-Za-z0-9.+-]+$/.test(v));
+  const contact = isRec(info.contact) ? text(info.contact.name) : undefined;
+  return { packageName: name, packageDescription: text(eg.description), license: spdx, vendor: text(src.vendor) ?? contact };
 }
 
 /** A header whose value is each webhook's own key (a const or a one-value enum), on every webhook;

@@ -31,7 +31,7 @@ export function writeCatalogYaml(d: DraftCatalog, o: YamlOptions, warn: Warn): s
   top.version = d.version;
   if (d.description) top.description = d.description;
   top.source = d.source;
-  top.package = { name: d.packageName };
+  top.package = { name: d.packageName, ...(d.packageDescription ? { description: d.packageDescription } : {}), ...(d.license && d.license !== "MIT" ? { license: d.license } : {}) };
   top.envelope = envelope(d, warn);
   if (d.signing) top.signing = signing(d);
   top.groups = Object.fromEntries(d.groups.map((g) => [g.id, short({ title: g.title, ...(g.note ? { note: g.note } : {}) })]));
@@ -146,7 +146,7 @@ function baseOf(s: CatSchema): string | undefined {
   return s.type ?? "any";
 }
 
-const ORDER = ["ref", "type", "const", "enum", "format", "pattern", "minLength", "maxLength", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf",
+const ORDER = ["ref", "type", "const", "enum", "extensible", "format", "pattern", "minLength", "maxLength", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf",
   "minItems", "maxItems", "uniqueItems", "nullable", "deprecated", "title", "description", "additionalProperties", "items", "values", "properties", "oneOf", "anyOf", "discriminator", "example", "default"] as const;
 
 function schema(s: CatSchema, warn: Warn, depth: number): unknown {

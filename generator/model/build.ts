@@ -1,7 +1,9 @@
 // Builds the IR from a catalog that passed every check: shorthands expanded, optional markers
 // moved onto properties, the delivery body composed from envelope + type + payload.
 import type { RawCatalog, RawFull, RawSchema } from "../check/catalog-shape.ts";
-import { classifyBase } from "../check/schema-refs.ts";
+import { extensibleBase, type ExtensibleBase } from "../check/extensible.ts";
+import { classifyBase, walkSchema } from "../check/schema-refs.ts";
+import { payloadPath } from "../check/payload-path.ts";
 import type { Json } from "../check/shape.ts";
 import type { Names } from "./assign-names.ts";
 import type { CatalogModel, EventModel, GroupModel, Property, Schema, SchemaOf, SigningModel, SigningScheme } from "./ir.ts";
@@ -18,7 +20,40 @@ export interface CheckedCatalog {
 
 export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog): CatalogModel {
   const schemaNames = new Set((raw.schemas ?? []).map((e) => e.key));
-  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties));
+  const tags = discriminatorTags(raw);
+  const openEnum = (f: RawFull): ExtensibleBase | undefined =>
+    (f.extensible ?? (raw.extensibleEnums === true && !tags.has(f))) ? extensibleBase(f.enum!.map((x) => x.value), f.type) : undefined;
+  const rawByName = new Map((raw.schemas ?? []).map((e) => [e.key, e.value]));
+  // `{ from: Customer, partial: true, omit: [id] }`: the named object's fields, changed. The rules
+  // have checked that the target is an object and the names are its fields.
+  const derive = (f: RawFull): SchemaOf<"object"> => {
+    let target = toSchema(rawByName.get(f.from!)!);
+    for (let i = 0; target.kind === "ref" && i < 100; i++) target = toSchema(rawByName.get(target.name)!);
+    const base = target as SchemaOf<"object">;
+    const names = (l?: { value: Json }[]) => (l ? new Set(l.map((x) => x.value as string)) : undefined);
+    const [pick, omit, require] = [names(f.pick), names(f.omit), names(f.require)];
+    const kept = base.properties
+      .filter((p) => (!pick || pick.has(p.name)) && !omit?.has(p.name))
+      .map((p) => ({ ...p, required: require?.has(p.name) || (!f.partial && p.required) }));
+    return { kind: "object", properties: kept, additional: f.additionalProperties ?? base.additional, nullable: false };
+  };
+  // `allOf: [Customer, { properties: … }]`: one object with every member's fields. The rules have
+  // checked that every member is an open object and that members naming one field agree on it.
+  const objectOf = (s: RawSchema): SchemaOf<"object"> => {
+    let o = toSchema(s);
+    for (let i = 0; o.kind === "ref" && i < 100; i++) o = toSchema(rawByName.get(o.name)!);
+    return o as SchemaOf<"object">;
+  };
+  const compose = (f: RawFull): SchemaOf<"object"> => {
+    const fields = new Map<string, Property>();
+    for (const m of f.allOf!)
+      for (const p of objectOf(m).properties) {
+        const had = fields.get(p.name);
+        fields.set(p.name, had ? { ...had, required: had.required || p.required } : p);
+      }
+    return { kind: "object", properties: [...fields.values()], additional: f.additionalProperties ?? true, nullable: false };
+  };
+  const toSchema = (s: RawSchema): Schema => (s.shorthand ? fromShorthand(s, schemaNames) : fromFull(s, toSchema, properties, openEnum, derive, compose));
   const properties = (entries: { key: string; value: RawSchema }[] = []): Property[] =>
     entries.map(({ key, value }) => {
       const marked = key.endsWith("?");
@@ -30,7 +65,7 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
   const envelope = {
     ...text("typeField", env.typeField),
     ...text("typeHeader", env.typeHeader),
-    ...(env.payloadField !== undefined && !env.flat ? { payloadField: env.payloadField } : {}),
+    ...(env.payloadField !== undefined && !env.flat ? { payloadField: env.payloadField, payloadPath: payloadPath(env.payloadField) } : {}),
     fields: properties(env.fields),
     additional: env.additionalProperties ?? true,
     ...text("description", env.description),
@@ -52,12 +87,15 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
     const payload: Schema = ev.payload ? toSchema(ev.payload) : { kind: "object", properties: [], additional: true, nullable: false };
     const typeProps: Property[] = env.typeField === undefined ? [] : [{ name: env.typeField, required: true, schema: { kind: "literal", values: [e.key], isConst: true, nullable: false, description: "The event type." } }];
     let body: SchemaOf<"object">;
-    if (envelope.payloadField !== undefined) {
+    if (envelope.payloadPath !== undefined) {
+      // A nested payload (`data.object`): the objects around it are open, as vendors add fields.
+      const [outer, ...inner] = envelope.payloadPath;
+      const wrapped = inner.reduceRight<Schema>((s, name) => ({ kind: "object", nullable: false, additional: true, properties: [{ name, required: true, schema: s }] }), payload);
       body = {
         kind: "object",
         nullable: false,
         additional: envelope.additional,
-        properties: [...typeProps, ...envelope.fields, { name: envelope.payloadField, required: true, schema: payload }],
+        properties: [...typeProps, ...envelope.fields, { name: outer!, required: true, schema: wrapped }],
       };
     } else {
       // An event without a payload (any) adds no fields and leaves the body open.
@@ -161,6 +199,9 @@ function fromFull(
   f: RawFull,
   toSchema: (s: RawSchema) => Schema,
   propertiesOf: (entries?: { key: string; value: RawSchema }[]) => Property[],
+  openEnum: (f: RawFull) => ExtensibleBase | undefined,
+  derive: (f: RawFull) => SchemaOf<"object">,
+  compose: (f: RawFull) => SchemaOf<"object">,
 ): Schema {
   const meta = {
     nullable: f.nullable === true,
@@ -170,11 +211,16 @@ function fromFull(
     ...(f.example ? { example: f.example.value } : {}),
     ...(f.default ? { default: f.default.value } : {}),
   };
+  if (f.from !== undefined) return { ...derive(f), ...meta };
+  if (f.allOf) return { ...compose(f), ...meta };
   if (f.ref !== undefined) return { kind: "ref", name: f.ref, ...meta };
   if (f.oneOf) return { kind: "union", mode: "oneOf", variants: f.oneOf.map(toSchema), ...(f.discriminator ? { discriminator: f.discriminator } : {}), ...meta };
   if (f.anyOf) return { kind: "union", mode: "anyOf", variants: f.anyOf.map(toSchema), ...meta };
   if (f.const) return { kind: "literal", values: [f.const.value], isConst: true, ...meta };
-  if (f.enum) return { kind: "literal", values: dedupe(f.enum.map((x) => x.value)), isConst: false, ...meta };
+  if (f.enum) {
+    const extensible = openEnum(f);
+    return { kind: "literal", values: dedupe(f.enum.map((x) => x.value)), isConst: false, ...(extensible ? { extensible } : {}), ...meta };
+  }
   const type = impliedType(f);
   switch (type) {
     case "string":
@@ -184,7 +230,7 @@ function fromFull(
       return {
         kind: "number",
         integer: type === "integer",
-        ...defined({ minimum: f.minimum, maximum: f.maximum, exclusiveMinimum: f.exclusiveMinimum, exclusiveMaximum: f.exclusiveMaximum, multipleOf: f.multipleOf }),
+        ...defined({ format: f.format, minimum: f.minimum, maximum: f.maximum, exclusiveMinimum: f.exclusiveMinimum, exclusiveMaximum: f.exclusiveMaximum, multipleOf: f.multipleOf }),
         ...meta,
       };
     case "array":
@@ -204,6 +250,28 @@ function fromFull(
     default:
       return { ...primitive(type), ...meta };
   }
+}
+
+/** The enums that tell a discriminated union's variants apart: they stay closed under the catalog's
+ * `extensibleEnums` (a union cannot route a value it does not know). */
+function discriminatorTags(raw: RawCatalog): Set<RawFull> {
+  const byName = new Map((raw.schemas ?? []).map((e) => [e.key, e.value]));
+  const objectOf = (s: RawSchema | undefined, depth = 0): RawFull | undefined => {
+    if (!s || depth > 100) return undefined;
+    if (s.shorthand) return s.arrays === 0 ? objectOf(byName.get(s.base), depth + 1) : undefined;
+    return s.ref !== undefined ? objectOf(byName.get(s.ref), depth + 1) : s;
+  };
+  const out = new Set<RawFull>();
+  const visit = (s: RawSchema) => {
+    if (s.shorthand || !s.oneOf || s.discriminator === undefined) return;
+    for (const v of s.oneOf) {
+      const p = objectOf(v)?.properties?.find((e) => e.key.replace(/\?$/, "") === s.discriminator)?.value;
+      if (p && !p.shorthand) out.add(p);
+    }
+  };
+  const roots = [...(raw.schemas ?? []).map((e) => e.value), ...(raw.envelope.fields ?? []).map((e) => e.value), ...raw.events.flatMap((e) => (e.value.payload ? [e.value.payload] : []))];
+  for (const r of roots) walkSchema(r, visit);
+  return out;
 }
 
 function dedupe(values: Json[]): Json[] {

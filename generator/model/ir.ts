@@ -5,8 +5,9 @@ import type { SourcePos } from "../diagnostics.ts";
 import type { Format } from "../check/catalog-shape.ts";
 import type { Json } from "../check/shape.ts";
 import type { SigningScheme } from "../runtime/signing.ts";
+import type { ExtensibleBase } from "../check/extensible.ts";
 
-export type { Format, Json, SigningScheme };
+export type { ExtensibleBase, Format, Json, SigningScheme };
 
 interface Meta {
   title?: string;
@@ -21,10 +22,13 @@ interface Meta {
 export type Schema = Meta &
   (
     | { kind: "any" }
-    | { kind: "string"; format?: Format; pattern?: string; minLength?: number; maxLength?: number }
+    /** `format`: checked when it is one of FORMATS, otherwise an annotation only. */
+    | { kind: "string"; format?: string; pattern?: string; minLength?: number; maxLength?: number }
     | {
         kind: "number";
         integer: boolean;
+        /** An annotation only (int64, double, …). */
+        format?: string;
         minimum?: number;
         maximum?: number;
         exclusiveMinimum?: number;
@@ -33,8 +37,9 @@ export type Schema = Meta &
       }
     | { kind: "boolean" }
     | { kind: "null" }
-    /** An enum, or a constant when `isConst`. */
-    | { kind: "literal"; values: Json[]; isConst: boolean }
+    /** An enum, or a constant when `isConst`. `extensible`: the values are the known ones and any
+     * value of that base type is accepted (the vendor may add values). */
+    | { kind: "literal"; values: Json[]; isConst: boolean; extensible?: ExtensibleBase }
     | { kind: "array"; items: Schema; minItems?: number; maxItems?: number; uniqueItems?: boolean }
     /** `additional`: true accepts unknown fields, false rejects them, a schema is a map's values. */
     | { kind: "object"; properties: Property[]; additional: boolean | Schema }
@@ -144,8 +149,11 @@ export interface EnvelopeModel {
   /** The body field carrying the event type; absent when the type travels in `typeHeader`. */
   typeField?: string;
   typeHeader?: string;
-  /** Absent when the payload's fields stand at the top level (flat). */
+  /** Absent when the payload's fields stand at the top level (flat). As written: a dotted path
+   * (`data.object`) names a payload nested in objects. */
   payloadField?: string;
+  /** `payloadField`'s steps, outermost first (`["data", "object"]`); present with it. */
+  payloadPath?: string[];
   fields: Property[];
   additional: boolean;
   description?: string;

@@ -40,6 +40,14 @@ const CASES: Case[] = [
   { rule: "nullable-dropped", old: ev(obj("n: integer|null")), new: ev(obj("n: integer")), pointer: "/data/n" },
   { rule: "enum-value-added", old: ev(obj("s: { enum: [a, b] }")), new: ev(obj("s: { enum: [a, b, c] }")), pointer: "/data/s" },
   { rule: "enum-value-removed", old: ev(obj("s: { enum: [a, b, c] }")), new: ev(obj("s: { enum: [a, b] }")), pointer: "/data/s" },
+  { rule: "extensible-enum-value-added", old: ev(obj("s: { enum: [a, b], extensible: true }")), new: ev(obj("s: { enum: [a, b, c], extensible: true }")), pointer: "/data/s" },
+  { rule: "extensible-enum-value-removed", old: ev(obj("s: { enum: [a, b, c], extensible: true }")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "enum-made-extensible", old: ev(obj("s: { enum: [a, b] }")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "enum-closed", old: ev(obj("s: { enum: [a, b], extensible: true }")), new: ev(obj("s: { enum: [a, b, c] }")), pointer: "/data/s" },
+  { rule: "type-narrowed", old: ev(obj("s: string")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "type-narrowed", old: ev(obj("s: { enum: [a, b], extensible: true }")), new: ev(obj("s: string")), pointer: "/data/s" },
+  { rule: "type-widened", old: ev(obj("s: { type: string, maxLength: 3 }")), new: ev(obj("s: { enum: [a, b], extensible: true }")), pointer: "/data/s" },
+  { rule: "type-widened", old: ev(obj("s: { enum: [1, 2], extensible: true }")), new: ev(obj("s: { enum: [1, 2.5], extensible: true }")), pointer: "/data/s" },
   { rule: "const-changed", old: ev(obj("s: { const: a }")), new: ev(obj("s: { const: b }")), pointer: "/data/s" },
   { rule: "type-widened", old: ev(obj("n: integer")), new: ev(obj("n: number")), pointer: "/data/n" },
   { rule: "type-widened", old: ev(obj("n: { enum: [a, b] }")), new: ev(obj("n: string")), pointer: "/data/n" },
@@ -64,6 +72,9 @@ const CASES: Case[] = [
   { rule: "format-loosened", old: ev(obj("s: uuid")), new: ev(obj("s: string")), pointer: "/data/s" },
   { rule: "format-loosened", old: ev(obj("s: uuid")), new: ev(obj("s: uri")), pointer: "/data/s" },
   { rule: "format-tightened", old: ev(obj("s: string")), new: ev(obj("s: date-time")), pointer: "/data/s" },
+  { rule: "docs-changed", old: ev(obj("s: string")), new: ev(obj("s: { type: string, format: uri-template }")), pointer: "/data/s" },
+  { rule: "docs-changed", old: ev(obj("n: { type: integer, format: int64 }")), new: ev(obj("n: { type: integer, format: int32 }")), pointer: "/data/n" },
+  { rule: "format-loosened", old: ev(obj("s: uuid")), new: ev(obj("s: { type: string, format: uuid-ish }")), pointer: "/data/s" },
   { rule: "object-opened", old: ev(obj("id: string", true)), new: ev(obj("id: string")), pointer: "/data" },
   { rule: "object-opened", old: ev(obj("id: string", true)), new: ev("{ type: object, values: integer }"), pointer: "/data" },
   { rule: "object-opened", old: ev("{ type: object, values: integer }"), new: ev("object"), pointer: "/data" },
@@ -78,7 +89,7 @@ const CASES: Case[] = [
 ];
 
 /** Located at the old definition. */
-const REMOVALS = ["event-removed", "required-property-removed", "optional-property-removed", "optional-property-removed-closed", "enum-value-removed", "union-variant-removed"];
+const REMOVALS = ["event-removed", "required-property-removed", "optional-property-removed", "optional-property-removed-closed", "enum-value-removed", "extensible-enum-value-removed", "union-variant-removed"];
 
 describe("each rule on a small catalog pair", () => {
   it.each(CASES.map((c, i) => [`${c.rule} #${i}`, c] as const))("%s", async (_, c) => {
@@ -99,6 +110,31 @@ describe("each rule on a small catalog pair", () => {
   it("covers every rule in the registry but the size limit's", () => {
     const covered = new Set(CASES.map((c) => c.rule));
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual(["diff-incomplete"]);
+  });
+});
+
+describe("derived schemas", () => {
+  it("are compared as the objects they make: a field no longer omitted is a field added", async () => {
+    const cat = (draft: string) => catalog(`schemas:\n  Order: { type: object, properties: { id: string, total: integer } }\n  Draft: ${draft}\nevents:\n  a.x: { group: g, trigger: T, payload: Draft }\n`);
+    const d = await diffTexts(cat("{ from: Order, omit: [id] }"), cat("{ from: Order, omit: [id], partial: true }"));
+    expect(d.changes.map((c) => [c.id, c.pointer])).toEqual([["property-became-optional", "/data/total"]]);
+    expect((await diffTexts(cat("{ from: Order, pick: [total] }"), cat("{ type: object, properties: { total: integer } }"))).changes).toEqual([]);
+  });
+});
+
+describe("formats as annotations", () => {
+  it("a format the validators do not check changes the docs only", async () => {
+    const d = await diffTexts(catalog(ev(obj("s: { type: string, format: uri-template }"))), catalog(ev(obj("s: { type: string, format: iri-template }"))));
+    expect(d.changes.map((c) => [c.id, c.level])).toEqual([["docs-changed", "info"]]);
+  });
+});
+
+describe("extensible enums", () => {
+  it("a known value added to an extensible enum is info only, and the bump is a patch at most", async () => {
+    const d = await diffTexts(catalog(ev(obj("s: { enum: [a, b], extensible: true }"))), catalog(ev(obj("s: { enum: [a, b, c], extensible: true }"))));
+    expect(d.changes.map((c) => [c.id, c.level])).toEqual([["extensible-enum-value-added", "info"]]);
+    expect(d.changes[0]!.witness).toBeUndefined();
+    expect(["none", "patch", "minor"]).toContain(d.bump);
   });
 });
 

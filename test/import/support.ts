@@ -12,6 +12,7 @@ import { formatWarning } from "../../generator/import/warnings.ts";
 import { runCli } from "../support/run-cli.ts";
 import { mutatedArb, validArb } from "../validators/arbitrary.ts";
 import { AJV_DIFFERS, ours as ourFormat } from "../validators/our-formats.ts";
+import { annotationFormats } from "../support/ajv.ts";
 
 export type Judge = (body: unknown) => boolean;
 export interface Pkg {
@@ -43,9 +44,10 @@ export async function generateAll(dir: string): Promise<(id: string) => Promise<
 }
 
 export function makeAjv() {
-  const ajv = new Ajv2020.default({ strict: false, allErrors: false, ownProperties: true, validateSchema: false, multipleOfPrecision: 6 });
+  const ajv = new Ajv2020.default({ strict: false, allErrors: false, ownProperties: true, validateSchema: false, multipleOfPrecision: 6, logger: false });
   addFormats.default(ajv);
   for (const f of Object.keys(AJV_DIFFERS)) ajv.addFormat(f, (s: string) => ourFormat(f, s));
+  annotationFormats(ajv);
   return ajv;
 }
 

@@ -40,8 +40,9 @@ describe("deck: types", () => {
     expectTypeOf<Pick<Deck.TaskRun, "created_at" | "updated_at">>().toEqualTypeOf<{ created_at?: string; updated_at?: string }>();
   });
 
-  it("statuses: the documented ones are unions; a task run's, undocumented, is any string", () => {
-    expectTypeOf<Deck.TaskRun["status"]>().toEqualTypeOf<string>();
+  it("statuses: the documented ones are unions; a task run's, undocumented, is the implied ones or any other string", () => {
+    expectTypeOf<Deck.TaskRun["status"]>().toEqualTypeOf<"queued" | "running" | "pending" | "canceled" | "interaction_required" | "completed" | "failed" | (string & {})>();
+    expectTypeOf<"paused">().toExtend<Deck.TaskRun["status"]>();
     expectTypeOf<Deck.Connection["status"]>().toEqualTypeOf<"connecting" | "connected" | "interaction_required" | "invalid" | "disconnected" | "terminated">();
     expectTypeOf<Deck.WorkflowRun["status"]>().toEqualTypeOf<"queued" | "running" | "sleeping" | "interaction_required" | "completed" | "failed" | "canceled">();
   });

@@ -6,6 +6,17 @@ import * as Constructs from "../cases/constructs/generated/constructs/src/index.
 import * as Flat from "../cases/flat/generated/flat/src/index.ts";
 import * as Header from "../cases/header-typed/generated/header-typed/src/index.ts";
 import type * as Nested from "../cases/nested/generated/nested/src/index.ts";
+import type * as PayloadPath from "../cases/payload-path/generated/payload-path/src/index.ts";
+
+describe("payload-path: types", () => {
+  it("a payload nested under data.object, and PayloadOf reaching it", () => {
+    expectTypeOf<PayloadPath.CustomerCreatedEvent["data"]>().toEqualTypeOf<{ object: PayloadPath.CustomerCreatedPayload }>();
+    expectTypeOf<PayloadPath.PayloadOf<"customer.created">>().toEqualTypeOf<PayloadPath.Customer>();
+    expectTypeOf<PayloadPath.PayloadOf<"customer.deleted">["deleted"]>().toEqualTypeOf<true>();
+    expectTypeOf<PayloadPath.Customer["tax_exempt"]>().toEqualTypeOf<"none" | "exempt" | "reverse" | (string & {})>();
+    expectTypeOf<PayloadPath.Customer["balance"]>().toEqualTypeOf<number>();
+  });
+});
 
 describe("flat: types", () => {
   it("the flat body carries the envelope, the payload and the type field side by side", () => {

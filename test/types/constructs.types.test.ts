@@ -26,6 +26,7 @@ import type {
   IssueCode,
   ValidationResult,
 } from "../cases/constructs/generated/constructs/src/index.ts";
+import type * as Constructs from "../cases/constructs/generated/constructs/src/index.ts";
 import { eventTypes, typeField, typeHeader, validateEvent, validators } from "../cases/constructs/generated/constructs/src/index.ts";
 
 describe("constructs: types", () => {
@@ -85,6 +86,17 @@ describe("constructs: types", () => {
   it("enums, constants and odd property names", () => {
     expectTypeOf<StringsBoundsPayload["status"]>().toEqualTypeOf<"active" | "inactive">();
     expectTypeOf<StringsBoundsPayload["fixed"]>().toEqualTypeOf<"auto_closed">();
+    // Derived schemas are expanded object types.
+    expectTypeOf<Constructs.CustomerDraft>().toEqualTypeOf<Omit<Constructs.Customer, "id">>();
+    expectTypeOf<Constructs.CustomerChanges>().toEqualTypeOf<{ id: string; name?: string; email?: string }>();
+    expectTypeOf<Constructs.CustomerRef>().toEqualTypeOf<Pick<Constructs.Customer, "name">>();
+    expectTypeOf<Constructs.VipCustomer>().toEqualTypeOf<{ id: string; name: string; email: string; tier: "gold" | "platinum" }>();
+    // Extensible enums: the known values stay in the type (editors complete them), any other value of the base type fits.
+    expectTypeOf<StringsBoundsPayload["open_status"]>().toEqualTypeOf<"active" | "inactive" | (string & {}) | undefined>();
+    expectTypeOf<"paused">().toExtend<StringsBoundsPayload["open_status"]>();
+    expectTypeOf<7>().toExtend<StringsBoundsPayload["open_code"]>();
+    expectTypeOf<1>().not.toExtend<StringsBoundsPayload["open_status"]>();
+    expectTypeOf<StringsBoundsPayload["open_ratio"]>().toEqualTypeOf<0.5 | 1 | (number & {}) | null | undefined>();
     expectTypeOf<StringsBoundsPayload["mixed"]>().toEqualTypeOf<1 | "one" | true | null | undefined>();
     expectTypeOf<StringsBoundsPayload["content-type"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<StringsBoundsPayload["a b"]>().toEqualTypeOf<number | undefined>();
@@ -106,6 +118,11 @@ describe("constructs: types", () => {
       anything?: unknown[];
       null_only?: null;
       sets?: unknown[];
+      draft?: Constructs.CustomerDraft;
+      changes?: Constructs.CustomerChanges;
+      ref?: Constructs.CustomerRef;
+      inline?: { id: string; email?: string };
+      vip?: Constructs.VipCustomer;
     }>();
   });
 

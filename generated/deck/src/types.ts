@@ -104,8 +104,16 @@ export interface TaskRun {
   id: string;
   /** The kind of resource */
   object: string;
-  /** Where the run stands. Deck's reference does not list the task run statuses, so any string is accepted; the task_run event types imply queued, running, pending, completed, failed, canceled and interaction_required. */
-  status: string;
+  /** Where the run stands. Deck's reference does not list the task run statuses; these are the ones the task_run event types imply, and any other string is accepted. */
+  status:
+    | "queued"
+    | "running"
+    | "pending"
+    | "canceled"
+    | "interaction_required"
+    | "completed"
+    | "failed"
+    | (string & {});
   /** The run's result, once it has one */
   result?: unknown;
   /** The task that was run */

@@ -7,6 +7,11 @@ import { testPattern } from "../../emit/docs/conforms.ts";
 import { regexSample } from "../../emit/docs/regex-sample.ts";
 import { isMultipleOf } from "../../emit/validators/multiple-of.ts";
 import { found, type Cx } from "../walk.ts";
+import { isCheckedFormat } from "../../check/catalog-shape.ts";
+import { docsChanged } from "./docs.ts";
+
+/** A format the validators check; the others are annotations, whose changes are docs. */
+const checked = (f: string | undefined) => (f !== undefined && isCheckedFormat(f) ? f : undefined);
 
 export const rules: Rule[] = [
   { id: "bounds-loosened", level: "breaking", section: "breaking", description: "bounds loosened (minimum, maximum, lengths, item counts, multipleOf, uniqueItems)" },
@@ -56,6 +61,7 @@ const near = (a: Bound, b: Bound, dir: -1 | 1): Json[] => {
 };
 
 export function compareNumberBounds(o: SchemaOf<"number">, n: SchemaOf<"number">, cx: Cx, out: Finding[]): void {
+  if (o.format !== n.format) out.push(docsChanged(cx, "format", o.format, n.format));
   bound(cx, out, "minimum", lowerOf(o), lowerOf(n), true, () => near(lowerOf(o), lowerOf(n), -1));
   bound(cx, out, "maximum", upperOf(o), upperOf(n), false, () => near(upperOf(o), upperOf(n), 1));
   if (o.multipleOf !== n.multipleOf) {
@@ -76,11 +82,12 @@ const ofLength = (cur: Json | undefined, lengths: number[]): Json[] => {
 export function compareStringBounds(o: SchemaOf<"string">, n: SchemaOf<"string">, cx: Cx, out: Finding[]): void {
   bound(cx, out, "minLength", inclusive(o.minLength), inclusive(n.minLength), true, (cur) => ofLength(cur, [(o.minLength ?? 0) - 1, n.minLength ?? 0]));
   bound(cx, out, "maxLength", inclusive(o.maxLength), inclusive(n.maxLength), false, (cur) => ofLength(cur, [(o.maxLength ?? 0) + 1, n.maxLength ?? (o.maxLength ?? 0) + 1]));
-  if (o.format !== n.format) {
+  const [of, nf] = [checked(o.format), checked(n.format)];
+  if (of !== nf) {
     const values = { old: o.format ?? null, new: n.format ?? null };
-    if (o.format === undefined) out.push(found(cx, "format-tightened", `format ${n.format} added`, values));
-    else out.push(found(cx, "format-loosened", n.format === undefined ? `format ${o.format} removed` : `format ${o.format} → ${n.format}`, { ...values, probe: (cur) => [...(typeof cur === "string" ? [cur] : []), "x", "example", "not a value", ""] }));
-  }
+    if (of === undefined) out.push(found(cx, "format-tightened", `format ${nf} added`, values));
+    else out.push(found(cx, "format-loosened", nf === undefined ? `format ${of} removed` : `format ${of} → ${nf}`, { ...values, probe: (cur) => [...(typeof cur === "string" ? [cur] : []), "x", "example", "not a value", ""] }));
+  } else if (o.format !== n.format) out.push(docsChanged(cx, "format", o.format, n.format));
   if (o.pattern !== n.pattern) comparePatterns(o, n, cx, out);
 }
 

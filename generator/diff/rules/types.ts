@@ -5,6 +5,16 @@ import type { Json, Schema } from "../../model/ir.ts";
 import type { Finding, Rule } from "../change.ts";
 import { conforms } from "../../emit/docs/conforms.ts";
 import { found, type Cx } from "../walk.ts";
+import { unknownValue } from "./literals.ts";
+
+/** Whether a schema accepts every value of the type (`any`, or the type with no constraint). */
+function bareType(s: Schema, type: "string" | "integer" | "number"): boolean {
+  if (s.kind === "any") return true;
+  if (s.kind === "string") return type === "string" && s.format === undefined && s.pattern === undefined && s.minLength === undefined && s.maxLength === undefined;
+  if (s.kind === "number")
+    return type !== "string" && (!s.integer || type === "integer") && [s.minimum, s.maximum, s.exclusiveMinimum, s.exclusiveMaximum, s.multipleOf].every((x) => x === undefined);
+  return false;
+}
 
 export const rules: Rule[] = [
   { id: "type-widened", level: "breaking", section: "breaking", description: "type widened (integer → number, or a type added)" },
@@ -26,6 +36,7 @@ export function typesOf(s: Schema): Set<string> {
       break;
     case "literal":
       for (const v of s.values) out.add(jsonType(v));
+      if (s.extensible) out.add(s.extensible);
       break;
     case "ref":
     case "union":
@@ -60,7 +71,10 @@ export function compareKinds(o: Schema, n: Schema, cx: Cx, out: Finding[]): bool
   let probe: Json[] | undefined;
   // Same JSON types, but the old schema allowed only some values (an enum), or the new one is an
   // enum whose values the old constraints reject.
-  if (!widened && o.kind === "literal" && n.kind !== "literal") widened = true;
+  if (!widened && o.kind === "literal" && !o.extensible && n.kind !== "literal") widened = true;
+  // An extensible enum accepts any value of its type: the same as the old schema only when that
+  // was the bare type.
+  if (!widened && n.kind === "literal" && n.extensible && !bareType(o, n.extensible)) (widened = true), (probe = [unknownValue(n)]);
   if (!widened && n.kind === "literal") {
     const rejected = n.values.filter((v) => !conforms(o, v, cx.old.schemas));
     if (rejected.length) (widened = true), (probe = rejected);

@@ -40,6 +40,7 @@ export function conforms(s: Schema, v: Json, named: Named, depth = 0): boolean {
         (s.multipleOf === undefined || isMultipleOf(v, s.multipleOf))
       );
     case "literal":
+      if (s.extensible) return v === null ? s.values.includes(null) : s.extensible === "string" ? typeof v === "string" : typeof v === "number" && Number.isFinite(v) && (s.extensible === "number" || Number.isInteger(v));
       return s.values.some((x) => canonical(x) === canonical(v));
     case "array":
       return (

@@ -2,6 +2,7 @@
 // out separately for the description column. Every string returned is Markdown for a table cell.
 import type { CatalogModel, Json, Schema } from "../../model/ir.ts";
 import { mdCode, mdInline, mdLink } from "../escape/markdown.ts";
+import { isCheckedFormat } from "../../check/catalog-shape.ts";
 
 export type AnchorOf = (schemaName: string) => string;
 
@@ -21,14 +22,14 @@ export function typeLabel(s: Schema, anchor: AnchorOf): string {
     case "any":
       return "any";
     case "string":
-      return s.format ? `string (${s.format})` : "string";
+      return s.format ? `string (${formatWords(s.format)})` : "string";
     case "number":
-      return s.integer ? "integer" : "number";
+      return `${s.integer ? "integer" : "number"}${s.format ? ` (${formatWords(s.format)})` : ""}`;
     case "boolean":
     case "null":
       return s.kind;
     case "literal":
-      return s.values.map(jsonCode).join(" \\| ");
+      return [...s.values.map(jsonCode), ...(s.extensible ? [s.extensible === "string" ? "other strings" : `other ${s.extensible}s`] : [])].join(" \\| ");
     case "array": {
       const inner = typeLabel(s.items, anchor);
       return /[\s\\]/.test(inner) && s.items.kind !== "ref" ? `array of ${inner}` : `${inner}[]`;
@@ -42,6 +43,9 @@ export function typeLabel(s: Schema, anchor: AnchorOf): string {
       return s.variants.map((v) => typeLabel(v, anchor)).join(s.mode === "oneOf" ? " or " : " and/or ");
   }
 }
+
+/** A format as docs name it: those the validators do not check are said to be annotations. */
+const formatWords = (f: string) => (isCheckedFormat(f) ? mdInline(f) : `${mdInline(f)}, not checked`);
 
 /** The constraints the validators check, in words, for the description column. */
 export function constraints(s: Schema): string[] {
@@ -61,7 +65,8 @@ export function constraints(s: Schema): string[] {
     if (s.minItems !== undefined) out.push(`at least ${s.minItems} items`);
     if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} items`);
     if (s.uniqueItems) out.push("items unique");
-  } else if (s.kind === "object" && s.additional === false) out.push("no other fields");
+  } else if (s.kind === "literal" && s.extensible) out.push("the known values; more may be added");
+  else if (s.kind === "object" && s.additional === false) out.push("no other fields");
   else if (s.kind === "union" && s.discriminator !== undefined) out.push(`told apart by ${code(s.discriminator)}`);
   if (s.default !== undefined) out.push(`default ${jsonCode(s.default)}`);
   if (s.deprecated) out.push("**deprecated**");

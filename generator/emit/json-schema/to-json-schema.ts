@@ -54,10 +54,16 @@ function body(s: Schema, refs: RefStyle): JsonSchema {
     case "number":
       return {
         type: nullable(s.integer ? "integer" : "number", s),
-        ...pick(s, ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]),
+        ...pick(s, ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]),
       };
     case "literal": {
       const values = s.nullable && !s.values.includes(null) ? [...s.values, null] : s.values;
+      if (s.extensible) {
+        // The known values, then the base type that any value added later still has; tools that
+        // know `x-extensible-enum` (Zalando's) read the known values from it.
+        const base = s.nullable || s.values.includes(null) ? [s.extensible, "null"] : s.extensible;
+        return { anyOf: [{ enum: values }, { type: base }], "x-extensible-enum": s.values.filter((x) => x !== null) };
+      }
       return s.isConst && values.length === 1 ? { const: values[0]! } : { enum: values };
     }
     case "array":

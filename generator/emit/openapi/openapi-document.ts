@@ -71,7 +71,9 @@ export function openapiDocument(model: CatalogModel): JsonSchema {
     title: model.title,
     version: model.version,
     ...(description ? { description } : {}),
-    ...(model.source.url ? { "x-eventgen-source": { title: model.source.title, url: model.source.url } } : { "x-eventgen-source": { title: model.source.title } }),
+    // SPDX ids are what OpenAPI 3.1's license.identifier holds; another license text is its name.
+    license: /^[A-Za-z0-9.+-]+$/.test(model.package.license) ? { name: model.package.license, identifier: model.package.license } : { name: model.package.license },
+    "x-eventgen-source": { title: model.source.title, ...(model.source.url ? { url: model.source.url } : {}), ...(model.source.vendor ? { vendor: model.source.vendor } : {}) },
   };
   return {
     openapi: "3.1.0",
@@ -90,6 +92,7 @@ export function eventgenExtension(model: CatalogModel): JsonSchema {
   const signing = model.signing;
   return {
     generatedBy: bannerText(model),
+    package: { name: model.package.name, ...(model.package.description ? { description: model.package.description } : {}) },
     ...(model.envelope.typeField !== undefined ? { typeField: model.envelope.typeField } : { typeHeader: model.envelope.typeHeader }),
     ...(model.envelope.payloadField !== undefined ? { payloadField: model.envelope.payloadField } : { flat: true }),
     ...(model.envelope.notes ? { envelopeNotes: model.envelope.notes } : {}),

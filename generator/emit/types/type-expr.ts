@@ -30,7 +30,8 @@ function baseType(s: Schema, cx: TypeCx): TypeNode {
     case "null":
       return NULL;
     case "literal":
-      return union(s.values.map(literalType));
+      // `(string & {})` keeps the known values in editors' completions: a bare `string` would swallow them.
+      return union([...s.values.map(literalType), ...(s.extensible ? [{ t: "intersection", members: [atom(s.extensible === "string" ? "string" : "number"), atom("{}")] } as TypeNode] : [])]);
     case "array":
       return arrayOf(typeExpr(s.items, cx));
     case "object":

@@ -100,9 +100,12 @@ function typeStatements(model: CatalogModel, as: "ts" | "dts" | "js", part: "hea
     const lines = eventDocs(e);
     const payloadDocs = [jsdocText(`The payload of \`${e.type}\`: ${e.trigger}`)];
     const typeMembers = envelope.typeField === undefined ? [] : [prop(envelope.typeField, atom(stringLiteral(e.type)), ["The event type."])];
-    if (envelope.payloadField !== undefined) {
+    if (envelope.payloadPath !== undefined) {
       alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
-      iface(e.names.event, [...typeMembers, prop(envelope.payloadField, ref(e.names.payload))], lines, ["EventEnvelope"]);
+      // A nested payload (`data.object`): `data: { object: Payload }`.
+      const [outer, ...inner] = envelope.payloadPath;
+      const wrapped = inner.reduceRight<TypeNode>((t, name) => ({ t: "object", expanded: false, members: [{ m: "property", key: propertyKeyText(name), optional: false, readonly: false, type: t, docs: [] }] }), ref(e.names.payload));
+      iface(e.names.event, [...typeMembers, prop(outer!, wrapped)], lines, ["EventEnvelope"]);
     } else if (isPlainObject(e.payload)) {
       iface(e.names.payload, e.payload.properties.map((p) => propertyMember(p, cx)), payloadDocs);
       iface(e.names.event, typeMembers, lines, ["EventEnvelope", e.names.payload]);
@@ -122,8 +125,8 @@ function typeStatements(model: CatalogModel, as: "ts" | "dts" | "js", part: "hea
   ]);
   iface("EventMap", model.events.map((e) => prop(e.type, ref(e.names.event))), ["Event type → its delivery body."]);
   alias("EventOf", atom("EventMap[T]"), ["The delivery body of one event type."], "<T extends EventType>");
-  if (envelope.payloadField !== undefined)
-    alias("PayloadOf", atom(`EventMap[T][${stringLiteral(envelope.payloadField)}]`), ["The payload of one event type."], "<T extends EventType>");
+  if (envelope.payloadPath !== undefined)
+    alias("PayloadOf", atom(`EventMap[T]${envelope.payloadPath.map((s) => `[${stringLiteral(s)}]`).join("")}`), ["The payload of one event type."], "<T extends EventType>");
   else {
     out.push({ s: "comment", docs: ["The payload of one event type."] });
     out.push({

@@ -5,9 +5,10 @@ import { bin, call, id, index, member, NULL, num, str, typeOf, UNDEFINED, type E
 import type { Stmt } from "../ts/stmt.ts";
 import { pointerPart, type ModuleCx } from "./context.ts";
 import {
-  constant, discriminatorCases, knownKeys, literalFails, numberChecks, numberTypeFails, objectTypeFails, readProperty, stringChecks,
+  constant, discriminatorCases, extensibleAsBase, knownKeys, literalFails, numberChecks, numberTypeFails, objectTypeFails, readProperty, stringChecks,
 } from "./fast.ts";
 import { FORMAT_WORDS } from "./runtime.ts";
+import { isCheckedFormat } from "../../check/catalog-shape.ts";
 import type { IssueCode } from "../../runtime/validate.ts";
 
 /** `fail(e, code, path, message, expected?, received?)`: records one issue (the helper leaves out
@@ -63,6 +64,7 @@ function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
       return [typed(numberTypeFails(s, v), typeError(cx, s, v, p, what, s.integer ? "integer" : "number"), inner)];
     }
     case "literal": {
+      if (s.extensible) return collect(extensibleAsBase(s), v, p, cx);
       const shown = s.values.map((x) => JSON.stringify(x));
       const text = s.values.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(", ")}`;
       const orNull = s.nullable ? " or null" : "";
@@ -83,7 +85,7 @@ function stringWords(s: SchemaOf<"string">): { code: IssueCode; message: string;
   const out: { code: IssueCode; message: string; expected: string }[] = [];
   if (s.minLength !== undefined) out.push({ code: "minLength", message: `must be at least ${s.minLength} characters long`, expected: `minLength ${s.minLength}` });
   if (s.maxLength !== undefined) out.push({ code: "maxLength", message: `must be at most ${s.maxLength} characters long`, expected: `maxLength ${s.maxLength}` });
-  if (s.format) out.push({ code: "format", message: `must be ${FORMAT_WORDS[s.format]}`, expected: s.format });
+  if (s.format && isCheckedFormat(s.format)) out.push({ code: "format", message: `must be ${FORMAT_WORDS[s.format]}`, expected: s.format });
   if (s.pattern !== undefined) out.push({ code: "pattern", message: `must match the pattern ${s.pattern}`, expected: `pattern ${s.pattern}` });
   return out;
 }

@@ -7,6 +7,7 @@ import type { Stmt } from "../ts/stmt.ts";
 import { tsString } from "../escape/ts.ts";
 import { inherited, type ModuleCx } from "./context.ts";
 import { FORMAT_HELPER } from "./runtime.ts";
+import { isCheckedFormat } from "../../check/catalog-shape.ts";
 import { decimalStep } from "./multiple-of.ts";
 
 export const RETURN_FALSE: Stmt = { s: "raw", text: "return false;" };
@@ -32,6 +33,8 @@ function fastBody(s: Schema, v: Expr, cx: ModuleCx): Stmt[] {
     case "number":
       return [fail(numberTypeFails(s, v)), ...numberChecks(s, v, cx).map(fail)];
     case "literal":
+      // An extensible enum accepts any value of its base type; its values are known ones only.
+      if (s.extensible) return fast(extensibleAsBase(s), v, cx);
       return [fail(literalFails(s, v, cx))];
     case "array":
       return arrayFast(s, v, cx);
@@ -52,7 +55,8 @@ export function stringChecks(s: SchemaOf<"string">, v: Expr, cx: ModuleCx): Expr
   // .length counts UTF-16 units: at least the code points, at most twice them.
   if (s.minLength !== undefined) out.push(bin("&&", bin("<", length, num(2 * s.minLength)), bin("<", cpLen(), num(s.minLength))));
   if (s.maxLength !== undefined) out.push(bin("&&", bin(">", length, num(s.maxLength)), bin(">", cpLen(), num(s.maxLength))));
-  if (s.format) out.push(not(call(cx.use(FORMAT_HELPER[s.format]!), v)));
+  // Formats the validators do not know are annotations (JSON Schema 2020-12): not checked.
+  if (s.format && isCheckedFormat(s.format)) out.push(not(call(cx.use(FORMAT_HELPER[s.format]!), v)));
   if (s.pattern !== undefined) {
     // `^` and plain characters: a prefix, checked without a regular expression.
     const prefix = /^\^([A-Za-z0-9_\- :/=@#%&,;<>!'"]+)$/.exec(s.pattern);
@@ -80,6 +84,12 @@ function multipleOf(step: number, v: Expr, cx: ModuleCx): Expr {
   const { d, k } = decimalStep(step);
   return call(cx.use("multipleOf"), v, num(d), num(k));
 }
+
+/** What an extensible enum accepts: any value of its base type (or null, when null is a value). */
+export const extensibleAsBase = (s: SchemaOf<"literal">): Schema => {
+  const nullable = s.nullable || s.values.includes(null);
+  return s.extensible === "string" ? { kind: "string", nullable } : { kind: "number", integer: s.extensible === "integer", nullable };
+};
 
 export function literalFails(s: SchemaOf<"literal">, v: Expr, cx: ModuleCx): Expr {
   const scalars = s.values.filter((x) => x === null || typeof x !== "object");

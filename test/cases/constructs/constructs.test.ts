@@ -1,5 +1,6 @@
 // Uses the checked-in generated package of constructs.yaml: each construct of the catalog format
 // accepts what it should and rejects the rest with the exact JSON Pointer and message.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EventValidationError, eventSchema, isEvent, parseEvent, schemaValidators, validateEvent, validators } from "./generated/constructs/src/index.ts";
 
@@ -26,6 +27,15 @@ describe("strings", () => {
     expect(paths(r)).toEqual([`/data/${field}`]);
   });
 
+  it("formats the validators do not know are annotations: kept in the JSON Schema, never checked", () => {
+    for (const [field, value] of [["template", "{not a template"], ["big", 2 ** 60], ["ratio", 0.5], ["vendor", ""]] as const)
+      expect([field, v(body("strings.formats", { [field]: value })).ok]).toEqual([field, true]);
+    expect(paths(v(body("strings.formats", { big: 1.5, ratio: -1, template: 3 })))).toEqual(["/data/template", "/data/big", "/data/ratio"]);
+    const schema = JSON.parse(readFileSync(new URL("./generated/constructs/schemas/strings.formats.json", import.meta.url), "utf8"));
+    const payload = schema.properties.data.properties;
+    expect([payload.template.format, payload.big, payload.ratio.format, payload.vendor]).toEqual(["uri-template", { type: "integer", format: "int64" }, "double", { type: "string", format: "x-vendor.thing_1" }]);
+  });
+
   const ok = { code: "ABC-12", short: "ab", status: "active", fixed: "auto_closed" };
   it("patterns, lengths in code points, enums and constants", () => {
     const s = validators["strings.bounds"];
@@ -42,6 +52,23 @@ describe("strings", () => {
     expect(paths(s(body("strings.bounds", { ...ok, mixed: "1" })))).toEqual(["/data/mixed"]);
   });
 
+  it("extensible enums accept their known values and any other value of their type, nothing else", () => {
+    const s = validators["strings.bounds"];
+    for (const extra of [{ open_status: "active" }, { open_status: "paused" }, { open_status: "" }, { open_code: 2 }, { open_code: 99 }, { open_ratio: 0.5 }, { open_ratio: 7.25 }, { open_ratio: null }])
+      expect([extra, s(body("strings.bounds", { ...ok, ...extra })).ok]).toEqual([extra, true]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_status: 1 })))).toEqual([{ path: "/data/open_status", code: "type", message: "must be a string", expected: "string", received: "number" }]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_code: 1.5 })))).toMatchObject([{ path: "/data/open_code", code: "type", expected: "integer" }]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_status: null })))).toMatchObject([{ path: "/data/open_status", code: "type" }]);
+    expect(errors(s(body("strings.bounds", { ...ok, open_ratio: "1" })))).toMatchObject([{ path: "/data/open_ratio", code: "type", expected: "number or null" }]);
+  });
+
+  it("an extensible enum's JSON Schema names the known values and the base type, and carries x-extensible-enum", () => {
+    const schema = JSON.parse(readFileSync(new URL("./generated/constructs/schemas/strings.bounds.json", import.meta.url), "utf8"));
+    const payload = (schema as { properties: { data: { properties: Record<string, unknown> } } }).properties.data.properties;
+    expect(payload["open_status"]).toEqual({ description: "Known values; more may come", anyOf: [{ enum: ["active", "inactive"] }, { type: "string" }], "x-extensible-enum": ["active", "inactive"] });
+    expect(payload["open_ratio"]).toEqual({ anyOf: [{ enum: [0.5, 1, null] }, { type: ["number", "null"] }], "x-extensible-enum": [0.5, 1] });
+  });
+
   it("odd property names are checked under their own names, escaped in pointers", () => {
     const s = validators["strings.bounds"];
     expect(paths(s(body("strings.bounds", { ...ok, "content-type": 1, "a b": "x", "0": 0, constructor: 1, toString: "x" })))).toEqual([
@@ -53,6 +80,35 @@ describe("strings", () => {
     ]);
     // Inherited names are not present fields: an object without them is valid.
     expect(s(body("strings.bounds", ok)).ok).toBe(true);
+  });
+});
+
+describe("derived schemas", () => {
+  const v = validators["shapes.misc"];
+  const ok = { three: 3, no: false, nothing: null };
+  const check = (data: object) => v(body("shapes.misc", { ...ok, ...data }));
+
+  it("omit, partial with require, pick, and a derivation of a derivation", () => {
+    // CustomerDraft: Customer without id.
+    expect(check({ draft: { name: "a" } }).ok).toBe(true);
+    expect(paths(check({ draft: { id: 1 } }))).toEqual(["/data/draft"]); // name missing; id is no longer checked
+    expect(check({ draft: { name: "a", id: 1 } }).ok).toBe(true);
+    // CustomerChanges: every field optional but id, and closed.
+    expect(check({ changes: { id: "cus_1" } }).ok).toBe(true);
+    expect(errors(check({ changes: { name: "a" } }))).toMatchObject([{ path: "/data/changes", code: "required" }]);
+    expect(errors(check({ changes: { id: "cus_1", extra: 1 } }))).toMatchObject([{ path: "/data/changes/extra", code: "additionalProperties" }]);
+    expect(paths(check({ changes: { id: "x" } }))).toEqual(["/data/changes/id"]);
+    // CustomerRef: CustomerDraft's name only; inline: Customer's id and email.
+    expect(check({ ref: { name: "a" }, inline: { id: "cus_1", email: "a@example.com" } }).ok).toBe(true);
+    expect(paths(check({ ref: {}, inline: { id: "cus_1", email: "no" } }))).toEqual(["/data/ref", "/data/inline/email"]);
+  });
+
+  it("allOf merges its members' fields exactly: required if any member requires it, closed by the allOf itself", () => {
+    const vip = { id: "cus_1", name: "a", email: "a@example.com", tier: "gold" };
+    expect(check({ vip }).ok).toBe(true);
+    expect(paths(check({ vip: { ...vip, email: undefined } }))).toEqual(["/data/vip"]); // optional in Customer, required by member 2
+    expect(paths(check({ vip: { ...vip, tier: "silver", name: 1 } }))).toEqual(["/data/vip/name", "/data/vip/tier"]);
+    expect(errors(check({ vip: { ...vip, extra: 1 } }))).toMatchObject([{ path: "/data/vip/extra", code: "additionalProperties" }]);
   });
 });
 

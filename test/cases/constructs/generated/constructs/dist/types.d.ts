@@ -41,6 +41,37 @@ export interface TreeNode {
 export type IdOrName = number | string;
 export type Exactly = number | number;
 export type Labels = { [key: string]: string };
+
+/** A customer. */
+export interface Customer {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export interface CustomerDraft {
+  name: string;
+  email?: string;
+}
+
+export interface CustomerChanges {
+  id: string;
+  name?: string;
+  email?: string;
+}
+
+export interface CustomerRef {
+  name: string;
+}
+
+/** A customer with a tier; the id said again, in other words, is the same field. */
+export interface VipCustomer {
+  id: string;
+  name: string;
+  email: string;
+  tier: "gold" | "platinum";
+}
+
 /** The payload of `strings.formats`: Every string format */
 export type StringsFormatsPayload = {
   uuid?: string;
@@ -53,6 +84,11 @@ export type StringsFormatsPayload = {
   hostname?: string;
   ipv4?: string;
   ipv6?: string;
+  /** An annotation only */
+  template?: string;
+  big?: number;
+  ratio?: number;
+  vendor?: string;
 };
 
 /**
@@ -80,6 +116,10 @@ export type StringsBoundsPayload = {
   constructor?: string;
   toString?: number;
   __proto__?: string;
+  /** Known values; more may come */
+  open_status?: "active" | "inactive" | (string & {});
+  open_code?: 1 | 2 | 3 | (number & {});
+  open_ratio?: 0.5 | 1 | (number & {}) | null;
 };
 
 /**
@@ -211,6 +251,15 @@ export type ShapesMiscPayload = {
   anything?: unknown[];
   null_only?: null;
   sets?: unknown[];
+  draft?: CustomerDraft;
+  changes?: CustomerChanges;
+  ref?: CustomerRef;
+  /** Derived inline */
+  inline?: {
+    id: string;
+    email?: string;
+  };
+  vip?: VipCustomer;
 };
 
 /**

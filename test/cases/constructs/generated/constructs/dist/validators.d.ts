@@ -29,6 +29,11 @@ export declare const schemaValidators: {
   readonly IdOrName: Validator<T.IdOrName>;
   readonly Exactly: Validator<T.Exactly>;
   readonly Labels: Validator<T.Labels>;
+  readonly Customer: Validator<T.Customer>;
+  readonly CustomerDraft: Validator<T.CustomerDraft>;
+  readonly CustomerChanges: Validator<T.CustomerChanges>;
+  readonly CustomerRef: Validator<T.CustomerRef>;
+  readonly VipCustomer: Validator<T.VipCustomer>;
 };
 
 /**

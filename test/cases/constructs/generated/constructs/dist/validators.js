@@ -352,6 +352,253 @@ function cs_Labels(v, p, e) {
   }
 }
 
+function fs_Customer(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("cus_")) return false;
+  const v2 = v.name;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.email;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return false;
+    if (!fmtEmail(v3)) return false;
+  }
+  return true;
+}
+
+function cs_Customer(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("cus_"))
+      fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
+    const v2 = v.name;
+    if (v2 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v2 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    const v3 = v.email;
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+      else if (!fmtEmail(v3))
+        fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
+    }
+  }
+}
+
+function fs_CustomerDraft(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.name;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  const v2 = v.email;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") return false;
+    if (!fmtEmail(v2)) return false;
+  }
+  return true;
+}
+
+function cs_CustomerDraft(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.name;
+    if (v1 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+    const v2 = v.email;
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        fail(e, "type", p + "/email", "must be a string", "string", kind(v2));
+      else if (!fmtEmail(v2))
+        fail(e, "format", p + "/email", "must be an email address", "email", show(v2));
+    }
+  }
+}
+
+function fs_CustomerChanges(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("cus_")) return false;
+  const v2 = v.name;
+  if (v2 !== undefined) {
+    if (typeof v2 !== "string") return false;
+  }
+  const v3 = v.email;
+  if (v3 !== undefined) {
+    if (typeof v3 !== "string") return false;
+    if (!fmtEmail(v3)) return false;
+  }
+  for (const k4 of Object.keys(v)) {
+    switch (k4) {
+      case "id":
+      case "name":
+      case "email":
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+function cs_CustomerChanges(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("cus_"))
+      fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
+    const v2 = v.name;
+    if (v2 !== undefined) {
+      if (typeof v2 !== "string")
+        fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    }
+    const v3 = v.email;
+    if (v3 !== undefined) {
+      if (typeof v3 !== "string")
+        fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+      else if (!fmtEmail(v3))
+        fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
+    }
+    for (const k4 of Object.keys(v)) {
+      switch (k4) {
+        case "id":
+        case "name":
+        case "email":
+          break;
+        default:
+          fail(
+            e,
+            "additionalProperties",
+            p + "/" + esc(k4),
+            "unknown property " + JSON.stringify(k4),
+            "no other properties",
+          );
+      }
+    }
+  }
+}
+
+function fs_CustomerRef(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.name;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  return true;
+}
+
+function cs_CustomerRef(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.name;
+    if (v1 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+  }
+}
+
+function fs_VipCustomer(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.id;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "string") return false;
+  if (!v1.startsWith("cus_")) return false;
+  const v2 = v.name;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.email;
+  if (v3 === undefined) return false;
+  if (typeof v3 !== "string") return false;
+  if (!fmtEmail(v3)) return false;
+  const v4 = v.tier;
+  if (v4 === undefined) return false;
+  if (!(v4 === "gold" || v4 === "platinum")) return false;
+  for (const k5 of Object.keys(v)) {
+    switch (k5) {
+      case "id":
+      case "name":
+      case "email":
+      case "tier":
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+function cs_VipCustomer(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    fail(e, "type", p, "must be an object", "object", kind(v));
+  else {
+    const v1 = v.id;
+    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
+    else if (typeof v1 !== "string")
+      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    else if (!v1.startsWith("cus_"))
+      fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
+    const v2 = v.name;
+    if (v2 === undefined)
+      fail(e, "required", p, 'missing required property "name"', 'property "name"');
+    else if (typeof v2 !== "string")
+      fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    const v3 = v.email;
+    if (v3 === undefined)
+      fail(e, "required", p, 'missing required property "email"', 'property "email"');
+    else if (typeof v3 !== "string")
+      fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+    else if (!fmtEmail(v3))
+      fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
+    const v4 = v.tier;
+    if (v4 === undefined)
+      fail(e, "required", p, 'missing required property "tier"', 'property "tier"');
+    else if (!(v4 === "gold" || v4 === "platinum"))
+      fail(
+        e,
+        "enum",
+        p + "/tier",
+        'must be one of "gold", "platinum"',
+        '"gold" | "platinum"',
+        show(v4),
+      );
+    for (const k5 of Object.keys(v)) {
+      switch (k5) {
+        case "id":
+        case "name":
+        case "email":
+        case "tier":
+          break;
+        default:
+          fail(
+            e,
+            "additionalProperties",
+            p + "/" + esc(k5),
+            "unknown property " + JSON.stringify(k5),
+            "no other properties",
+          );
+      }
+    }
+  }
+}
+
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
 function f_envelope(v) {
   const v1 = v.id;
@@ -439,6 +686,23 @@ function fe_StringsFormats(v) {
   if (v12 !== undefined) {
     if (typeof v12 !== "string") return false;
     if (!fmtIpv6(v12)) return false;
+  }
+  const v13 = v2.template;
+  if (v13 !== undefined) {
+    if (typeof v13 !== "string") return false;
+  }
+  const v14 = v2.big;
+  if (v14 !== undefined) {
+    if (!Number.isInteger(v14)) return false;
+  }
+  const v15 = v2.ratio;
+  if (v15 !== undefined) {
+    if (typeof v15 !== "number" || !Number.isFinite(v15)) return false;
+    if (v15 < 0) return false;
+  }
+  const v16 = v2.vendor;
+  if (v16 !== undefined) {
+    if (typeof v16 !== "string") return false;
   }
   return true;
 }
@@ -557,6 +821,28 @@ function ce_StringsFormats(v, p, e) {
         else if (!fmtIpv6(v12))
           fail(e, "format", p + "/data" + "/ipv6", "must be an IPv6 address", "ipv6", show(v12));
       }
+      const v13 = v2.template;
+      if (v13 !== undefined) {
+        if (typeof v13 !== "string")
+          fail(e, "type", p + "/data" + "/template", "must be a string", "string", kind(v13));
+      }
+      const v14 = v2.big;
+      if (v14 !== undefined) {
+        if (!Number.isInteger(v14))
+          fail(e, "type", p + "/data" + "/big", "must be an integer", "integer", kind(v14));
+      }
+      const v15 = v2.ratio;
+      if (v15 !== undefined) {
+        if (typeof v15 !== "number" || !Number.isFinite(v15))
+          fail(e, "type", p + "/data" + "/ratio", "must be a number", "number", kind(v15));
+        else if (v15 < 0)
+          fail(e, "minimum", p + "/data" + "/ratio", "must be >= 0", undefined, show(v15));
+      }
+      const v16 = v2.vendor;
+      if (v16 !== undefined) {
+        if (typeof v16 !== "string")
+          fail(e, "type", p + "/data" + "/vendor", "must be a string", "string", kind(v16));
+      }
     }
   }
 }
@@ -613,6 +899,22 @@ function fe_StringsBounds(v) {
   if (v13 !== undefined) {
     if (typeof v13 !== "string") return false;
     if (v13.length > 3 && cpLen(v13) > 3) return false;
+  }
+  const v14 = v2.open_status;
+  if (v14 !== undefined) {
+    if (typeof v14 !== "string") return false;
+  }
+  const v15 = v2.open_code;
+  if (v15 !== undefined) {
+    if (!Number.isInteger(v15)) return false;
+  }
+  const v16 = v2.open_ratio;
+  if (v16 !== undefined) {
+    if (v16 !== null) {
+      if (v16 !== null) {
+        if (typeof v16 !== "number" || !Number.isFinite(v16)) return false;
+      }
+    }
   }
   return true;
 }
@@ -746,6 +1048,32 @@ function ce_StringsBounds(v, p, e) {
             "maxLength 3",
             show(v13),
           );
+      }
+      const v14 = v2.open_status;
+      if (v14 !== undefined) {
+        if (typeof v14 !== "string")
+          fail(e, "type", p + "/data" + "/open_status", "must be a string", "string", kind(v14));
+      }
+      const v15 = v2.open_code;
+      if (v15 !== undefined) {
+        if (!Number.isInteger(v15))
+          fail(e, "type", p + "/data" + "/open_code", "must be an integer", "integer", kind(v15));
+      }
+      const v16 = v2.open_ratio;
+      if (v16 !== undefined) {
+        if (v16 !== null) {
+          if (v16 !== null) {
+            if (typeof v16 !== "number" || !Number.isFinite(v16))
+              fail(
+                e,
+                "type",
+                p + "/data" + "/open_ratio",
+                "must be a number or null",
+                "number or null",
+                kind(v16),
+              );
+          }
+        }
       }
     }
   }
@@ -1354,6 +1682,35 @@ function fe_ShapesMisc(v) {
     if (!Array.isArray(v16)) return false;
     if (!uniq(v16)) return false;
   }
+  const v19 = v2.draft;
+  if (v19 !== undefined) {
+    if (!fs_CustomerDraft(v19)) return false;
+  }
+  const v20 = v2.changes;
+  if (v20 !== undefined) {
+    if (!fs_CustomerChanges(v20)) return false;
+  }
+  const v21 = v2.ref;
+  if (v21 !== undefined) {
+    if (!fs_CustomerRef(v21)) return false;
+  }
+  const v22 = v2.inline;
+  if (v22 !== undefined) {
+    if (typeof v22 !== "object" || v22 === null || Array.isArray(v22)) return false;
+    const v23 = v22.id;
+    if (v23 === undefined) return false;
+    if (typeof v23 !== "string") return false;
+    if (!v23.startsWith("cus_")) return false;
+    const v24 = v22.email;
+    if (v24 !== undefined) {
+      if (typeof v24 !== "string") return false;
+      if (!fmtEmail(v24)) return false;
+    }
+  }
+  const v25 = v2.vip;
+  if (v25 !== undefined) {
+    if (!fs_VipCustomer(v25)) return false;
+  }
   return true;
 }
 
@@ -1461,6 +1818,77 @@ function ce_ShapesMisc(v, p, e) {
             "uniqueItems",
           );
       }
+      const v19 = v2.draft;
+      if (v19 !== undefined) {
+        cs_CustomerDraft(v19, p + "/data" + "/draft", e);
+      }
+      const v20 = v2.changes;
+      if (v20 !== undefined) {
+        cs_CustomerChanges(v20, p + "/data" + "/changes", e);
+      }
+      const v21 = v2.ref;
+      if (v21 !== undefined) {
+        cs_CustomerRef(v21, p + "/data" + "/ref", e);
+      }
+      const v22 = v2.inline;
+      if (v22 !== undefined) {
+        if (typeof v22 !== "object" || v22 === null || Array.isArray(v22))
+          fail(e, "type", p + "/data" + "/inline", "must be an object", "object", kind(v22));
+        else {
+          const v23 = v22.id;
+          if (v23 === undefined)
+            fail(
+              e,
+              "required",
+              p + "/data" + "/inline",
+              'missing required property "id"',
+              'property "id"',
+            );
+          else if (typeof v23 !== "string")
+            fail(
+              e,
+              "type",
+              p + "/data" + "/inline" + "/id",
+              "must be a string",
+              "string",
+              kind(v23),
+            );
+          else if (!v23.startsWith("cus_"))
+            fail(
+              e,
+              "pattern",
+              p + "/data" + "/inline" + "/id",
+              "must match the pattern ^cus_",
+              "pattern ^cus_",
+              show(v23),
+            );
+          const v24 = v22.email;
+          if (v24 !== undefined) {
+            if (typeof v24 !== "string")
+              fail(
+                e,
+                "type",
+                p + "/data" + "/inline" + "/email",
+                "must be a string",
+                "string",
+                kind(v24),
+              );
+            else if (!fmtEmail(v24))
+              fail(
+                e,
+                "format",
+                p + "/data" + "/inline" + "/email",
+                "must be an email address",
+                "email",
+                show(v24),
+              );
+          }
+        }
+      }
+      const v25 = v2.vip;
+      if (v25 !== undefined) {
+        cs_VipCustomer(v25, p + "/data" + "/vip", e);
+      }
     }
   }
 }
@@ -1485,6 +1913,11 @@ export const schemaValidators = {
   IdOrName: (input, options) => run(fs_IdOrName, cs_IdOrName, input, options),
   Exactly: (input, options) => run(fs_Exactly, cs_Exactly, input, options),
   Labels: (input, options) => run(fs_Labels, cs_Labels, input, options),
+  Customer: (input, options) => run(fs_Customer, cs_Customer, input, options),
+  CustomerDraft: (input, options) => run(fs_CustomerDraft, cs_CustomerDraft, input, options),
+  CustomerChanges: (input, options) => run(fs_CustomerChanges, cs_CustomerChanges, input, options),
+  CustomerRef: (input, options) => run(fs_CustomerRef, cs_CustomerRef, input, options),
+  VipCustomer: (input, options) => run(fs_VipCustomer, cs_VipCustomer, input, options),
 };
 
 const fastChecks = {
