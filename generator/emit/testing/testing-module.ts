@@ -58,12 +58,18 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
 
   const payloads: Member[] = model.events.map((e) => ({ m: "property", key: propertyKeyText(e.type), optional: false, readonly: false, type: ref(`T.${e.names.payload}`), docs: [] }));
   const payloadMap = new Printer().print([{ s: "interface", name: "PayloadMap", extends: [], members: payloads, docs: [PAYLOAD_DOC] }]).text().trimEnd();
-  const examplesOf = (forJs: boolean) => object(model.events.map((e) => [e.type, array((e.examples.length ? e.examples : [exampleBody(model, e)]).map((x) => literal(x, forJs)))]));
+  // Synthesized once; printed once when the TypeScript and JavaScript literals are the same (they
+  // differ only for number-like keys), which on a large catalog is most of this module's cost.
+  const bodies = model.events.map((e) => (e.examples.length ? e.examples : [exampleBody(model, e)]));
+  const examplesOf = (forJs: boolean) => object(model.events.map((e, i) => [e.type, array(bodies[i]!.map((x) => literal(x, forJs)))]));
+  const printExamples = (forJs: boolean) => new Printer(forJs).print([{ s: "decl", kind: "const", name: "exampleBodies", init: examplesOf(forJs) }]).text().trimEnd();
+  const tsExamples = printExamples(false);
+  const jsExamples = bodies.some((b) => b.some(hasNumberKey)) ? printExamples(true) : tsExamples;
   // Checked by the validators (EG401), not by tsc: an object literal never satisfies a type with a
   // field named like one of Object.prototype's (`constructor?: number`), whatever its value.
   const examplesDecl = (forJs: boolean) =>
     [
-      new Printer(forJs).print([{ s: "decl", kind: "const", name: "exampleBodies", init: examplesOf(forJs) }]).text().trimEnd(),
+      forJs ? jsExamples : tsExamples,
       "",
       `/** ${EXAMPLES_DOC} */`,
       forJs ? "export const examples = exampleBodies;" : "export const examples = exampleBodies as unknown as Examples;",
@@ -165,6 +171,14 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
   return { ts: ts.text(), js: js.text(), dts: new Printer().print(dts).text() };
 }
 
+/** Some object in `v` has a key that JavaScript's printer writes unquoted (see literal). */
+function hasNumberKey(v: Json): boolean {
+  if (v === null || typeof v !== "object") return false;
+  if (Array.isArray(v)) return v.some(hasNumberKey);
+  return Object.entries(v).some(([k, x]) => NUMBER_KEY.test(k) || hasNumberKey(x));
+}
+const NUMBER_KEY = /^(?:\d+|\d+\.\d+)$/;
+
 /** A JSON value as a literal, as json() makes it, but with a `__proto__` key computed (in an
  * object literal, `__proto__: x` sets the prototype instead of a field) and, in JavaScript,
  * number-like keys unquoted (`"0": x` → `0: x`), as prettier's JavaScript printers write them
@@ -172,6 +186,6 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
 function literal(v: Json, forJs: boolean): Expr {
   if (v === null || typeof v !== "object") return json(v);
   if (Array.isArray(v)) return array(v.map((x) => literal(x, forJs)));
-  const key = (k: string) => (k === "__proto__" ? '["__proto__"]' : forJs && /^(?:\d+|\d+\.\d+)$/.test(k) && String(Number(k)) === k ? k : propertyKeyText(k));
+  const key = (k: string) => (k === "__proto__" ? '["__proto__"]' : forJs && NUMBER_KEY.test(k) && String(Number(k)) === k ? k : propertyKeyText(k));
   return { k: "object", props: Object.entries(v).map(([k, x]): [string, Expr] => [key(k), literal(x, forJs)]) };
 }
