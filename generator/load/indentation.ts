@@ -25,6 +25,13 @@ export function firstTab(text: string): TextMistake | undefined {
   return undefined;
 }
 
+/** The quote at `i` opens a quoted value: it stands where a value starts, at the line's start or
+ * after a space, ":", "[", "{" or "," (`-"` is a plain value that holds a quote). */
+function opensQuote(s: string, i: number): boolean {
+  const c = s[i];
+  return (c === '"' || c === "'") && (i === 0 || /[\s:[{,]/.test(s[i - 1]!));
+}
+
 /** A line's text without a trailing comment (a # after a space, outside quotes). */
 function withoutComment(s: string): string {
   let quote: string | undefined;
@@ -33,7 +40,7 @@ function withoutComment(s: string): string {
     if (quote) {
       if (c === "\\" && quote === '"') i++;
       else if (c === quote) quote = undefined;
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(s[i - 1]!))) quote = c;
+    } else if (opensQuote(s, i)) quote = c;
     else if (c === "#" && (i === 0 || /\s/.test(s[i - 1]!))) return s.slice(0, i).trimEnd();
   }
   return s.trimEnd();
@@ -137,8 +144,6 @@ export function unclosedQuote(text: string, until = Infinity): TextMistake | und
     const s = all[i]!;
     let quote: string | undefined;
     let at = 0;
-    // A quote opens a quoted value only where a value starts: after a space, ":", "[", "{" or ","
-    // (`-"` is a plain value that holds a quote).
     for (let j = 0; j < s.length; j++) {
       const c = s[j]!;
       if (quote) {
@@ -147,7 +152,7 @@ export function unclosedQuote(text: string, until = Infinity): TextMistake | und
           if (quote === "'" && s[j + 1] === "'") j++;
           else quote = undefined;
         }
-      } else if ((c === '"' || c === "'") && (j === 0 || /[\s:[{,]/.test(s[j - 1]!))) [quote, at] = [c, j];
+      } else if (opensQuote(s, j)) [quote, at] = [c, j];
       else if (c === "#" && (j === 0 || /\s/.test(s[j - 1]!))) break;
     }
     if (quote)
