@@ -2,9 +2,9 @@
 // part nothing carries, a signature nobody sends, a composite header without its signature part.
 // Each is EG320, at the key to change.
 import type { SourcePos } from "../diagnostics.ts";
-import { PLACEHOLDERS, placeholders, resolveSigning, signingPos } from "../model/signing.ts";
+import { PLACEHOLDERS, placeholders, resolveSigning } from "../model/signing.ts";
 import type { RawSigning } from "./catalog-shape.ts";
-import { absent } from "./shape.ts";
+import { absent, posOf } from "./shape.ts";
 
 type Report = (pos: SourcePos, message: string, hint?: string) => void;
 
@@ -13,7 +13,7 @@ export function checkSigning(raw: Partial<RawSigning>, report: Report): void {
   // A malformed headers list hides the roles: say nothing of what they would carry.
   if (raw.headers === undefined && !absent(raw, "headers")) return;
   const s = resolveSigning(raw);
-  const at = (key: string) => signingPos(raw, key);
+  const at = (key: string) => posOf(raw, key);
   const role = (r: string) => s.headers.filter((h) => h.role === r);
   const signatures = role("signature");
   if (!signatures.length)

@@ -3,7 +3,6 @@
 // hmac-sha256 supplies the usual ones (sha256, hex, the raw body, a UTF-8 secret).
 import type { RawSigning } from "../check/catalog-shape.ts";
 import type { SourcePos } from "../diagnostics.ts";
-import { posOf } from "../check/shape.ts";
 
 export type Role = "signature" | "timestamp" | "id" | "other";
 
@@ -102,6 +101,3 @@ export function resolveSigning(s: Partial<RawSigning>): ResolvedSigning {
 export function placeholders(content: string): string[] {
   return [...content.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
 }
-
-/** Where a signing key stands, or the block itself. */
-export const signingPos = (s: Partial<RawSigning>, key?: string): SourcePos => posOf(s as object, key);

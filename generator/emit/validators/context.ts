@@ -3,9 +3,7 @@
 import type { CatalogModel, Json, Property, Schema } from "../../model/ir.ts";
 import { array, json, newCall, str } from "../ts/expr.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
-import type { helper } from "./runtime.ts";
-
-type Helper = ReturnType<typeof helper>;
+import type { Helper } from "./runtime.ts";
 
 export class ModuleCx {
   /** The runtime helpers the module's code calls, imported from the runtime. */

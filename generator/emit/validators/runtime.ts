@@ -6,7 +6,8 @@ import type * as rt from "../../runtime/validate.ts";
 /** The import specifier of the runtime's validation helpers, from a package's src/ or dist/. */
 export const VALIDATE_MODULE = "./runtime/validate.js";
 
-type Helper = keyof typeof rt & string;
+/** A function of the runtime that generated checks call (a misspelt name does not compile). */
+export type Helper = keyof typeof rt & string;
 
 export const FORMAT_HELPER: Record<string, Helper> = {
   uuid: "fmtUuid",
@@ -33,6 +34,3 @@ export const FORMAT_WORDS: Record<string, string> = {
   ipv4: "an IPv4 address",
   ipv6: "an IPv6 address",
 };
-
-/** A helper of the runtime that generated checks call (typed, so a misspelt name does not compile). */
-export const helper = (name: Helper): Helper => name;
