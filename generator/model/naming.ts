@@ -124,3 +124,36 @@ export class Namespace {
 export function secretEnvName(catalogId: string): string {
   return `${catalogId.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_WEBHOOK_SECRET`;
 }
+
+/**
+ * Names for shapes shared by several places (model/shapes.ts), in a catalog's type namespace: after
+ * the place where each first occurs, the property's name alone when it is free (`pull_request` →
+ * `PullRequest`), else with its owner's name before it (`PullRequestOpenedPullRequest`), else
+ * numbered. Free means taken by no other type of the package: not a named schema, event, payload,
+ * group union, runtime name or global. The same catalog always yields the same names.
+ */
+export class ShapeNames {
+  private readonly taken = new Set<string>();
+  constructor(model: {
+    schemas: readonly { typeName: string }[];
+    events: readonly { names: { event: string; payload: string } }[];
+    groups: readonly { unionName: string }[];
+  }) {
+    for (const n of [...RUNTIME_NAMES, ...GLOBALS, ...KEYWORDS]) this.taken.add(n);
+    for (const s of model.schemas) this.taken.add(s.typeName);
+    for (const e of model.events) this.taken.add(e.names.event).add(e.names.payload);
+    for (const g of model.groups) this.taken.add(g.unionName);
+  }
+
+  /** `owner`: the type or event stem it stands in; `hint`: the words from there (`head repo`). */
+  shape(owner: string, hint: string): string {
+    const own = hint ? pascal(hint) : "";
+    // Words that name no field (an array's item, a map's value, a variant) need their owner.
+    const bare = own && !/^(item|value|variant)\b/.test(hint) ? [own] : [];
+    const candidates = [...bare, `${owner}${own || "Shape"}`];
+    let name = candidates.find((c) => !this.taken.has(c));
+    for (let i = 2; !name; i++) if (!this.taken.has(`${candidates.at(-1)}${i}`)) name = `${candidates.at(-1)}${i}`;
+    this.taken.add(name);
+    return name;
+  }
+}

@@ -2,13 +2,14 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   eventApi,
   fail,
   fmtUuid,
-  kind,
   run,
   show,
   toStandardSchema,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -46,22 +47,16 @@ function f_envelope(v: any): boolean {
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.accountid;
-  if (v1 === undefined)
-    fail(e, "required", p, 'missing required property "accountid"', 'property "accountid"');
-  else if (typeof v1 !== "string")
-    fail(e, "type", p + "/accountid", "must be a string", "string", kind(v1));
+  if (v1 === undefined) absent(e, p, "accountid");
+  else if (typeof v1 !== "string") wrongType(e, p + "/accountid", "string", v1);
   else if (!fmtUuid(v1)) fail(e, "format", p + "/accountid", "must be a UUID", "uuid", show(v1));
   const v2 = v.consumerid;
-  if (v2 === undefined)
-    fail(e, "required", p, 'missing required property "consumerid"', 'property "consumerid"');
-  else if (typeof v2 !== "string")
-    fail(e, "type", p + "/consumerid", "must be a string", "string", kind(v2));
+  if (v2 === undefined) absent(e, p, "consumerid");
+  else if (typeof v2 !== "string") wrongType(e, p + "/consumerid", "string", v2);
   else if (!fmtUuid(v2)) fail(e, "format", p + "/consumerid", "must be a UUID", "uuid", show(v2));
   const v3 = v.created;
-  if (v3 === undefined)
-    fail(e, "required", p, 'missing required property "created"', 'property "created"');
-  else if (!Number.isInteger(v3))
-    fail(e, "type", p + "/created", "must be an integer", "integer", kind(v3));
+  if (v3 === undefined) absent(e, p, "created");
+  else if (!Number.isInteger(v3)) wrongType(e, p + "/created", "integer", v3);
 }
 
 function fe_AccountConnectionCreated(v: any): boolean {
@@ -78,12 +73,10 @@ function fe_AccountConnectionCreated(v: any): boolean {
 }
 
 function ce_AccountConnectionCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.connection.created")
       fail(
         e,
@@ -95,10 +88,8 @@ function ce_AccountConnectionCreated(v: any, p: string, e: ValidationIssue[]): v
       );
     c_envelope(v, p, e);
     const v2 = v.connectionid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "connectionid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/connectionid", "string", v2);
     else if (!fmtUuid(v2))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
@@ -121,12 +112,10 @@ function fe_AccountConnectionUpdated(v: any): boolean {
 }
 
 function ce_AccountConnectionUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.connection.updated")
       fail(
         e,
@@ -138,15 +127,12 @@ function ce_AccountConnectionUpdated(v: any, p: string, e: ValidationIssue[]): v
       );
     c_envelope(v, p, e);
     const v2 = v.connectionid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "connectionid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/connectionid", "string", v2);
     else if (!fmtUuid(v2))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v2));
     const v3 = v.status;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "status"', 'property "status"');
+    if (v3 === undefined) absent(e, p, "status");
     else if (!(v3 === "active" || v3 === "inactive"))
       fail(
         e,
@@ -173,12 +159,10 @@ function fe_AccountConnectionDeleted(v: any): boolean {
 }
 
 function ce_AccountConnectionDeleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.connection.deleted")
       fail(
         e,
@@ -190,10 +174,8 @@ function ce_AccountConnectionDeleted(v: any, p: string, e: ValidationIssue[]): v
       );
     c_envelope(v, p, e);
     const v2 = v.connectionid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "connectionid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/connectionid", "string", v2);
     else if (!fmtUuid(v2))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
@@ -213,12 +195,10 @@ function fe_AccountConnectionUp(v: any): boolean {
 }
 
 function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.connection.up")
       fail(
         e,
@@ -230,10 +210,8 @@ function ce_AccountConnectionUp(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.connectionid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "connectionid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/connectionid", "string", v2);
     else if (!fmtUuid(v2))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
@@ -253,12 +231,10 @@ function fe_AccountConnectionDown(v: any): boolean {
 }
 
 function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.connection.down")
       fail(
         e,
@@ -270,10 +246,8 @@ function ce_AccountConnectionDown(v: any, p: string, e: ValidationIssue[]): void
       );
     c_envelope(v, p, e);
     const v2 = v.connectionid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "connectionid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/connectionid", "string", v2);
     else if (!fmtUuid(v2))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v2));
   }
@@ -297,12 +271,10 @@ function fe_AccountFlowEnabled(v: any): boolean {
 }
 
 function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.flow.enabled")
       fail(
         e,
@@ -314,16 +286,12 @@ function ce_AccountFlowEnabled(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.flowid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "flowid"', 'property "flowid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/flowid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "flowid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/flowid", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/flowid", "must be a UUID", "uuid", show(v2));
     const v3 = v.syncid;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "syncid"', 'property "syncid"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/syncid", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "syncid");
+    else if (typeof v3 !== "string") wrongType(e, p + "/syncid", "string", v3);
     else if (!fmtUuid(v3)) fail(e, "format", p + "/syncid", "must be a UUID", "uuid", show(v3));
   }
 }
@@ -346,12 +314,10 @@ function fe_AccountFlowDisabled(v: any): boolean {
 }
 
 function ce_AccountFlowDisabled(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.flow.disabled")
       fail(
         e,
@@ -363,16 +329,12 @@ function ce_AccountFlowDisabled(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.flowid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "flowid"', 'property "flowid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/flowid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "flowid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/flowid", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/flowid", "must be a UUID", "uuid", show(v2));
     const v3 = v.syncid;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "syncid"', 'property "syncid"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/syncid", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "syncid");
+    else if (typeof v3 !== "string") wrongType(e, p + "/syncid", "string", v3);
     else if (!fmtUuid(v3)) fail(e, "format", p + "/syncid", "must be a UUID", "uuid", show(v3));
   }
 }
@@ -406,12 +368,10 @@ function fe_AccountFlowExecuted(v: any): boolean {
 }
 
 function ce_AccountFlowExecuted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.flow.executed")
       fail(
         e,
@@ -423,20 +383,15 @@ function ce_AccountFlowExecuted(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.flowid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "flowid"', 'property "flowid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/flowid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "flowid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/flowid", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/flowid", "must be a UUID", "uuid", show(v2));
     const v3 = v.syncid;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "syncid"', 'property "syncid"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/syncid", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "syncid");
+    else if (typeof v3 !== "string") wrongType(e, p + "/syncid", "string", v3);
     else if (!fmtUuid(v3)) fail(e, "format", p + "/syncid", "must be a UUID", "uuid", show(v3));
     const v4 = v.status;
-    if (v4 === undefined)
-      fail(e, "required", p, 'missing required property "status"', 'property "status"');
+    if (v4 === undefined) absent(e, p, "status");
     else if (!(v4 === "success" || v4 === "error"))
       fail(
         e,
@@ -447,23 +402,13 @@ function ce_AccountFlowExecuted(v: any, p: string, e: ValidationIssue[]): void {
         show(v4),
       );
     const v5 = v.executionid;
-    if (v5 === undefined)
-      fail(e, "required", p, 'missing required property "executionid"', 'property "executionid"');
-    else if (typeof v5 !== "string")
-      fail(e, "type", p + "/executionid", "must be a string", "string", kind(v5));
+    if (v5 === undefined) absent(e, p, "executionid");
+    else if (typeof v5 !== "string") wrongType(e, p + "/executionid", "string", v5);
     else if (!fmtUuid(v5))
       fail(e, "format", p + "/executionid", "must be a UUID", "uuid", show(v5));
     const v6 = v.parentexecutionid;
-    if (v6 === undefined)
-      fail(
-        e,
-        "required",
-        p,
-        'missing required property "parentexecutionid"',
-        'property "parentexecutionid"',
-      );
-    else if (typeof v6 !== "string")
-      fail(e, "type", p + "/parentexecutionid", "must be a string", "string", kind(v6));
+    if (v6 === undefined) absent(e, p, "parentexecutionid");
+    else if (typeof v6 !== "string") wrongType(e, p + "/parentexecutionid", "string", v6);
     else if (!fmtUuid(v6))
       fail(e, "format", p + "/parentexecutionid", "must be a UUID", "uuid", show(v6));
   }
@@ -503,12 +448,10 @@ function fe_AccountIssueCreated(v: any): boolean {
 }
 
 function ce_AccountIssueCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.issue.created")
       fail(
         e,
@@ -520,42 +463,30 @@ function ce_AccountIssueCreated(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.issue_id;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "issue_id"', 'property "issue_id"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/issue_id", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "issue_id");
+    else if (typeof v2 !== "string") wrongType(e, p + "/issue_id", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/issue_id", "must be a UUID", "uuid", show(v2));
     const v3 = v.connectionid;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "connectionid");
+    else if (typeof v3 !== "string") wrongType(e, p + "/connectionid", "string", v3);
     else if (!fmtUuid(v3))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v3));
     const v4 = v.syncid;
     if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        fail(e, "type", p + "/syncid", "must be a string", "string", kind(v4));
+      if (typeof v4 !== "string") wrongType(e, p + "/syncid", "string", v4);
       else if (!fmtUuid(v4)) fail(e, "format", p + "/syncid", "must be a UUID", "uuid", show(v4));
     }
     const v5 = v.error_code;
-    if (v5 === undefined)
-      fail(e, "required", p, 'missing required property "error_code"', 'property "error_code"');
-    else if (typeof v5 !== "string")
-      fail(e, "type", p + "/error_code", "must be a string", "string", kind(v5));
+    if (v5 === undefined) absent(e, p, "error_code");
+    else if (typeof v5 !== "string") wrongType(e, p + "/error_code", "string", v5);
     const v6 = v.issue_status;
-    if (v6 === undefined)
-      fail(e, "required", p, 'missing required property "issue_status"', 'property "issue_status"');
-    else if (typeof v6 !== "string")
-      fail(e, "type", p + "/issue_status", "must be a string", "string", kind(v6));
+    if (v6 === undefined) absent(e, p, "issue_status");
+    else if (typeof v6 !== "string") wrongType(e, p + "/issue_status", "string", v6);
     const v7 = v.message;
-    if (v7 === undefined)
-      fail(e, "required", p, 'missing required property "message"', 'property "message"');
-    else if (typeof v7 !== "string")
-      fail(e, "type", p + "/message", "must be a string", "string", kind(v7));
+    if (v7 === undefined) absent(e, p, "message");
+    else if (typeof v7 !== "string") wrongType(e, p + "/message", "string", v7);
     const v8 = v.context;
-    if (v8 === undefined)
-      fail(e, "required", p, 'missing required property "context"', 'property "context"');
+    if (v8 === undefined) absent(e, p, "context");
   }
 }
 
@@ -596,12 +527,10 @@ function fe_AccountIssueUpdated(v: any): boolean {
 }
 
 function ce_AccountIssueUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.issue.updated")
       fail(
         e,
@@ -613,47 +542,33 @@ function ce_AccountIssueUpdated(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.issue_id;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "issue_id"', 'property "issue_id"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/issue_id", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "issue_id");
+    else if (typeof v2 !== "string") wrongType(e, p + "/issue_id", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/issue_id", "must be a UUID", "uuid", show(v2));
     const v3 = v.connectionid;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "connectionid");
+    else if (typeof v3 !== "string") wrongType(e, p + "/connectionid", "string", v3);
     else if (!fmtUuid(v3))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v3));
     const v4 = v.syncid;
     if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        fail(e, "type", p + "/syncid", "must be a string", "string", kind(v4));
+      if (typeof v4 !== "string") wrongType(e, p + "/syncid", "string", v4);
       else if (!fmtUuid(v4)) fail(e, "format", p + "/syncid", "must be a UUID", "uuid", show(v4));
     }
     const v5 = v.error_code;
-    if (v5 === undefined)
-      fail(e, "required", p, 'missing required property "error_code"', 'property "error_code"');
-    else if (typeof v5 !== "string")
-      fail(e, "type", p + "/error_code", "must be a string", "string", kind(v5));
+    if (v5 === undefined) absent(e, p, "error_code");
+    else if (typeof v5 !== "string") wrongType(e, p + "/error_code", "string", v5);
     const v6 = v.issue_status;
-    if (v6 === undefined)
-      fail(e, "required", p, 'missing required property "issue_status"', 'property "issue_status"');
-    else if (typeof v6 !== "string")
-      fail(e, "type", p + "/issue_status", "must be a string", "string", kind(v6));
+    if (v6 === undefined) absent(e, p, "issue_status");
+    else if (typeof v6 !== "string") wrongType(e, p + "/issue_status", "string", v6);
     const v7 = v.message;
-    if (v7 === undefined)
-      fail(e, "required", p, 'missing required property "message"', 'property "message"');
-    else if (typeof v7 !== "string")
-      fail(e, "type", p + "/message", "must be a string", "string", kind(v7));
+    if (v7 === undefined) absent(e, p, "message");
+    else if (typeof v7 !== "string") wrongType(e, p + "/message", "string", v7);
     const v8 = v.context;
-    if (v8 === undefined)
-      fail(e, "required", p, 'missing required property "context"', 'property "context"');
+    if (v8 === undefined) absent(e, p, "context");
     const v9 = v.occurrences;
-    if (v9 === undefined)
-      fail(e, "required", p, 'missing required property "occurrences"', 'property "occurrences"');
-    else if (!Number.isInteger(v9))
-      fail(e, "type", p + "/occurrences", "must be an integer", "integer", kind(v9));
+    if (v9 === undefined) absent(e, p, "occurrences");
+    else if (!Number.isInteger(v9)) wrongType(e, p + "/occurrences", "integer", v9);
   }
 }
 
@@ -686,12 +601,10 @@ function fe_AccountIssueClosed(v: any): boolean {
 }
 
 function ce_AccountIssueClosed(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "account.issue.closed")
       fail(
         e,
@@ -703,32 +616,24 @@ function ce_AccountIssueClosed(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.issue_id;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "issue_id"', 'property "issue_id"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/issue_id", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "issue_id");
+    else if (typeof v2 !== "string") wrongType(e, p + "/issue_id", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/issue_id", "must be a UUID", "uuid", show(v2));
     const v3 = v.connectionid;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "connectionid");
+    else if (typeof v3 !== "string") wrongType(e, p + "/connectionid", "string", v3);
     else if (!fmtUuid(v3))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v3));
     const v4 = v.syncid;
     if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        fail(e, "type", p + "/syncid", "must be a string", "string", kind(v4));
+      if (typeof v4 !== "string") wrongType(e, p + "/syncid", "string", v4);
       else if (!fmtUuid(v4)) fail(e, "format", p + "/syncid", "must be a UUID", "uuid", show(v4));
     }
     const v5 = v.error_code;
-    if (v5 === undefined)
-      fail(e, "required", p, 'missing required property "error_code"', 'property "error_code"');
-    else if (typeof v5 !== "string")
-      fail(e, "type", p + "/error_code", "must be a string", "string", kind(v5));
+    if (v5 === undefined) absent(e, p, "error_code");
+    else if (typeof v5 !== "string") wrongType(e, p + "/error_code", "string", v5);
     const v6 = v.issue_status;
-    if (v6 === undefined)
-      fail(e, "required", p, 'missing required property "issue_status"', 'property "issue_status"');
+    if (v6 === undefined) absent(e, p, "issue_status");
     else if (v6 !== "auto_closed")
       fail(e, "const", p + "/issue_status", 'must be "auto_closed"', '"auto_closed"', show(v6));
   }
@@ -765,12 +670,10 @@ function fe_PosOrderCompleted(v: any): boolean {
 }
 
 function ce_PosOrderCompleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "pos.order.completed")
       fail(
         e,
@@ -782,37 +685,29 @@ function ce_PosOrderCompleted(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.order_id;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "order_id"', 'property "order_id"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/order_id", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "order_id");
+    else if (typeof v2 !== "string") wrongType(e, p + "/order_id", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/order_id", "must be a UUID", "uuid", show(v2));
     const v3 = v.device_id;
     if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        fail(e, "type", p + "/device_id", "must be a string", "string", kind(v3));
+      if (typeof v3 !== "string") wrongType(e, p + "/device_id", "string", v3);
       else if (!fmtUuid(v3))
         fail(e, "format", p + "/device_id", "must be a UUID", "uuid", show(v3));
     }
     const v4 = v.customer_id;
     if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        fail(e, "type", p + "/customer_id", "must be a string", "string", kind(v4));
+      if (typeof v4 !== "string") wrongType(e, p + "/customer_id", "string", v4);
       else if (!fmtUuid(v4))
         fail(e, "format", p + "/customer_id", "must be a UUID", "uuid", show(v4));
     }
     const v5 = v.location_id;
-    if (v5 === undefined)
-      fail(e, "required", p, 'missing required property "location_id"', 'property "location_id"');
-    else if (typeof v5 !== "string")
-      fail(e, "type", p + "/location_id", "must be a string", "string", kind(v5));
+    if (v5 === undefined) absent(e, p, "location_id");
+    else if (typeof v5 !== "string") wrongType(e, p + "/location_id", "string", v5);
     else if (!fmtUuid(v5))
       fail(e, "format", p + "/location_id", "must be a UUID", "uuid", show(v5));
     const v6 = v.updated_at;
-    if (v6 === undefined)
-      fail(e, "required", p, 'missing required property "updated_at"', 'property "updated_at"');
-    else if (typeof v6 !== "string")
-      fail(e, "type", p + "/updated_at", "must be a string", "string", kind(v6));
+    if (v6 === undefined) absent(e, p, "updated_at");
+    else if (typeof v6 !== "string") wrongType(e, p + "/updated_at", "string", v6);
   }
 }
 
@@ -847,12 +742,10 @@ function fe_PosOrderUpdated(v: any): boolean {
 }
 
 function ce_PosOrderUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "pos.order.updated")
       fail(
         e,
@@ -864,37 +757,29 @@ function ce_PosOrderUpdated(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.order_id;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "order_id"', 'property "order_id"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/order_id", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "order_id");
+    else if (typeof v2 !== "string") wrongType(e, p + "/order_id", "string", v2);
     else if (!fmtUuid(v2)) fail(e, "format", p + "/order_id", "must be a UUID", "uuid", show(v2));
     const v3 = v.device_id;
     if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        fail(e, "type", p + "/device_id", "must be a string", "string", kind(v3));
+      if (typeof v3 !== "string") wrongType(e, p + "/device_id", "string", v3);
       else if (!fmtUuid(v3))
         fail(e, "format", p + "/device_id", "must be a UUID", "uuid", show(v3));
     }
     const v4 = v.customer_id;
     if (v4 !== undefined) {
-      if (typeof v4 !== "string")
-        fail(e, "type", p + "/customer_id", "must be a string", "string", kind(v4));
+      if (typeof v4 !== "string") wrongType(e, p + "/customer_id", "string", v4);
       else if (!fmtUuid(v4))
         fail(e, "format", p + "/customer_id", "must be a UUID", "uuid", show(v4));
     }
     const v5 = v.location_id;
-    if (v5 === undefined)
-      fail(e, "required", p, 'missing required property "location_id"', 'property "location_id"');
-    else if (typeof v5 !== "string")
-      fail(e, "type", p + "/location_id", "must be a string", "string", kind(v5));
+    if (v5 === undefined) absent(e, p, "location_id");
+    else if (typeof v5 !== "string") wrongType(e, p + "/location_id", "string", v5);
     else if (!fmtUuid(v5))
       fail(e, "format", p + "/location_id", "must be a UUID", "uuid", show(v5));
     const v6 = v.updated_at;
-    if (v6 === undefined)
-      fail(e, "required", p, 'missing required property "updated_at"', 'property "updated_at"');
-    else if (typeof v6 !== "string")
-      fail(e, "type", p + "/updated_at", "must be a string", "string", kind(v6));
+    if (v6 === undefined) absent(e, p, "updated_at");
+    else if (typeof v6 !== "string") wrongType(e, p + "/updated_at", "string", v6);
   }
 }
 

@@ -2,14 +2,15 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   eventApi,
   fail,
   fmtDateTime,
   fmtUri,
-  kind,
   run,
   show,
   toStandardSchema,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -54,8 +55,7 @@ function fs_Agent(v: any): boolean {
 }
 
 function cs_Agent(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
 }
 
 function fs_Source(v: any): boolean {
@@ -64,8 +64,7 @@ function fs_Source(v: any): boolean {
 }
 
 function cs_Source(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
 }
 
 function fs_Task(v: any): boolean {
@@ -74,8 +73,7 @@ function fs_Task(v: any): boolean {
 }
 
 function cs_Task(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
 }
 
 function fs_TaskRun(v: any): boolean {
@@ -162,98 +160,64 @@ function fs_TaskRun(v: any): boolean {
 }
 
 function cs_TaskRun(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("trun_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^trun_", "pattern ^trun_", show(v1));
     const v2 = v.object;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "object"', 'property "object"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/object", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "object");
+    else if (typeof v2 !== "string") wrongType(e, p + "/object", "string", v2);
     const v3 = v.status;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "status"', 'property "status"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/status", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "status");
+    else if (typeof v3 !== "string") wrongType(e, p + "/status", "string", v3);
     const v5 = v.task_id;
     if (v5 !== undefined) {
       if (v5 !== null) {
-        if (typeof v5 !== "string")
-          fail(e, "type", p + "/task_id", "must be a string or null", "string or null", kind(v5));
+        if (typeof v5 !== "string") wrongType(e, p + "/task_id", "string or null", v5);
       }
     }
     const v6 = v.connection_id;
     if (v6 !== undefined) {
       if (v6 !== null) {
-        if (typeof v6 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/connection_id",
-            "must be a string or null",
-            "string or null",
-            kind(v6),
-          );
+        if (typeof v6 !== "string") wrongType(e, p + "/connection_id", "string or null", v6);
       }
     }
     const v7 = v.workflow_id;
     if (v7 !== undefined) {
       if (v7 !== null) {
-        if (typeof v7 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/workflow_id",
-            "must be a string or null",
-            "string or null",
-            kind(v7),
-          );
+        if (typeof v7 !== "string") wrongType(e, p + "/workflow_id", "string or null", v7);
       }
     }
     const v8 = v.agent_id;
     if (v8 !== undefined) {
       if (v8 !== null) {
-        if (typeof v8 !== "string")
-          fail(e, "type", p + "/agent_id", "must be a string or null", "string or null", kind(v8));
+        if (typeof v8 !== "string") wrongType(e, p + "/agent_id", "string or null", v8);
       }
     }
     const v9 = v.source_id;
     if (v9 !== undefined) {
       if (v9 !== null) {
-        if (typeof v9 !== "string")
-          fail(e, "type", p + "/source_id", "must be a string or null", "string or null", kind(v9));
+        if (typeof v9 !== "string") wrongType(e, p + "/source_id", "string or null", v9);
       }
     }
     const v10 = v.runtime_ms;
     if (v10 !== undefined) {
       if (v10 !== null) {
-        if (!Number.isInteger(v10))
-          fail(
-            e,
-            "type",
-            p + "/runtime_ms",
-            "must be an integer or null",
-            "integer or null",
-            kind(v10),
-          );
+        if (!Number.isInteger(v10)) wrongType(e, p + "/runtime_ms", "integer or null", v10);
         else if (v10 < 0)
           fail(e, "minimum", p + "/runtime_ms", "must be >= 0", undefined, show(v10));
       }
     }
     const v12 = v.errors;
     if (v12 !== undefined) {
-      if (!Array.isArray(v12))
-        fail(e, "type", p + "/errors", "must be an array", "array", kind(v12));
+      if (!Array.isArray(v12)) wrongType(e, p + "/errors", "array", v12);
       else {
         for (let i14 = 0; i14 < v12.length; i14++) {
           const v13 = v12[i14];
-          cs_TaskRunError(v13, p + "/errors" + "/" + i14, e);
+          cs_TaskRunError(v13, p + "/errors/" + i14, e);
         }
       }
     }
@@ -266,15 +230,7 @@ function cs_TaskRun(v: any, p: string, e: ValidationIssue[]): void {
     const v16 = v.canceled_at;
     if (v16 !== undefined) {
       if (v16 !== null) {
-        if (typeof v16 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/canceled_at",
-            "must be a string or null",
-            "string or null",
-            kind(v16),
-          );
+        if (typeof v16 !== "string") wrongType(e, p + "/canceled_at", "string or null", v16);
         else if (!fmtDateTime(v16))
           fail(
             e,
@@ -288,8 +244,7 @@ function cs_TaskRun(v: any, p: string, e: ValidationIssue[]): void {
     }
     const v17 = v.created_at;
     if (v17 !== undefined) {
-      if (typeof v17 !== "string")
-        fail(e, "type", p + "/created_at", "must be a string", "string", kind(v17));
+      if (typeof v17 !== "string") wrongType(e, p + "/created_at", "string", v17);
       else if (!fmtDateTime(v17))
         fail(
           e,
@@ -302,8 +257,7 @@ function cs_TaskRun(v: any, p: string, e: ValidationIssue[]): void {
     }
     const v18 = v.updated_at;
     if (v18 !== undefined) {
-      if (typeof v18 !== "string")
-        fail(e, "type", p + "/updated_at", "must be a string", "string", kind(v18));
+      if (typeof v18 !== "string") wrongType(e, p + "/updated_at", "string", v18);
       else if (!fmtDateTime(v18))
         fail(
           e,
@@ -338,29 +292,21 @@ function fs_TaskRunError(v: any): boolean {
 }
 
 function cs_TaskRunError(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/type", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "type");
+    else if (typeof v1 !== "string") wrongType(e, p + "/type", "string", v1);
     const v2 = v.code;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "code"', 'property "code"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/code", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "code");
+    else if (typeof v2 !== "string") wrongType(e, p + "/code", "string", v2);
     const v3 = v.message;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "message"', 'property "message"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/message", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "message");
+    else if (typeof v3 !== "string") wrongType(e, p + "/message", "string", v3);
     const v4 = v.field;
     if (v4 !== undefined) {
       if (v4 !== null) {
-        if (typeof v4 !== "string")
-          fail(e, "type", p + "/field", "must be a string or null", "string or null", kind(v4));
+        if (typeof v4 !== "string") wrongType(e, p + "/field", "string or null", v4);
       }
     }
   }
@@ -414,23 +360,18 @@ function fs_Connection(v: any): boolean {
 }
 
 function cs_Connection(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("conn_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^conn_", "pattern ^conn_", show(v1));
     const v2 = v.object;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "object"', 'property "object"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/object", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "object");
+    else if (typeof v2 !== "string") wrongType(e, p + "/object", "string", v2);
     const v3 = v.status;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "status"', 'property "status"');
+    if (v3 === undefined) absent(e, p, "status");
     else if (!(
       v3 === "connecting" ||
       v3 === "connected" ||
@@ -450,36 +391,19 @@ function cs_Connection(v: any, p: string, e: ValidationIssue[]): void {
     const v4 = v.source_id;
     if (v4 !== undefined) {
       if (v4 !== null) {
-        if (typeof v4 !== "string")
-          fail(e, "type", p + "/source_id", "must be a string or null", "string or null", kind(v4));
+        if (typeof v4 !== "string") wrongType(e, p + "/source_id", "string or null", v4);
       }
     }
     const v5 = v.auth_method;
     if (v5 !== undefined) {
       if (v5 !== null) {
-        if (typeof v5 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/auth_method",
-            "must be a string or null",
-            "string or null",
-            kind(v5),
-          );
+        if (typeof v5 !== "string") wrongType(e, p + "/auth_method", "string or null", v5);
       }
     }
     const v6 = v.external_id;
     if (v6 !== undefined) {
       if (v6 !== null) {
-        if (typeof v6 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/external_id",
-            "must be a string or null",
-            "string or null",
-            kind(v6),
-          );
+        if (typeof v6 !== "string") wrongType(e, p + "/external_id", "string or null", v6);
       }
     }
     const v7 = v.interaction;
@@ -510,24 +434,20 @@ function fs_Interaction(v: any): boolean {
 }
 
 function cs_Interaction(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/type", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "type");
+    else if (typeof v1 !== "string") wrongType(e, p + "/type", "string", v1);
     const v2 = v.message;
     if (v2 !== undefined) {
       if (v2 !== null) {
-        if (typeof v2 !== "string")
-          fail(e, "type", p + "/message", "must be a string or null", "string or null", kind(v2));
+        if (typeof v2 !== "string") wrongType(e, p + "/message", "string or null", v2);
       }
     }
     const v3 = v.fields;
     if (v3 !== undefined) {
-      if (!Array.isArray(v3)) fail(e, "type", p + "/fields", "must be an array", "array", kind(v3));
+      if (!Array.isArray(v3)) wrongType(e, p + "/fields", "array", v3);
     }
   }
 }
@@ -572,49 +492,33 @@ function fs_StorageItem(v: any): boolean {
 }
 
 function cs_StorageItem(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     const v2 = v.object;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "object"', 'property "object"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/object", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "object");
+    else if (typeof v2 !== "string") wrongType(e, p + "/object", "string", v2);
     const v3 = v.file_name;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "file_name"', 'property "file_name"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/file_name", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "file_name");
+    else if (typeof v3 !== "string") wrongType(e, p + "/file_name", "string", v3);
     const v4 = v.file_type;
     if (v4 !== undefined) {
       if (v4 !== null) {
-        if (typeof v4 !== "string")
-          fail(e, "type", p + "/file_type", "must be a string or null", "string or null", kind(v4));
+        if (typeof v4 !== "string") wrongType(e, p + "/file_type", "string or null", v4);
       }
     }
     const v5 = v.file_size;
     if (v5 !== undefined) {
       if (v5 !== null) {
-        if (!Number.isInteger(v5))
-          fail(
-            e,
-            "type",
-            p + "/file_size",
-            "must be an integer or null",
-            "integer or null",
-            kind(v5),
-          );
+        if (!Number.isInteger(v5)) wrongType(e, p + "/file_size", "integer or null", v5);
         else if (v5 < 0) fail(e, "minimum", p + "/file_size", "must be >= 0", undefined, show(v5));
       }
     }
     const v6 = v.created_at;
     if (v6 !== undefined) {
-      if (typeof v6 !== "string")
-        fail(e, "type", p + "/created_at", "must be a string", "string", kind(v6));
+      if (typeof v6 !== "string") wrongType(e, p + "/created_at", "string", v6);
       else if (!fmtDateTime(v6))
         fail(
           e,
@@ -628,8 +532,7 @@ function cs_StorageItem(v: any, p: string, e: ValidationIssue[]): void {
     const v7 = v.url;
     if (v7 !== undefined) {
       if (v7 !== null) {
-        if (typeof v7 !== "string")
-          fail(e, "type", p + "/url", "must be a string or null", "string or null", kind(v7));
+        if (typeof v7 !== "string") wrongType(e, p + "/url", "string or null", v7);
         else if (!fmtUri(v7))
           fail(e, "format", p + "/url", "must be an absolute URI", "uri", show(v7));
       }
@@ -654,23 +557,19 @@ function fs_WorkflowRun(v: any): boolean {
 }
 
 function cs_WorkflowRun(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("wrun_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^wrun_", "pattern ^wrun_", show(v1));
     const v2 = v.object;
     if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        fail(e, "type", p + "/object", "must be a string", "string", kind(v2));
+      if (typeof v2 !== "string") wrongType(e, p + "/object", "string", v2);
     }
     const v3 = v.status;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "status"', 'property "status"');
+    if (v3 === undefined) absent(e, p, "status");
     else if (!set1.has(v3))
       fail(
         e,
@@ -727,30 +626,24 @@ function fs_EventDestination(v: any): boolean {
 }
 
 function cs_EventDestination(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("evtd_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^evtd_", "pattern ^evtd_", show(v1));
     const v2 = v.object;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "object"', 'property "object"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/object", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "object");
+    else if (typeof v2 !== "string") wrongType(e, p + "/object", "string", v2);
     const v3 = v.name;
     if (v3 !== undefined) {
       if (v3 !== null) {
-        if (typeof v3 !== "string")
-          fail(e, "type", p + "/name", "must be a string or null", "string or null", kind(v3));
+        if (typeof v3 !== "string") wrongType(e, p + "/name", "string or null", v3);
       }
     }
     const v4 = v.status;
-    if (v4 === undefined)
-      fail(e, "required", p, 'missing required property "status"', 'property "status"');
+    if (v4 === undefined) absent(e, p, "status");
     else if (!(v4 === "pending_verification" || v4 === "active" || v4 === "inactive"))
       fail(
         e,
@@ -762,24 +655,21 @@ function cs_EventDestination(v: any, p: string, e: ValidationIssue[]): void {
       );
     const v5 = v.type;
     if (v5 !== undefined) {
-      if (typeof v5 !== "string")
-        fail(e, "type", p + "/type", "must be a string", "string", kind(v5));
+      if (typeof v5 !== "string") wrongType(e, p + "/type", "string", v5);
     }
     const v6 = v.events;
     if (v6 !== undefined) {
-      if (!Array.isArray(v6)) fail(e, "type", p + "/events", "must be an array", "array", kind(v6));
+      if (!Array.isArray(v6)) wrongType(e, p + "/events", "array", v6);
       else {
         for (let i8 = 0; i8 < v6.length; i8++) {
           const v7 = v6[i8];
-          if (typeof v7 !== "string")
-            fail(e, "type", p + "/events" + "/" + i8, "must be a string", "string", kind(v7));
+          if (typeof v7 !== "string") wrongType(e, p + "/events/" + i8, "string", v7);
         }
       }
     }
     const v9 = v.created_at;
     if (v9 !== undefined) {
-      if (typeof v9 !== "string")
-        fail(e, "type", p + "/created_at", "must be a string", "string", kind(v9));
+      if (typeof v9 !== "string") wrongType(e, p + "/created_at", "string", v9);
       else if (!fmtDateTime(v9))
         fail(
           e,
@@ -792,8 +682,7 @@ function cs_EventDestination(v: any, p: string, e: ValidationIssue[]): void {
     }
     const v10 = v.updated_at;
     if (v10 !== undefined) {
-      if (typeof v10 !== "string")
-        fail(e, "type", p + "/updated_at", "must be a string", "string", kind(v10));
+      if (typeof v10 !== "string") wrongType(e, p + "/updated_at", "string", v10);
       else if (!fmtDateTime(v10))
         fail(
           e,
@@ -830,28 +719,22 @@ function f_envelope(v: any): boolean {
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.id;
-  if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-  else if (typeof v1 !== "string")
-    fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+  if (v1 === undefined) absent(e, p, "id");
+  else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
   else if (!v1.startsWith("evt_"))
     fail(e, "pattern", p + "/id", "must match the pattern ^evt_", "pattern ^evt_", show(v1));
   const v2 = v.object;
-  if (v2 === undefined)
-    fail(e, "required", p, 'missing required property "object"', 'property "object"');
+  if (v2 === undefined) absent(e, p, "object");
   else if (v2 !== "event") fail(e, "const", p + "/object", 'must be "event"', '"event"', show(v2));
   const v3 = v.created_at;
-  if (v3 === undefined)
-    fail(e, "required", p, 'missing required property "created_at"', 'property "created_at"');
-  else if (typeof v3 !== "string")
-    fail(e, "type", p + "/created_at", "must be a string", "string", kind(v3));
+  if (v3 === undefined) absent(e, p, "created_at");
+  else if (typeof v3 !== "string") wrongType(e, p + "/created_at", "string", v3);
   else if (!fmtDateTime(v3))
     fail(e, "format", p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v3));
   const v4 = v.request_id;
-  if (v4 === undefined)
-    fail(e, "required", p, 'missing required property "request_id"', 'property "request_id"');
+  if (v4 === undefined) absent(e, p, "request_id");
   else if (v4 !== null) {
-    if (typeof v4 !== "string")
-      fail(e, "type", p + "/request_id", "must be a string or null", "string or null", kind(v4));
+    if (typeof v4 !== "string") wrongType(e, p + "/request_id", "string or null", v4);
   }
 }
 
@@ -868,18 +751,15 @@ function fe_AgentCreated(v: any): boolean {
 }
 
 function ce_AgentCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "agent.created")
       fail(e, "const", p + "/type", 'must be "agent.created"', '"agent.created"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Agent(v2, p + "/data", e);
   }
 }
@@ -897,18 +777,15 @@ function fe_AgentUpdated(v: any): boolean {
 }
 
 function ce_AgentUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "agent.updated")
       fail(e, "const", p + "/type", 'must be "agent.updated"', '"agent.updated"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Agent(v2, p + "/data", e);
   }
 }
@@ -926,18 +803,15 @@ function fe_AgentDeleted(v: any): boolean {
 }
 
 function ce_AgentDeleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "agent.deleted")
       fail(e, "const", p + "/type", 'must be "agent.deleted"', '"agent.deleted"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Agent(v2, p + "/data", e);
   }
 }
@@ -955,18 +829,15 @@ function fe_SourceCreated(v: any): boolean {
 }
 
 function ce_SourceCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "source.created")
       fail(e, "const", p + "/type", 'must be "source.created"', '"source.created"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Source(v2, p + "/data", e);
   }
 }
@@ -984,18 +855,15 @@ function fe_SourceUpdated(v: any): boolean {
 }
 
 function ce_SourceUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "source.updated")
       fail(e, "const", p + "/type", 'must be "source.updated"', '"source.updated"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Source(v2, p + "/data", e);
   }
 }
@@ -1013,18 +881,15 @@ function fe_SourceDeleted(v: any): boolean {
 }
 
 function ce_SourceDeleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "source.deleted")
       fail(e, "const", p + "/type", 'must be "source.deleted"', '"source.deleted"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Source(v2, p + "/data", e);
   }
 }
@@ -1042,12 +907,10 @@ function fe_ConnectionConnecting(v: any): boolean {
 }
 
 function ce_ConnectionConnecting(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "connection.connecting")
       fail(
         e,
@@ -1059,8 +922,7 @@ function ce_ConnectionConnecting(v: any, p: string, e: ValidationIssue[]): void 
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Connection(v2, p + "/data", e);
   }
 }
@@ -1078,12 +940,10 @@ function fe_ConnectionConnected(v: any): boolean {
 }
 
 function ce_ConnectionConnected(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "connection.connected")
       fail(
         e,
@@ -1095,8 +955,7 @@ function ce_ConnectionConnected(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Connection(v2, p + "/data", e);
   }
 }
@@ -1114,12 +973,10 @@ function fe_ConnectionInvalid(v: any): boolean {
 }
 
 function ce_ConnectionInvalid(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "connection.invalid")
       fail(
         e,
@@ -1131,8 +988,7 @@ function ce_ConnectionInvalid(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Connection(v2, p + "/data", e);
   }
 }
@@ -1150,12 +1006,10 @@ function fe_ConnectionDisconnected(v: any): boolean {
 }
 
 function ce_ConnectionDisconnected(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "connection.disconnected")
       fail(
         e,
@@ -1167,8 +1021,7 @@ function ce_ConnectionDisconnected(v: any, p: string, e: ValidationIssue[]): voi
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Connection(v2, p + "/data", e);
   }
 }
@@ -1186,12 +1039,10 @@ function fe_ConnectionTerminated(v: any): boolean {
 }
 
 function ce_ConnectionTerminated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "connection.terminated")
       fail(
         e,
@@ -1203,8 +1054,7 @@ function ce_ConnectionTerminated(v: any, p: string, e: ValidationIssue[]): void 
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Connection(v2, p + "/data", e);
   }
 }
@@ -1222,12 +1072,10 @@ function fe_ConnectionInteractionRequired(v: any): boolean {
 }
 
 function ce_ConnectionInteractionRequired(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "connection.interaction_required")
       fail(
         e,
@@ -1239,8 +1087,7 @@ function ce_ConnectionInteractionRequired(v: any, p: string, e: ValidationIssue[
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Connection(v2, p + "/data", e);
   }
 }
@@ -1258,18 +1105,15 @@ function fe_TaskCreated(v: any): boolean {
 }
 
 function ce_TaskCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task.created")
       fail(e, "const", p + "/type", 'must be "task.created"', '"task.created"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Task(v2, p + "/data", e);
   }
 }
@@ -1287,18 +1131,15 @@ function fe_TaskUpdated(v: any): boolean {
 }
 
 function ce_TaskUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task.updated")
       fail(e, "const", p + "/type", 'must be "task.updated"', '"task.updated"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Task(v2, p + "/data", e);
   }
 }
@@ -1316,18 +1157,15 @@ function fe_TaskDeleted(v: any): boolean {
 }
 
 function ce_TaskDeleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task.deleted")
       fail(e, "const", p + "/type", 'must be "task.deleted"', '"task.deleted"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_Task(v2, p + "/data", e);
   }
 }
@@ -1345,18 +1183,15 @@ function fe_TaskRunQueued(v: any): boolean {
 }
 
 function ce_TaskRunQueued(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task_run.queued")
       fail(e, "const", p + "/type", 'must be "task_run.queued"', '"task_run.queued"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_TaskRun(v2, p + "/data", e);
   }
 }
@@ -1374,18 +1209,15 @@ function fe_TaskRunRunning(v: any): boolean {
 }
 
 function ce_TaskRunRunning(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task_run.running")
       fail(e, "const", p + "/type", 'must be "task_run.running"', '"task_run.running"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_TaskRun(v2, p + "/data", e);
   }
 }
@@ -1403,18 +1235,15 @@ function fe_TaskRunPending(v: any): boolean {
 }
 
 function ce_TaskRunPending(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task_run.pending")
       fail(e, "const", p + "/type", 'must be "task_run.pending"', '"task_run.pending"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_TaskRun(v2, p + "/data", e);
   }
 }
@@ -1432,12 +1261,10 @@ function fe_TaskRunCompleted(v: any): boolean {
 }
 
 function ce_TaskRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task_run.completed")
       fail(
         e,
@@ -1449,8 +1276,7 @@ function ce_TaskRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_TaskRun(v2, p + "/data", e);
   }
 }
@@ -1468,18 +1294,15 @@ function fe_TaskRunFailed(v: any): boolean {
 }
 
 function ce_TaskRunFailed(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task_run.failed")
       fail(e, "const", p + "/type", 'must be "task_run.failed"', '"task_run.failed"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_TaskRun(v2, p + "/data", e);
   }
 }
@@ -1497,18 +1320,15 @@ function fe_TaskRunCanceled(v: any): boolean {
 }
 
 function ce_TaskRunCanceled(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task_run.canceled")
       fail(e, "const", p + "/type", 'must be "task_run.canceled"', '"task_run.canceled"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_TaskRun(v2, p + "/data", e);
   }
 }
@@ -1526,12 +1346,10 @@ function fe_TaskRunInteractionRequired(v: any): boolean {
 }
 
 function ce_TaskRunInteractionRequired(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "task_run.interaction_required")
       fail(
         e,
@@ -1543,8 +1361,7 @@ function ce_TaskRunInteractionRequired(v: any, p: string, e: ValidationIssue[]):
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_TaskRun(v2, p + "/data", e);
   }
 }
@@ -1562,18 +1379,15 @@ function fe_StorageCreated(v: any): boolean {
 }
 
 function ce_StorageCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "storage.created")
       fail(e, "const", p + "/type", 'must be "storage.created"', '"storage.created"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_StorageItem(v2, p + "/data", e);
   }
 }
@@ -1591,18 +1405,15 @@ function fe_StorageDeleted(v: any): boolean {
 }
 
 function ce_StorageDeleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "storage.deleted")
       fail(e, "const", p + "/type", 'must be "storage.deleted"', '"storage.deleted"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_StorageItem(v2, p + "/data", e);
   }
 }
@@ -1620,12 +1431,10 @@ function fe_WorkflowRunQueued(v: any): boolean {
 }
 
 function ce_WorkflowRunQueued(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "workflow_run.queued")
       fail(
         e,
@@ -1637,8 +1446,7 @@ function ce_WorkflowRunQueued(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
@@ -1656,12 +1464,10 @@ function fe_WorkflowRunRunning(v: any): boolean {
 }
 
 function ce_WorkflowRunRunning(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "workflow_run.running")
       fail(
         e,
@@ -1673,8 +1479,7 @@ function ce_WorkflowRunRunning(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
@@ -1692,12 +1497,10 @@ function fe_WorkflowRunSleeping(v: any): boolean {
 }
 
 function ce_WorkflowRunSleeping(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "workflow_run.sleeping")
       fail(
         e,
@@ -1709,8 +1512,7 @@ function ce_WorkflowRunSleeping(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
@@ -1728,12 +1530,10 @@ function fe_WorkflowRunCompleted(v: any): boolean {
 }
 
 function ce_WorkflowRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "workflow_run.completed")
       fail(
         e,
@@ -1745,8 +1545,7 @@ function ce_WorkflowRunCompleted(v: any, p: string, e: ValidationIssue[]): void 
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
@@ -1764,12 +1563,10 @@ function fe_WorkflowRunFailed(v: any): boolean {
 }
 
 function ce_WorkflowRunFailed(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "workflow_run.failed")
       fail(
         e,
@@ -1781,8 +1578,7 @@ function ce_WorkflowRunFailed(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
@@ -1800,12 +1596,10 @@ function fe_WorkflowRunCanceled(v: any): boolean {
 }
 
 function ce_WorkflowRunCanceled(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "workflow_run.canceled")
       fail(
         e,
@@ -1817,8 +1611,7 @@ function ce_WorkflowRunCanceled(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
@@ -1836,12 +1629,10 @@ function fe_WorkflowRunInteractionRequired(v: any): boolean {
 }
 
 function ce_WorkflowRunInteractionRequired(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "workflow_run.interaction_required")
       fail(
         e,
@@ -1853,8 +1644,7 @@ function ce_WorkflowRunInteractionRequired(v: any, p: string, e: ValidationIssue
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_WorkflowRun(v2, p + "/data", e);
   }
 }
@@ -1872,12 +1662,10 @@ function fe_EventDestinationActivated(v: any): boolean {
 }
 
 function ce_EventDestinationActivated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "event_destination.activated")
       fail(
         e,
@@ -1889,8 +1677,7 @@ function ce_EventDestinationActivated(v: any, p: string, e: ValidationIssue[]): 
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_EventDestination(v2, p + "/data", e);
   }
 }
@@ -1908,12 +1695,10 @@ function fe_EventDestinationDeactivated(v: any): boolean {
 }
 
 function ce_EventDestinationDeactivated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "event_destination.deactivated")
       fail(
         e,
@@ -1925,8 +1710,7 @@ function ce_EventDestinationDeactivated(v: any, p: string, e: ValidationIssue[])
       );
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else cs_EventDestination(v2, p + "/data", e);
   }
 }

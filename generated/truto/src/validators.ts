@@ -2,14 +2,15 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   eventApi,
   fail,
   fmtDateTime,
   fmtUuid,
-  kind,
   run,
   show,
   toStandardSchema,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -64,64 +65,39 @@ function fs_IntegratedAccount(v: any): boolean {
 }
 
 function cs_IntegratedAccount(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     const v2 = v.tenant_id;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "tenant_id"', 'property "tenant_id"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/tenant_id", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "tenant_id");
+    else if (typeof v2 !== "string") wrongType(e, p + "/tenant_id", "string", v2);
     const v3 = v.environment_integration_id;
-    if (v3 === undefined)
-      fail(
-        e,
-        "required",
-        p,
-        'missing required property "environment_integration_id"',
-        'property "environment_integration_id"',
-      );
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/environment_integration_id", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "environment_integration_id");
+    else if (typeof v3 !== "string") wrongType(e, p + "/environment_integration_id", "string", v3);
     const v4 = v.context;
     if (v4 !== undefined) {
       if (typeof v4 !== "object" || v4 === null || Array.isArray(v4))
-        fail(e, "type", p + "/context", "must be an object", "object", kind(v4));
+        wrongType(e, p + "/context", "object", v4);
     }
     const v5 = v.is_sandbox;
     if (v5 !== undefined) {
-      if (typeof v5 !== "boolean")
-        fail(e, "type", p + "/is_sandbox", "must be a boolean", "boolean", kind(v5));
+      if (typeof v5 !== "boolean") wrongType(e, p + "/is_sandbox", "boolean", v5);
     }
     const v6 = v.environment_id;
-    if (v6 === undefined)
-      fail(
-        e,
-        "required",
-        p,
-        'missing required property "environment_id"',
-        'property "environment_id"',
-      );
-    else if (typeof v6 !== "string")
-      fail(e, "type", p + "/environment_id", "must be a string", "string", kind(v6));
+    if (v6 === undefined) absent(e, p, "environment_id");
+    else if (typeof v6 !== "string") wrongType(e, p + "/environment_id", "string", v6);
     else if (!fmtUuid(v6))
       fail(e, "format", p + "/environment_id", "must be a UUID", "uuid", show(v6));
     const v7 = v.created_at;
-    if (v7 === undefined)
-      fail(e, "required", p, 'missing required property "created_at"', 'property "created_at"');
-    else if (typeof v7 !== "string")
-      fail(e, "type", p + "/created_at", "must be a string", "string", kind(v7));
+    if (v7 === undefined) absent(e, p, "created_at");
+    else if (typeof v7 !== "string") wrongType(e, p + "/created_at", "string", v7);
     else if (!fmtDateTime(v7))
       fail(e, "format", p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v7));
     const v8 = v.updated_at;
-    if (v8 === undefined)
-      fail(e, "required", p, 'missing required property "updated_at"', 'property "updated_at"');
-    else if (typeof v8 !== "string")
-      fail(e, "type", p + "/updated_at", "must be a string", "string", kind(v8));
+    if (v8 === undefined) absent(e, p, "updated_at");
+    else if (typeof v8 !== "string") wrongType(e, p + "/updated_at", "string", v8);
     else if (!fmtDateTime(v8))
       fail(e, "format", p + "/updated_at", "must be an RFC 3339 date-time", "date-time", show(v8));
   }
@@ -183,32 +159,19 @@ function fs_SyncJobRun(v: any): boolean {
 }
 
 function cs_SyncJobRun(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     const v2 = v.sync_job_id;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "sync_job_id"', 'property "sync_job_id"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/sync_job_id", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "sync_job_id");
+    else if (typeof v2 !== "string") wrongType(e, p + "/sync_job_id", "string", v2);
     const v3 = v.integrated_account_id;
-    if (v3 === undefined)
-      fail(
-        e,
-        "required",
-        p,
-        'missing required property "integrated_account_id"',
-        'property "integrated_account_id"',
-      );
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/integrated_account_id", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "integrated_account_id");
+    else if (typeof v3 !== "string") wrongType(e, p + "/integrated_account_id", "string", v3);
     const v4 = v.status;
-    if (v4 === undefined)
-      fail(e, "required", p, 'missing required property "status"', 'property "status"');
+    if (v4 === undefined) absent(e, p, "status");
     else if (!(
       v4 === "created" ||
       v4 === "running" ||
@@ -228,39 +191,26 @@ function cs_SyncJobRun(v: any, p: string, e: ValidationIssue[]): void {
     const v5 = v.args;
     if (v5 !== undefined) {
       if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
-        fail(e, "type", p + "/args", "must be an object", "object", kind(v5));
+        wrongType(e, p + "/args", "object", v5);
     }
     const v6 = v.resources;
     if (v6 !== undefined) {
-      if (!Array.isArray(v6))
-        fail(e, "type", p + "/resources", "must be an array", "array", kind(v6));
+      if (!Array.isArray(v6)) wrongType(e, p + "/resources", "array", v6);
     }
     const v9 = v.created_at;
-    if (v9 === undefined)
-      fail(e, "required", p, 'missing required property "created_at"', 'property "created_at"');
-    else if (typeof v9 !== "string")
-      fail(e, "type", p + "/created_at", "must be a string", "string", kind(v9));
+    if (v9 === undefined) absent(e, p, "created_at");
+    else if (typeof v9 !== "string") wrongType(e, p + "/created_at", "string", v9);
     else if (!fmtDateTime(v9))
       fail(e, "format", p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v9));
     const v10 = v.updated_at;
-    if (v10 === undefined)
-      fail(e, "required", p, 'missing required property "updated_at"', 'property "updated_at"');
-    else if (typeof v10 !== "string")
-      fail(e, "type", p + "/updated_at", "must be a string", "string", kind(v10));
+    if (v10 === undefined) absent(e, p, "updated_at");
+    else if (typeof v10 !== "string") wrongType(e, p + "/updated_at", "string", v10);
     else if (!fmtDateTime(v10))
       fail(e, "format", p + "/updated_at", "must be an RFC 3339 date-time", "date-time", show(v10));
     const v11 = v.started_at;
     if (v11 !== undefined) {
       if (v11 !== null) {
-        if (typeof v11 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/started_at",
-            "must be a string or null",
-            "string or null",
-            kind(v11),
-          );
+        if (typeof v11 !== "string") wrongType(e, p + "/started_at", "string or null", v11);
         else if (!fmtDateTime(v11))
           fail(
             e,
@@ -275,15 +225,7 @@ function cs_SyncJobRun(v: any, p: string, e: ValidationIssue[]): void {
     const v12 = v.finished_at;
     if (v12 !== undefined) {
       if (v12 !== null) {
-        if (typeof v12 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/finished_at",
-            "must be a string or null",
-            "string or null",
-            kind(v12),
-          );
+        if (typeof v12 !== "string") wrongType(e, p + "/finished_at", "string or null", v12);
         else if (!fmtDateTime(v12))
           fail(
             e,
@@ -304,8 +246,7 @@ function fs_SyncJobRunRecord(v: any): boolean {
 }
 
 function cs_SyncJobRunRecord(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
 }
 
 function fs_RecordSchema(v: any): boolean {
@@ -314,8 +255,7 @@ function fs_RecordSchema(v: any): boolean {
 }
 
 function cs_RecordSchema(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
 }
 
 /** The envelope's fields, which every delivery carries besides the type and the payload. */
@@ -340,33 +280,20 @@ function f_envelope(v: any): boolean {
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.id;
-  if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-  else if (typeof v1 !== "string")
-    fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+  if (v1 === undefined) absent(e, p, "id");
+  else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
   const v2 = v.environment_id;
-  if (v2 === undefined)
-    fail(
-      e,
-      "required",
-      p,
-      'missing required property "environment_id"',
-      'property "environment_id"',
-    );
-  else if (typeof v2 !== "string")
-    fail(e, "type", p + "/environment_id", "must be a string", "string", kind(v2));
+  if (v2 === undefined) absent(e, p, "environment_id");
+  else if (typeof v2 !== "string") wrongType(e, p + "/environment_id", "string", v2);
   else if (!fmtUuid(v2))
     fail(e, "format", p + "/environment_id", "must be a UUID", "uuid", show(v2));
   const v3 = v.webhook_id;
-  if (v3 === undefined)
-    fail(e, "required", p, 'missing required property "webhook_id"', 'property "webhook_id"');
-  else if (typeof v3 !== "string")
-    fail(e, "type", p + "/webhook_id", "must be a string", "string", kind(v3));
+  if (v3 === undefined) absent(e, p, "webhook_id");
+  else if (typeof v3 !== "string") wrongType(e, p + "/webhook_id", "string", v3);
   else if (!fmtUuid(v3)) fail(e, "format", p + "/webhook_id", "must be a UUID", "uuid", show(v3));
   const v4 = v.created_at;
-  if (v4 === undefined)
-    fail(e, "required", p, 'missing required property "created_at"', 'property "created_at"');
-  else if (typeof v4 !== "string")
-    fail(e, "type", p + "/created_at", "must be a string", "string", kind(v4));
+  if (v4 === undefined) absent(e, p, "created_at");
+  else if (typeof v4 !== "string") wrongType(e, p + "/created_at", "string", v4);
   else if (!fmtDateTime(v4))
     fail(e, "format", p + "/created_at", "must be an RFC 3339 date-time", "date-time", show(v4));
 }
@@ -384,12 +311,10 @@ function fe_IntegratedAccountCreated(v: any): boolean {
 }
 
 function ce_IntegratedAccountCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:created")
       fail(
         e,
@@ -401,8 +326,7 @@ function ce_IntegratedAccountCreated(v: any, p: string, e: ValidationIssue[]): v
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -420,12 +344,10 @@ function fe_IntegratedAccountUpdated(v: any): boolean {
 }
 
 function ce_IntegratedAccountUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:updated")
       fail(
         e,
@@ -437,8 +359,7 @@ function ce_IntegratedAccountUpdated(v: any, p: string, e: ValidationIssue[]): v
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -456,12 +377,10 @@ function fe_IntegratedAccountPostInstallError(v: any): boolean {
 }
 
 function ce_IntegratedAccountPostInstallError(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:post_install_error")
       fail(
         e,
@@ -473,8 +392,7 @@ function ce_IntegratedAccountPostInstallError(v: any, p: string, e: ValidationIs
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -492,12 +410,10 @@ function fe_IntegratedAccountValidationError(v: any): boolean {
 }
 
 function ce_IntegratedAccountValidationError(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:validation_error")
       fail(
         e,
@@ -509,8 +425,7 @@ function ce_IntegratedAccountValidationError(v: any, p: string, e: ValidationIss
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -528,12 +443,10 @@ function fe_IntegratedAccountActive(v: any): boolean {
 }
 
 function ce_IntegratedAccountActive(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:active")
       fail(
         e,
@@ -545,8 +458,7 @@ function ce_IntegratedAccountActive(v: any, p: string, e: ValidationIssue[]): vo
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -568,12 +480,10 @@ function ce_IntegratedAccountPostConnectFormSubmitted(
   p: string,
   e: ValidationIssue[],
 ): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:post_connect_form_submitted")
       fail(
         e,
@@ -585,8 +495,7 @@ function ce_IntegratedAccountPostConnectFormSubmitted(
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -604,12 +513,10 @@ function fe_IntegratedAccountAuthenticationError(v: any): boolean {
 }
 
 function ce_IntegratedAccountAuthenticationError(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:authentication_error")
       fail(
         e,
@@ -621,8 +528,7 @@ function ce_IntegratedAccountAuthenticationError(v: any, p: string, e: Validatio
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -640,12 +546,10 @@ function fe_IntegratedAccountReactivated(v: any): boolean {
 }
 
 function ce_IntegratedAccountReactivated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "integrated_account:reactivated")
       fail(
         e,
@@ -657,8 +561,7 @@ function ce_IntegratedAccountReactivated(v: any, p: string, e: ValidationIssue[]
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_IntegratedAccount(v2, p + "/payload", e);
   }
 }
@@ -676,12 +579,10 @@ function fe_SyncJobRunCreated(v: any): boolean {
 }
 
 function ce_SyncJobRunCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "sync_job_run:created")
       fail(
         e,
@@ -693,8 +594,7 @@ function ce_SyncJobRunCreated(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
@@ -712,12 +612,10 @@ function fe_SyncJobRunStarted(v: any): boolean {
 }
 
 function ce_SyncJobRunStarted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "sync_job_run:started")
       fail(
         e,
@@ -729,8 +627,7 @@ function ce_SyncJobRunStarted(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
@@ -748,12 +645,10 @@ function fe_SyncJobRunRecord(v: any): boolean {
 }
 
 function ce_SyncJobRunRecord(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "sync_job_run:record")
       fail(
         e,
@@ -765,8 +660,7 @@ function ce_SyncJobRunRecord(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_SyncJobRunRecord(v2, p + "/payload", e);
   }
 }
@@ -784,12 +678,10 @@ function fe_SyncJobRunCompleted(v: any): boolean {
 }
 
 function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "sync_job_run:completed")
       fail(
         e,
@@ -801,8 +693,7 @@ function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
@@ -820,12 +711,10 @@ function fe_SyncJobRunFailed(v: any): boolean {
 }
 
 function ce_SyncJobRunFailed(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "sync_job_run:failed")
       fail(
         e,
@@ -837,8 +726,7 @@ function ce_SyncJobRunFailed(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
@@ -856,12 +744,10 @@ function fe_SyncJobRunUpdated(v: any): boolean {
 }
 
 function ce_SyncJobRunUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "sync_job_run:updated")
       fail(
         e,
@@ -873,8 +759,7 @@ function ce_SyncJobRunUpdated(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_SyncJobRun(v2, p + "/payload", e);
   }
 }
@@ -892,18 +777,15 @@ function fe_RecordCreated(v: any): boolean {
 }
 
 function ce_RecordCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "record:created")
       fail(e, "const", p + "/event_type", 'must be "record:created"', '"record:created"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_RecordSchema(v2, p + "/payload", e);
   }
 }
@@ -921,18 +803,15 @@ function fe_RecordUpdated(v: any): boolean {
 }
 
 function ce_RecordUpdated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "record:updated")
       fail(e, "const", p + "/event_type", 'must be "record:updated"', '"record:updated"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_RecordSchema(v2, p + "/payload", e);
   }
 }
@@ -950,18 +829,15 @@ function fe_RecordDeleted(v: any): boolean {
 }
 
 function ce_RecordDeleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "record:deleted")
       fail(e, "const", p + "/event_type", 'must be "record:deleted"', '"record:deleted"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else cs_RecordSchema(v2, p + "/payload", e);
   }
 }

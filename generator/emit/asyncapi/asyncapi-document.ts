@@ -9,7 +9,7 @@ import type { CatalogModel, EventModel, HeaderModel } from "../../model/ir.ts";
 import { defined } from "../../defined.ts";
 import { mdCode, mdProse, mdUrl } from "../escape/markdown.ts";
 import { eventSchemaHeader } from "../json-schema/schema-files.ts";
-import { toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
+import { namedShapes, toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
 import { catalogDescription, eventgenExtension, operationDescription } from "../openapi/openapi-document.ts";
 
 export const SIGNING_TRAIT = "signing";
@@ -74,7 +74,7 @@ function message(model: CatalogModel, e: EventModel, hasTrait: boolean): JsonSch
 export function asyncapiDocument(model: CatalogModel): JsonSchema {
   const typeNames = new Map(model.schemas.map((s) => [s.name, s.typeName]));
   // AsyncAPI's `discriminator` is a property name, not OpenAPI's object.
-  const refs: RefStyle = { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminatorName: true };
+  const refs: RefStyle = { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminatorName: true, named: namedShapes(model) };
   const schemas: JsonSchema = {};
   for (const s of model.schemas) schemas[s.typeName] = toJsonSchema(s.schema, refs);
   for (const e of model.events) schemas[e.names.event] = { ...eventSchemaHeader(e), ...toJsonSchema(e.body, refs) };

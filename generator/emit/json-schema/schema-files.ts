@@ -1,7 +1,7 @@
 // One self-contained JSON Schema file per event (the whole delivery body) and per named schema:
 // each carries, under $defs, exactly the named schemas it reaches.
 import type { CatalogModel, EventModel, Schema } from "../../model/ir.ts";
-import { toJsonSchema, type JsonSchema, type RefStyle } from "./to-json-schema.ts";
+import { namedShapes, toJsonSchema, type JsonSchema, type RefStyle } from "./to-json-schema.ts";
 
 export const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -14,13 +14,18 @@ export function reachableSchemas(model: CatalogModel, roots: Schema[]): string[]
 class Reach {
   private readonly byName: Map<string, Schema>;
   private readonly order: Map<string, number>;
+  private readonly named: (s: Schema) => string | undefined;
   constructor(private readonly model: CatalogModel) {
     this.byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
     this.order = new Map(model.schemas.map((s, i) => [s.name, i]));
+    this.named = namedShapes(model);
   }
   from(roots: Schema[]): string[] {
     const seen = new Set<string>();
-    const visit = (s: Schema): void => {
+    const visit = (node: Schema): void => {
+      // An inline copy of a named schema is written as a reference to it.
+      const name = this.named(node);
+      const s: Schema = name === undefined ? node : { kind: "ref", name, nullable: node.nullable };
       switch (s.kind) {
         case "ref":
           if (!seen.has(s.name)) {
@@ -52,7 +57,7 @@ class Documents {
   private readonly reach: Reach;
   constructor(model: CatalogModel) {
     const typeNames = new Map(model.schemas.map((s) => [s.name, s.typeName]));
-    this.refs = { prefix: "#/$defs/", key: (n) => typeNames.get(n)! };
+    this.refs = { prefix: "#/$defs/", key: (n) => typeNames.get(n)!, named: namedShapes(model) };
     this.byName = new Map(model.schemas.map((s) => [s.name, s]));
     this.reach = new Reach(model);
   }

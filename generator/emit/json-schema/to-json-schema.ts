@@ -1,7 +1,8 @@
 // Schema (IR) → JSON Schema 2020-12. `refPrefix` is where named schemas live: `#/$defs/` in the
 // standalone files, `#/components/schemas/` in OpenAPI. The validators implement exactly this.
 import { discriminatorValues } from "../../model/discriminator.ts";
-import type { Json, Schema, SchemaOf } from "../../model/ir.ts";
+import type { CatalogModel, Json, Schema, SchemaOf } from "../../model/ir.ts";
+import { sharedShapes } from "../../model/shapes.ts";
 
 export type JsonSchema = { [k: string]: Json | JsonSchema | JsonSchema[] | undefined };
 
@@ -15,7 +16,16 @@ export interface RefStyle {
   discriminator?: { schemasByName: Map<string, Schema> };
   /** AsyncAPI's schemas name the discriminator's property (`discriminator: kind`). */
   discriminatorName?: boolean;
+  /** The named schema an inline object or union is the same shape as (model/shapes.ts): written
+   * as a reference to it, under the document's own name. */
+  named?: (s: Schema) => string | undefined;
 }
+
+/** Refers an inline copy of a named schema to it (see RefStyle.named). */
+export const namedShapes = (model: CatalogModel): ((s: Schema) => string | undefined) => {
+  const shapes = sharedShapes(model);
+  return (s) => shapes.of(s)?.named;
+};
 
 const escapePointer = (s: string) => encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%24/g, "$");
 
@@ -36,6 +46,8 @@ function nullable(type: string, s: Schema): Json {
 }
 
 function body(s: Schema, refs: RefStyle): JsonSchema {
+  const named = refs.named?.(s);
+  if (named !== undefined) return body({ kind: "ref", name: named, nullable: s.nullable }, refs);
   switch (s.kind) {
     case "any":
       return {};

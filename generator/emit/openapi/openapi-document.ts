@@ -8,12 +8,12 @@ import { defined } from "../../defined.ts";
 import { bannerText } from "../banner.ts";
 import { mdCode, mdProse } from "../escape/markdown.ts";
 import { eventDescription, eventSchemaHeader } from "../json-schema/schema-files.ts";
-import { toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
+import { namedShapes, toJsonSchema, type JsonSchema, type RefStyle } from "../json-schema/to-json-schema.ts";
 
 export function openapiRefs(model: CatalogModel): RefStyle {
   const typeNames = new Map(model.schemas.map((s) => [s.name, s.typeName]));
   const schemasByName = new Map(model.schemas.map((s) => [s.name, s.schema]));
-  return { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminator: { schemasByName } };
+  return { prefix: "#/components/schemas/", key: (n) => typeNames.get(n)!, discriminator: { schemasByName }, named: namedShapes(model) };
 }
 
 function headerParameter(h: HeaderModel): JsonSchema {

@@ -7,6 +7,8 @@ import { arrayOf, atom, ref, union, type Member, type TypeNode } from "../ts/typ
 
 export interface TypeCx {
   typeName(schemaName: string): string;
+  /** The shared type a node is written as (model/shapes.ts), when it is a use of one. */
+  shapeOf?(node: Schema): string | undefined;
 }
 
 const NULL = atom("null");
@@ -18,6 +20,8 @@ export function typeExpr(s: Schema, cx: TypeCx): TypeNode {
 }
 
 function baseType(s: Schema, cx: TypeCx): TypeNode {
+  const shared = cx.shapeOf?.(s);
+  if (shared !== undefined) return ref(shared);
   switch (s.kind) {
     case "any":
       return atom("unknown");

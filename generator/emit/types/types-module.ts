@@ -8,6 +8,7 @@ import { propertyKeyText, stringLiteral } from "../ts/literal.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
 import { atom, ref, union, type Member, type TypeNode } from "../ts/type.ts";
 import { docLines, propertyMember, typeExpr, type TypeCx } from "./type-expr.ts";
+import { sharedShapes } from "../../model/shapes.ts";
 
 export function eventDocs(e: EventModel): string[] {
   const lines = [jsdocText(e.trigger)];
@@ -20,7 +21,8 @@ export function eventDocs(e: EventModel): string[] {
 
 export function typeCx(model: CatalogModel): TypeCx {
   const names = new Map(model.schemas.map((s) => [s.name, s.typeName]));
-  return { typeName: (n) => names.get(n)! };
+  const shapes = sharedShapes(model);
+  return { typeName: (n) => names.get(n)!, shapeOf: (s) => shapes.of(s)?.typeName };
 }
 
 function isPlainObject(s: Schema): s is Extract<Schema, { kind: "object" }> {
@@ -94,6 +96,13 @@ function typeStatements(model: CatalogModel, as: "ts" | "dts" | "js", part: "hea
     const lines = docLines(s.schema);
     if (isPlainObject(s.schema)) iface(s.typeName, s.schema.properties.map((p) => propertyMember(p, cx)), lines);
     else alias(s.typeName, typeExpr(s.schema, cx), lines);
+  }
+
+  // Shapes several places share: declared once, described at each place that uses them.
+  for (const shape of sharedShapes(model).made) {
+    const lines = [jsdocText(`A shape shared by ${shape.uses} places; the first is ${shape.firstAt}.`)];
+    if (isPlainObject(shape.schema)) iface(shape.typeName, shape.schema.properties.map((p) => propertyMember(p, cx)), lines);
+    else alias(shape.typeName, typeExpr(shape.schema, cx), lines);
   }
 
   for (const e of model.events) {

@@ -23,7 +23,18 @@ function issue(cx: ModuleCx, code: IssueCode, path: Expr, message: Expr | string
 /** An `else` holding one `if` or one call needs no braces (`else if …`, `else cs_X(…);`). */
 const elseOf = (stmts: Stmt[]): Stmt[] | Stmt => (stmts.length === 1 && (stmts[0]!.s === "if" || stmts[0]!.s === "expr") ? stmts[0]! : stmts);
 
-const under = (p: Expr, name: string) => bin("+", p, str(`/${pointerPart(name)}`));
+/** `p + "/a/b"`: a constant step joins the constant before it (`p + "/a" + "/b"` would be longer
+ * and concatenate twice). */
+const under = (p: Expr, name: string) => join(p, `/${pointerPart(name)}`);
+const steps = new WeakMap<Expr, { base: Expr; suffix: string }>();
+function join(p: Expr, step: string): Expr {
+  const known = steps.get(p);
+  const base = known ? known.base : p;
+  const suffix = (known ? known.suffix : "") + step;
+  const out = bin("+", base, str(suffix));
+  steps.set(out, { base, suffix });
+  return out;
+}
 
 export function collect(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
   const body = collectBody(s, v, p, cx);
@@ -31,9 +42,11 @@ export function collect(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
   return [{ s: "if", test: bin("!==", v, NULL), then: body }];
 }
 
-function typeError(cx: ModuleCx, s: Schema, v: Expr, p: Expr, what: string, expected: string): Stmt {
-  const orNull = s.nullable ? " or null" : "";
-  return issue(cx, "type", p, `must be ${what}${orNull}`, `${expected}${orNull}`, call(cx.use("kind"), v));
+/** `wrongType(e, path, "object or null", v)`: the runtime words the message (`must be an object
+ * or null`) from the type. */
+function typeError(cx: ModuleCx, s: Schema, v: Expr, p: Expr, expected: string): Stmt {
+  const orNull = s.nullable && expected !== "null" ? " or null" : "";
+  return { s: "expr", e: call(cx.use("wrongType"), id("e"), p, str(`${expected}${orNull}`), v) };
 }
 
 /** `if (wrong type) issue; else { checks }`. */
@@ -42,26 +55,27 @@ function typed(test: Expr, error: Stmt, inner: Stmt[]): Stmt {
 }
 
 function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
+  const shape = cx.shape(s);
+  if (shape) return [{ s: "expr", e: call(shape.collect, v, p, id("e")) }];
   const show = () => call(cx.use("show"), v);
   switch (s.kind) {
     case "any":
       return [];
     case "null":
-      return [{ s: "if", test: bin("!==", v, NULL), then: typeError(cx, s, v, p, "null", "null") }];
+      return [{ s: "if", test: bin("!==", v, NULL), then: typeError(cx, s, v, p, "null") }];
     case "boolean":
-      return [{ s: "if", test: bin("!==", typeOf(v), str("boolean")), then: typeError(cx, s, v, p, "a boolean", "boolean") }];
+      return [{ s: "if", test: bin("!==", typeOf(v), str("boolean")), then: typeError(cx, s, v, p, "boolean") }];
     case "string": {
       const checks = stringChecks(s, v, cx);
       const words = stringWords(s);
       const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, words[i]!.code, p, words[i]!.message, words[i]!.expected, show()) }));
-      return [typed(bin("!==", typeOf(v), str("string")), typeError(cx, s, v, p, "a string", "string"), inner)];
+      return [typed(bin("!==", typeOf(v), str("string")), typeError(cx, s, v, p, "string"), inner)];
     }
     case "number": {
       const checks = numberChecks(s, v, cx);
       const words = numberWords(s);
-      const what = s.integer ? "an integer" : "a number";
       const inner = checks.map((c, i): Stmt => ({ s: "if", test: c, then: issue(cx, words[i]!.code, p, words[i]!.message, undefined, show()) }));
-      return [typed(numberTypeFails(s, v), typeError(cx, s, v, p, what, s.integer ? "integer" : "number"), inner)];
+      return [typed(numberTypeFails(s, v), typeError(cx, s, v, p, s.integer ? "integer" : "number"), inner)];
     }
     case "literal": {
       if (s.extensible) return collect(extensibleAsBase(s), v, p, cx);
@@ -108,10 +122,10 @@ function arrayCollect(s: SchemaOf<"array">, v: Expr, p: Expr, cx: ModuleCx): Stm
   if (s.maxItems !== undefined) inner.push({ s: "if", test: bin(">", length, num(s.maxItems)), then: issue(cx, "maxItems", p, `must have at most ${s.maxItems} items`, `maxItems ${s.maxItems}`, count) });
   const item = cx.fresh();
   const i = cx.fresh("i");
-  const each = collect(s.items, id(item), bin("+", bin("+", p, str("/")), id(i)), cx);
+  const each = collect(s.items, id(item), bin("+", join(p, "/"), id(i)), cx);
   if (each.length) inner.push({ s: "for", index: i, bound: length, body: [constant(item, index(v, id(i))), ...each] });
   if (s.uniqueItems) inner.push({ s: "if", test: { k: "unary", op: "!", arg: call(cx.use("uniq"), v) }, then: issue(cx, "uniqueItems", p, "must not contain duplicate items", "uniqueItems") });
-  return [typed({ k: "unary", op: "!", arg: call("Array.isArray", v) }, typeError(cx, s, v, p, "an array", "array"), inner)];
+  return [typed({ k: "unary", op: "!", arg: call("Array.isArray", v) }, typeError(cx, s, v, p, "array"), inner)];
 }
 
 function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
@@ -127,7 +141,7 @@ function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): S
   }
   if (s.additional !== true) {
     const k = cx.fresh("k");
-    const keyPath = bin("+", bin("+", p, str("/")), call(cx.use("esc"), id(k)));
+    const keyPath = bin("+", join(p, "/"), call(cx.use("esc"), id(k)));
     const keys = call("Object.keys", v);
     if (s.additional === false) {
       const unknown = issue(cx, "additionalProperties", keyPath, bin("+", str("unknown property "), call("JSON.stringify", id(k))), "no other properties");
@@ -142,7 +156,7 @@ function objectCollect(s: SchemaOf<"object">, v: Expr, p: Expr, cx: ModuleCx): S
       if (each.length) inner.push({ s: "forOf", name: k, of: keys, body: [...skip, constant(x, index(v, id(k))), ...each] });
     }
   }
-  return [typed(objectTypeFails(v), typeError(cx, s, v, p, "an object", "object"), inner)];
+  return [typed(objectTypeFails(v), typeError(cx, s, v, p, "object"), inner)];
 }
 
 /** Reads one property and collects its problems. */
@@ -151,7 +165,7 @@ export function propertyCollect(prop: Property, v: Expr, p: Expr, cx: ModuleCx):
   const each = collect(prop.schema, id(x), under(p, prop.name), cx);
   const read = constant(x, readProperty(v, prop.name, cx));
   if (prop.required) {
-    const missing = issue(cx, "required", p, `missing required property ${JSON.stringify(prop.name)}`, `property ${JSON.stringify(prop.name)}`);
+    const missing: Stmt = { s: "expr", e: call(cx.use("absent"), id("e"), p, str(prop.name)) };
     return [read, { s: "if", test: bin("===", id(x), UNDEFINED), then: missing, ...(each.length ? { else: elseOf(each) } : {}) }];
   }
   return each.length ? [read, { s: "if", test: bin("!==", id(x), UNDEFINED), then: each }] : [];
@@ -168,7 +182,7 @@ function unionCollect(s: SchemaOf<"union">, v: Expr, p: Expr, cx: ModuleCx): Stm
     }));
     const bad = issue(cx, "discriminator", under(p, s.discriminator!), `must be one of ${all.join(", ")}`, all.join(" | "), call(cx.use("show"), id(tag)));
     return [
-      typed(objectTypeFails(v), typeError(cx, s, v, p, "an object", "object"), [
+      typed(objectTypeFails(v), typeError(cx, s, v, p, "object"), [
         constant(tag, readProperty(v, s.discriminator!, cx)),
         { s: "switch", on: id(tag), cases: [...arms, { tests: "default", body: [bad] }] },
       ]),

@@ -4,6 +4,7 @@ import type { CatalogModel, Json, Property, Schema } from "../../model/ir.ts";
 import { array, json, newCall, str } from "../ts/expr.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
 import type { Helper } from "./runtime.ts";
+import { sharedShapes, type Shape, type Shapes } from "../../model/shapes.ts";
 
 export class ModuleCx {
   /** The runtime helpers the module's code calls, imported from the runtime. */
@@ -13,6 +14,8 @@ export class ModuleCx {
    * catalog's statement trees are not all held until the module is printed. */
   readonly functions = { ts: new Printer(), js: new Printer(true) };
   readonly schemasByName: Map<string, Schema>;
+  /** Objects and unions written once and called from every place that has them. */
+  readonly shapes: Shapes;
   private readonly regexes = new Map<string, string>();
   private readonly variants = new Map<Schema, { fast: string; collect: string }>();
   private readonly named: Map<string, { fast: string; collect: string; schema: Schema }>;
@@ -30,6 +33,12 @@ export class ModuleCx {
     this.named = new Map(model.schemas.map((s) => [s.name, { fast: `fs_${s.typeName}`, collect: `cs_${s.typeName}`, schema: s.schema }]));
     this.schemasByName = new Map(model.schemas.map((s) => [s.name, s.schema]));
     this.envelopeFields = model.envelope.fields;
+    this.shapes = sharedShapes(model);
+  }
+
+  /** The shared function pair a node is checked by, when it is a use of a shape. */
+  shape(s: Schema): Shape | undefined {
+    return this.shapes.of(s);
   }
 
   /** The function pair that checks the envelope's fields, written the first time it is needed. */
@@ -85,6 +94,8 @@ export class ModuleCx {
   /** A function pair for a schema that must be called rather than inlined (a union's variants). */
   variant(schema: Schema): { fast: string; collect: string } {
     if (schema.kind === "ref" && !schema.nullable) return this.ref(schema.name);
+    const shape = schema.nullable ? undefined : this.shapes.of(schema);
+    if (shape) return shape;
     let fns = this.variants.get(schema);
     if (!fns) {
       const id = this.variants.size;

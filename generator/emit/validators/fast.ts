@@ -21,6 +21,8 @@ export function fast(s: Schema, v: Expr, cx: ModuleCx): Stmt[] {
 }
 
 function fastBody(s: Schema, v: Expr, cx: ModuleCx): Stmt[] {
+  const shape = cx.shape(s);
+  if (shape) return [fail(not(call(shape.fast, v)))];
   switch (s.kind) {
     case "any":
       return [];

@@ -67,6 +67,7 @@ export function emitValidatorsModule(model: CatalogModel): ValidatorsModule {
     const { fast: f, collect: c } = cx.ref(s.name);
     writeFunctions(cx, s.schema, f, c);
   }
+  for (const shape of cx.shapes.made) writeFunctions(cx, shape.schema, shape.fast, shape.collect);
   const events = model.events.map((e) => ({ e, fast: `fe_${e.names.base}`, collect: `ce_${e.names.base}` }));
   for (const { e, fast: f, collect: c } of events) writeFunctions(cx, e.body, f, c);
 

@@ -62,6 +62,16 @@ export declare function fail(
   expected?: string,
   received?: string,
 ): void;
+/** A required property that is absent: `missing required property "name"`. */
+export declare function absent(e: ValidationIssue[], path: string, name: string): void;
+/** A value of the wrong JSON type: `expected` is the type (`object`), or the type and null
+ * (`object or null`); the message says it in words (`must be an object or null`). */
+export declare function wrongType(
+  e: ValidationIssue[],
+  path: string,
+  expected: string,
+  v: unknown,
+): void;
 /** Escapes a property name for a JSON Pointer (RFC 6901). */
 export declare function esc(k: string): string;
 /** Length in Unicode code points, as JSON Schema counts it. */

@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   cpLen,
   esc,
   eventApi,
@@ -23,6 +24,7 @@ import {
   show,
   toStandardSchema,
   uniq,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -61,8 +63,7 @@ function fs_Shape(v: any): boolean {
 }
 
 function cs_Shape(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const t1 = v.type;
     switch (t1) {
@@ -107,19 +108,16 @@ function fs_Circle(v: any): boolean {
 }
 
 function cs_Circle(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "circle")
       fail(e, "const", p + "/type", 'must be "circle"', '"circle"', show(v1));
     const v2 = v.radius;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "radius"', 'property "radius"');
+    if (v2 === undefined) absent(e, p, "radius");
     else if (typeof v2 !== "number" || !Number.isFinite(v2))
-      fail(e, "type", p + "/radius", "must be a number", "number", kind(v2));
+      wrongType(e, p + "/radius", "number", v2);
     else if (v2 < 0) fail(e, "minimum", p + "/radius", "must be >= 0", undefined, show(v2));
     for (const k3 of Object.keys(v)) {
       switch (k3) {
@@ -161,19 +159,16 @@ function fs_Square(v: any): boolean {
 }
 
 function cs_Square(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "square")
       fail(e, "const", p + "/type", 'must be "square"', '"square"', show(v1));
     const v2 = v.side;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "side"', 'property "side"');
+    if (v2 === undefined) absent(e, p, "side");
     else if (typeof v2 !== "number" || !Number.isFinite(v2))
-      fail(e, "type", p + "/side", "must be a number", "number", kind(v2));
+      wrongType(e, p + "/side", "number", v2);
     else if (v2 <= 0) fail(e, "minimum", p + "/side", "must be > 0", undefined, show(v2));
     for (const k3 of Object.keys(v)) {
       switch (k3) {
@@ -219,22 +214,18 @@ function fs_TreeNode(v: any): boolean {
 }
 
 function cs_TreeNode(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.name;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "name"', 'property "name"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "name");
+    else if (typeof v1 !== "string") wrongType(e, p + "/name", "string", v1);
     const v2 = v.children;
     if (v2 !== undefined) {
-      if (!Array.isArray(v2))
-        fail(e, "type", p + "/children", "must be an array", "array", kind(v2));
+      if (!Array.isArray(v2)) wrongType(e, p + "/children", "array", v2);
       else {
         for (let i4 = 0; i4 < v2.length; i4++) {
           const v3 = v2[i4];
-          cs_TreeNode(v3, p + "/children" + "/" + i4, e);
+          cs_TreeNode(v3, p + "/children/" + i4, e);
         }
       }
     }
@@ -262,7 +253,7 @@ function fv_0(v: any): boolean {
 }
 
 function cv_0(v: any, p: string, e: ValidationIssue[]): void {
-  if (!Number.isInteger(v)) fail(e, "type", p, "must be an integer", "integer", kind(v));
+  if (!Number.isInteger(v)) wrongType(e, p, "integer", v);
 }
 
 function fv_1(v: any): boolean {
@@ -272,7 +263,7 @@ function fv_1(v: any): boolean {
 }
 
 function cv_1(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "string") fail(e, "type", p, "must be a string", "string", kind(v));
+  if (typeof v !== "string") wrongType(e, p, "string", v);
   else if (v.length < 4 && cpLen(v) < 2)
     fail(e, "minLength", p, "must be at least 2 characters long", "minLength 2", show(v));
 }
@@ -297,7 +288,7 @@ function fv_2(v: any): boolean {
 }
 
 function cv_2(v: any, p: string, e: ValidationIssue[]): void {
-  if (!Number.isInteger(v)) fail(e, "type", p, "must be an integer", "integer", kind(v));
+  if (!Number.isInteger(v)) wrongType(e, p, "integer", v);
   else if (!Number.isInteger(v / 2))
     fail(e, "multipleOf", p, "must be a multiple of 2", undefined, show(v));
 }
@@ -309,7 +300,7 @@ function fv_3(v: any): boolean {
 }
 
 function cv_3(v: any, p: string, e: ValidationIssue[]): void {
-  if (!Number.isInteger(v)) fail(e, "type", p, "must be an integer", "integer", kind(v));
+  if (!Number.isInteger(v)) wrongType(e, p, "integer", v);
   else if (!Number.isInteger(v / 3))
     fail(e, "multipleOf", p, "must be a multiple of 3", undefined, show(v));
 }
@@ -349,13 +340,11 @@ function fs_Labels(v: any): boolean {
 }
 
 function cs_Labels(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     for (const k1 of Object.keys(v)) {
       const v2 = v[k1];
-      if (typeof v2 !== "string")
-        fail(e, "type", p + "/" + esc(k1), "must be a string", "string", kind(v2));
+      if (typeof v2 !== "string") wrongType(e, p + "/" + esc(k1), "string", v2);
       else if (v2.length > 8 && cpLen(v2) > 8)
         fail(
           e,
@@ -387,24 +376,19 @@ function fs_Customer(v: any): boolean {
 }
 
 function cs_Customer(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("cus_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
     const v2 = v.name;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "name"', 'property "name"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "name");
+    else if (typeof v2 !== "string") wrongType(e, p + "/name", "string", v2);
     const v3 = v.email;
     if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+      if (typeof v3 !== "string") wrongType(e, p + "/email", "string", v3);
       else if (!fmtEmail(v3))
         fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
     }
@@ -425,18 +409,14 @@ function fs_CustomerDraft(v: any): boolean {
 }
 
 function cs_CustomerDraft(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.name;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "name"', 'property "name"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "name");
+    else if (typeof v1 !== "string") wrongType(e, p + "/name", "string", v1);
     const v2 = v.email;
     if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        fail(e, "type", p + "/email", "must be a string", "string", kind(v2));
+      if (typeof v2 !== "string") wrongType(e, p + "/email", "string", v2);
       else if (!fmtEmail(v2))
         fail(e, "format", p + "/email", "must be an email address", "email", show(v2));
     }
@@ -472,24 +452,20 @@ function fs_CustomerChanges(v: any): boolean {
 }
 
 function cs_CustomerChanges(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("cus_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
     const v2 = v.name;
     if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+      if (typeof v2 !== "string") wrongType(e, p + "/name", "string", v2);
     }
     const v3 = v.email;
     if (v3 !== undefined) {
-      if (typeof v3 !== "string")
-        fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+      if (typeof v3 !== "string") wrongType(e, p + "/email", "string", v3);
       else if (!fmtEmail(v3))
         fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
     }
@@ -521,14 +497,11 @@ function fs_CustomerRef(v: any): boolean {
 }
 
 function cs_CustomerRef(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.name;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "name"', 'property "name"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "name");
+    else if (typeof v1 !== "string") wrongType(e, p + "/name", "string", v1);
   }
 }
 
@@ -563,30 +536,23 @@ function fs_VipCustomer(v: any): boolean {
 }
 
 function cs_VipCustomer(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("cus_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
     const v2 = v.name;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "name"', 'property "name"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/name", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "name");
+    else if (typeof v2 !== "string") wrongType(e, p + "/name", "string", v2);
     const v3 = v.email;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "email"', 'property "email"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/email", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "email");
+    else if (typeof v3 !== "string") wrongType(e, p + "/email", "string", v3);
     else if (!fmtEmail(v3))
       fail(e, "format", p + "/email", "must be an email address", "email", show(v3));
     const v4 = v.tier;
-    if (v4 === undefined)
-      fail(e, "required", p, 'missing required property "tier"', 'property "tier"');
+    if (v4 === undefined) absent(e, p, "tier");
     else if (!(v4 === "gold" || v4 === "platinum"))
       fail(
         e,
@@ -632,14 +598,13 @@ function f_envelope(v: any): boolean {
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.id;
-  if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-  else if (typeof v1 !== "string")
-    fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+  if (v1 === undefined) absent(e, p, "id");
+  else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
   else if (v1.length < 2 && cpLen(v1) < 1)
     fail(e, "minLength", p + "/id", "must be at least 1 characters long", "minLength 1", show(v1));
   const v2 = v.at;
   if (v2 !== undefined) {
-    if (typeof v2 !== "string") fail(e, "type", p + "/at", "must be a string", "string", kind(v2));
+    if (typeof v2 !== "string") wrongType(e, p + "/at", "string", v2);
     else if (!fmtDateTime(v2))
       fail(e, "format", p + "/at", "must be an RFC 3339 date-time", "date-time", show(v2));
   }
@@ -725,37 +690,32 @@ function fe_StringsFormats(v: any): boolean {
 }
 
 function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.kind;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "kind"', 'property "kind"');
+    if (v1 === undefined) absent(e, p, "kind");
     else if (v1 !== "strings.formats")
       fail(e, "const", p + "/kind", 'must be "strings.formats"', '"strings.formats"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.uuid;
       if (v3 !== undefined) {
-        if (typeof v3 !== "string")
-          fail(e, "type", p + "/data" + "/uuid", "must be a string", "string", kind(v3));
+        if (typeof v3 !== "string") wrongType(e, p + "/data/uuid", "string", v3);
         else if (!fmtUuid(v3))
-          fail(e, "format", p + "/data" + "/uuid", "must be a UUID", "uuid", show(v3));
+          fail(e, "format", p + "/data/uuid", "must be a UUID", "uuid", show(v3));
       }
       const v4 = v2.date_time;
       if (v4 !== undefined) {
-        if (typeof v4 !== "string")
-          fail(e, "type", p + "/data" + "/date_time", "must be a string", "string", kind(v4));
+        if (typeof v4 !== "string") wrongType(e, p + "/data/date_time", "string", v4);
         else if (!fmtDateTime(v4))
           fail(
             e,
             "format",
-            p + "/data" + "/date_time",
+            p + "/data/date_time",
             "must be an RFC 3339 date-time",
             "date-time",
             show(v4),
@@ -763,13 +723,12 @@ function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v5 = v2.date;
       if (v5 !== undefined) {
-        if (typeof v5 !== "string")
-          fail(e, "type", p + "/data" + "/date", "must be a string", "string", kind(v5));
+        if (typeof v5 !== "string") wrongType(e, p + "/data/date", "string", v5);
         else if (!fmtDate(v5))
           fail(
             e,
             "format",
-            p + "/data" + "/date",
+            p + "/data/date",
             "must be an RFC 3339 date (YYYY-MM-DD)",
             "date",
             show(v5),
@@ -777,13 +736,12 @@ function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v6 = v2.time;
       if (v6 !== undefined) {
-        if (typeof v6 !== "string")
-          fail(e, "type", p + "/data" + "/time", "must be a string", "string", kind(v6));
+        if (typeof v6 !== "string") wrongType(e, p + "/data/time", "string", v6);
         else if (!fmtTime(v6))
           fail(
             e,
             "format",
-            p + "/data" + "/time",
+            p + "/data/time",
             "must be an RFC 3339 time with a zone",
             "time",
             show(v6),
@@ -791,20 +749,18 @@ function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v7 = v2.uri;
       if (v7 !== undefined) {
-        if (typeof v7 !== "string")
-          fail(e, "type", p + "/data" + "/uri", "must be a string", "string", kind(v7));
+        if (typeof v7 !== "string") wrongType(e, p + "/data/uri", "string", v7);
         else if (!fmtUri(v7))
-          fail(e, "format", p + "/data" + "/uri", "must be an absolute URI", "uri", show(v7));
+          fail(e, "format", p + "/data/uri", "must be an absolute URI", "uri", show(v7));
       }
       const v8 = v2.uri_reference;
       if (v8 !== undefined) {
-        if (typeof v8 !== "string")
-          fail(e, "type", p + "/data" + "/uri_reference", "must be a string", "string", kind(v8));
+        if (typeof v8 !== "string") wrongType(e, p + "/data/uri_reference", "string", v8);
         else if (!fmtUriReference(v8))
           fail(
             e,
             "format",
-            p + "/data" + "/uri_reference",
+            p + "/data/uri_reference",
             "must be a URI reference",
             "uri-reference",
             show(v8),
@@ -812,53 +768,46 @@ function ce_StringsFormats(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v9 = v2.email;
       if (v9 !== undefined) {
-        if (typeof v9 !== "string")
-          fail(e, "type", p + "/data" + "/email", "must be a string", "string", kind(v9));
+        if (typeof v9 !== "string") wrongType(e, p + "/data/email", "string", v9);
         else if (!fmtEmail(v9))
-          fail(e, "format", p + "/data" + "/email", "must be an email address", "email", show(v9));
+          fail(e, "format", p + "/data/email", "must be an email address", "email", show(v9));
       }
       const v10 = v2.hostname;
       if (v10 !== undefined) {
-        if (typeof v10 !== "string")
-          fail(e, "type", p + "/data" + "/hostname", "must be a string", "string", kind(v10));
+        if (typeof v10 !== "string") wrongType(e, p + "/data/hostname", "string", v10);
         else if (!fmtHostname(v10))
-          fail(e, "format", p + "/data" + "/hostname", "must be a hostname", "hostname", show(v10));
+          fail(e, "format", p + "/data/hostname", "must be a hostname", "hostname", show(v10));
       }
       const v11 = v2.ipv4;
       if (v11 !== undefined) {
-        if (typeof v11 !== "string")
-          fail(e, "type", p + "/data" + "/ipv4", "must be a string", "string", kind(v11));
+        if (typeof v11 !== "string") wrongType(e, p + "/data/ipv4", "string", v11);
         else if (!fmtIpv4(v11))
-          fail(e, "format", p + "/data" + "/ipv4", "must be an IPv4 address", "ipv4", show(v11));
+          fail(e, "format", p + "/data/ipv4", "must be an IPv4 address", "ipv4", show(v11));
       }
       const v12 = v2.ipv6;
       if (v12 !== undefined) {
-        if (typeof v12 !== "string")
-          fail(e, "type", p + "/data" + "/ipv6", "must be a string", "string", kind(v12));
+        if (typeof v12 !== "string") wrongType(e, p + "/data/ipv6", "string", v12);
         else if (!fmtIpv6(v12))
-          fail(e, "format", p + "/data" + "/ipv6", "must be an IPv6 address", "ipv6", show(v12));
+          fail(e, "format", p + "/data/ipv6", "must be an IPv6 address", "ipv6", show(v12));
       }
       const v13 = v2.template;
       if (v13 !== undefined) {
-        if (typeof v13 !== "string")
-          fail(e, "type", p + "/data" + "/template", "must be a string", "string", kind(v13));
+        if (typeof v13 !== "string") wrongType(e, p + "/data/template", "string", v13);
       }
       const v14 = v2.big;
       if (v14 !== undefined) {
-        if (!Number.isInteger(v14))
-          fail(e, "type", p + "/data" + "/big", "must be an integer", "integer", kind(v14));
+        if (!Number.isInteger(v14)) wrongType(e, p + "/data/big", "integer", v14);
       }
       const v15 = v2.ratio;
       if (v15 !== undefined) {
         if (typeof v15 !== "number" || !Number.isFinite(v15))
-          fail(e, "type", p + "/data" + "/ratio", "must be a number", "number", kind(v15));
+          wrongType(e, p + "/data/ratio", "number", v15);
         else if (v15 < 0)
-          fail(e, "minimum", p + "/data" + "/ratio", "must be >= 0", undefined, show(v15));
+          fail(e, "minimum", p + "/data/ratio", "must be >= 0", undefined, show(v15));
       }
       const v16 = v2.vendor;
       if (v16 !== undefined) {
-        if (typeof v16 !== "string")
-          fail(e, "type", p + "/data" + "/vendor", "must be a string", "string", kind(v16));
+        if (typeof v16 !== "string") wrongType(e, p + "/data/vendor", "string", v16);
       }
     }
   }
@@ -937,46 +886,39 @@ function fe_StringsBounds(v: any): boolean {
 }
 
 function ce_StringsBounds(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.kind;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "kind"', 'property "kind"');
+    if (v1 === undefined) absent(e, p, "kind");
     else if (v1 !== "strings.bounds")
       fail(e, "const", p + "/kind", 'must be "strings.bounds"', '"strings.bounds"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.code;
-      if (v3 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "code"', 'property "code"');
-      else if (typeof v3 !== "string")
-        fail(e, "type", p + "/data" + "/code", "must be a string", "string", kind(v3));
+      if (v3 === undefined) absent(e, p + "/data", "code");
+      else if (typeof v3 !== "string") wrongType(e, p + "/data/code", "string", v3);
       else if (!re0.test(v3))
         fail(
           e,
           "pattern",
-          p + "/data" + "/code",
+          p + "/data/code",
           "must match the pattern ^[A-Z]{3}-\\d+$",
           "pattern ^[A-Z]{3}-\\d+$",
           show(v3),
         );
       const v4 = v2.short;
-      if (v4 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "short"', 'property "short"');
-      else if (typeof v4 !== "string")
-        fail(e, "type", p + "/data" + "/short", "must be a string", "string", kind(v4));
+      if (v4 === undefined) absent(e, p + "/data", "short");
+      else if (typeof v4 !== "string") wrongType(e, p + "/data/short", "string", v4);
       else {
         if (v4.length < 4 && cpLen(v4) < 2)
           fail(
             e,
             "minLength",
-            p + "/data" + "/short",
+            p + "/data/short",
             "must be at least 2 characters long",
             "minLength 2",
             show(v4),
@@ -985,43 +927,34 @@ function ce_StringsBounds(v: any, p: string, e: ValidationIssue[]): void {
           fail(
             e,
             "maxLength",
-            p + "/data" + "/short",
+            p + "/data/short",
             "must be at most 4 characters long",
             "maxLength 4",
             show(v4),
           );
       }
       const v5 = v2.status;
-      if (v5 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "status"', 'property "status"');
+      if (v5 === undefined) absent(e, p + "/data", "status");
       else if (!(v5 === "active" || v5 === "inactive"))
         fail(
           e,
           "enum",
-          p + "/data" + "/status",
+          p + "/data/status",
           'must be one of "active", "inactive"',
           '"active" | "inactive"',
           show(v5),
         );
       const v6 = v2.fixed;
-      if (v6 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "fixed"', 'property "fixed"');
+      if (v6 === undefined) absent(e, p + "/data", "fixed");
       else if (v6 !== "auto_closed")
-        fail(
-          e,
-          "const",
-          p + "/data" + "/fixed",
-          'must be "auto_closed"',
-          '"auto_closed"',
-          show(v6),
-        );
+        fail(e, "const", p + "/data/fixed", 'must be "auto_closed"', '"auto_closed"', show(v6));
       const v7 = v2.mixed;
       if (v7 !== undefined) {
         if (!(v7 === 1 || v7 === "one" || v7 === true || v7 === null))
           fail(
             e,
             "enum",
-            p + "/data" + "/mixed",
+            p + "/data/mixed",
             'must be one of 1, "one", true, null',
             '1 | "one" | true | null',
             show(v7),
@@ -1029,38 +962,32 @@ function ce_StringsBounds(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v8 = v2["content-type"];
       if (v8 !== undefined) {
-        if (typeof v8 !== "string")
-          fail(e, "type", p + "/data" + "/content-type", "must be a string", "string", kind(v8));
+        if (typeof v8 !== "string") wrongType(e, p + "/data/content-type", "string", v8);
       }
       const v9 = v2["a b"];
       if (v9 !== undefined) {
-        if (!Number.isInteger(v9))
-          fail(e, "type", p + "/data" + "/a b", "must be an integer", "integer", kind(v9));
+        if (!Number.isInteger(v9)) wrongType(e, p + "/data/a b", "integer", v9);
       }
       const v10 = v2["0"];
       if (v10 !== undefined) {
-        if (typeof v10 !== "boolean")
-          fail(e, "type", p + "/data" + "/0", "must be a boolean", "boolean", kind(v10));
+        if (typeof v10 !== "boolean") wrongType(e, p + "/data/0", "boolean", v10);
       }
       const v11 = hasOwn.call(v2, "constructor") ? v2.constructor : undefined;
       if (v11 !== undefined) {
-        if (typeof v11 !== "string")
-          fail(e, "type", p + "/data" + "/constructor", "must be a string", "string", kind(v11));
+        if (typeof v11 !== "string") wrongType(e, p + "/data/constructor", "string", v11);
       }
       const v12 = hasOwn.call(v2, "toString") ? v2.toString : undefined;
       if (v12 !== undefined) {
-        if (!Number.isInteger(v12))
-          fail(e, "type", p + "/data" + "/toString", "must be an integer", "integer", kind(v12));
+        if (!Number.isInteger(v12)) wrongType(e, p + "/data/toString", "integer", v12);
       }
       const v13 = hasOwn.call(v2, "__proto__") ? v2.__proto__ : undefined;
       if (v13 !== undefined) {
-        if (typeof v13 !== "string")
-          fail(e, "type", p + "/data" + "/__proto__", "must be a string", "string", kind(v13));
+        if (typeof v13 !== "string") wrongType(e, p + "/data/__proto__", "string", v13);
         else if (v13.length > 3 && cpLen(v13) > 3)
           fail(
             e,
             "maxLength",
-            p + "/data" + "/__proto__",
+            p + "/data/__proto__",
             "must be at most 3 characters long",
             "maxLength 3",
             show(v13),
@@ -1068,27 +995,18 @@ function ce_StringsBounds(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v14 = v2.open_status;
       if (v14 !== undefined) {
-        if (typeof v14 !== "string")
-          fail(e, "type", p + "/data" + "/open_status", "must be a string", "string", kind(v14));
+        if (typeof v14 !== "string") wrongType(e, p + "/data/open_status", "string", v14);
       }
       const v15 = v2.open_code;
       if (v15 !== undefined) {
-        if (!Number.isInteger(v15))
-          fail(e, "type", p + "/data" + "/open_code", "must be an integer", "integer", kind(v15));
+        if (!Number.isInteger(v15)) wrongType(e, p + "/data/open_code", "integer", v15);
       }
       const v16 = v2.open_ratio;
       if (v16 !== undefined) {
         if (v16 !== null) {
           if (v16 !== null) {
             if (typeof v16 !== "number" || !Number.isFinite(v16))
-              fail(
-                e,
-                "type",
-                p + "/data" + "/open_ratio",
-                "must be a number or null",
-                "number or null",
-                kind(v16),
-              );
+              wrongType(e, p + "/data/open_ratio", "number or null", v16);
           }
         }
       }
@@ -1124,52 +1042,39 @@ function fe_NumbersBounds(v: any): boolean {
 }
 
 function ce_NumbersBounds(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.kind;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "kind"', 'property "kind"');
+    if (v1 === undefined) absent(e, p, "kind");
     else if (v1 !== "numbers.bounds")
       fail(e, "const", p + "/kind", 'must be "numbers.bounds"', '"numbers.bounds"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.int;
-      if (v3 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "int"', 'property "int"');
-      else if (!Number.isInteger(v3))
-        fail(e, "type", p + "/data" + "/int", "must be an integer", "integer", kind(v3));
+      if (v3 === undefined) absent(e, p + "/data", "int");
+      else if (!Number.isInteger(v3)) wrongType(e, p + "/data/int", "integer", v3);
       else {
-        if (v3 < -5) fail(e, "minimum", p + "/data" + "/int", "must be >= -5", undefined, show(v3));
-        if (v3 > 5) fail(e, "maximum", p + "/data" + "/int", "must be <= 5", undefined, show(v3));
+        if (v3 < -5) fail(e, "minimum", p + "/data/int", "must be >= -5", undefined, show(v3));
+        if (v3 > 5) fail(e, "maximum", p + "/data/int", "must be <= 5", undefined, show(v3));
       }
       const v4 = v2.num;
-      if (v4 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "num"', 'property "num"');
+      if (v4 === undefined) absent(e, p + "/data", "num");
       else if (typeof v4 !== "number" || !Number.isFinite(v4))
-        fail(e, "type", p + "/data" + "/num", "must be a number", "number", kind(v4));
+        wrongType(e, p + "/data/num", "number", v4);
       else {
-        if (v4 <= 0) fail(e, "minimum", p + "/data" + "/num", "must be > 0", undefined, show(v4));
-        if (v4 >= 1) fail(e, "maximum", p + "/data" + "/num", "must be < 1", undefined, show(v4));
+        if (v4 <= 0) fail(e, "minimum", p + "/data/num", "must be > 0", undefined, show(v4));
+        if (v4 >= 1) fail(e, "maximum", p + "/data/num", "must be < 1", undefined, show(v4));
       }
       const v5 = v2.step;
       if (v5 !== undefined) {
         if (typeof v5 !== "number" || !Number.isFinite(v5))
-          fail(e, "type", p + "/data" + "/step", "must be a number", "number", kind(v5));
+          wrongType(e, p + "/data/step", "number", v5);
         else if (!multipleOf(v5, 1, 5))
-          fail(
-            e,
-            "multipleOf",
-            p + "/data" + "/step",
-            "must be a multiple of 0.5",
-            undefined,
-            show(v5),
-          );
+          fail(e, "multipleOf", p + "/data/step", "must be a multiple of 0.5", undefined, show(v5));
       }
     }
   }
@@ -1206,69 +1111,34 @@ function fe_ShapesPresence(v: any): boolean {
 }
 
 function ce_ShapesPresence(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.kind;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "kind"', 'property "kind"');
+    if (v1 === undefined) absent(e, p, "kind");
     else if (v1 !== "shapes.presence")
       fail(e, "const", p + "/kind", 'must be "shapes.presence"', '"shapes.presence"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.required;
-      if (v3 === undefined)
-        fail(
-          e,
-          "required",
-          p + "/data",
-          'missing required property "required"',
-          'property "required"',
-        );
-      else if (typeof v3 !== "string")
-        fail(e, "type", p + "/data" + "/required", "must be a string", "string", kind(v3));
+      if (v3 === undefined) absent(e, p + "/data", "required");
+      else if (typeof v3 !== "string") wrongType(e, p + "/data/required", "string", v3);
       const v4 = v2.optional;
       if (v4 !== undefined) {
-        if (typeof v4 !== "string")
-          fail(e, "type", p + "/data" + "/optional", "must be a string", "string", kind(v4));
+        if (typeof v4 !== "string") wrongType(e, p + "/data/optional", "string", v4);
       }
       const v5 = v2.nullable;
-      if (v5 === undefined)
-        fail(
-          e,
-          "required",
-          p + "/data",
-          'missing required property "nullable"',
-          'property "nullable"',
-        );
+      if (v5 === undefined) absent(e, p + "/data", "nullable");
       else if (v5 !== null) {
-        if (typeof v5 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/data" + "/nullable",
-            "must be a string or null",
-            "string or null",
-            kind(v5),
-          );
+        if (typeof v5 !== "string") wrongType(e, p + "/data/nullable", "string or null", v5);
       }
       const v6 = v2.both;
       if (v6 !== undefined) {
         if (v6 !== null) {
-          if (typeof v6 !== "string")
-            fail(
-              e,
-              "type",
-              p + "/data" + "/both",
-              "must be a string or null",
-              "string or null",
-              kind(v6),
-            );
+          if (typeof v6 !== "string") wrongType(e, p + "/data/both", "string or null", v6);
         }
       }
     }
@@ -1361,64 +1231,32 @@ function fe_ShapesObjects(v: any): boolean {
 }
 
 function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.kind;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "kind"', 'property "kind"');
+    if (v1 === undefined) absent(e, p, "kind");
     else if (v1 !== "shapes.objects")
       fail(e, "const", p + "/kind", 'must be "shapes.objects"', '"shapes.objects"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.nested;
-      if (v3 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "nested"', 'property "nested"');
+      if (v3 === undefined) absent(e, p + "/data", "nested");
       else if (typeof v3 !== "object" || v3 === null || Array.isArray(v3))
-        fail(e, "type", p + "/data" + "/nested", "must be an object", "object", kind(v3));
+        wrongType(e, p + "/data/nested", "object", v3);
       else {
         const v4 = v3.deeper;
-        if (v4 === undefined)
-          fail(
-            e,
-            "required",
-            p + "/data" + "/nested",
-            'missing required property "deeper"',
-            'property "deeper"',
-          );
+        if (v4 === undefined) absent(e, p + "/data/nested", "deeper");
         else if (typeof v4 !== "object" || v4 === null || Array.isArray(v4))
-          fail(
-            e,
-            "type",
-            p + "/data" + "/nested" + "/deeper",
-            "must be an object",
-            "object",
-            kind(v4),
-          );
+          wrongType(e, p + "/data/nested/deeper", "object", v4);
         else {
           const v5 = v4.leaf;
-          if (v5 === undefined)
-            fail(
-              e,
-              "required",
-              p + "/data" + "/nested" + "/deeper",
-              'missing required property "leaf"',
-              'property "leaf"',
-            );
+          if (v5 === undefined) absent(e, p + "/data/nested/deeper", "leaf");
           else if (typeof v5 !== "boolean")
-            fail(
-              e,
-              "type",
-              p + "/data" + "/nested" + "/deeper" + "/leaf",
-              "must be a boolean",
-              "boolean",
-              kind(v5),
-            );
+            wrongType(e, p + "/data/nested/deeper/leaf", "boolean", v5);
           for (const k6 of Object.keys(v4)) {
             switch (k6) {
               case "leaf":
@@ -1427,7 +1265,7 @@ function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
                 fail(
                   e,
                   "additionalProperties",
-                  p + "/data" + "/nested" + "/deeper" + "/" + esc(k6),
+                  p + "/data/nested/deeper/" + esc(k6),
                   "unknown property " + JSON.stringify(k6),
                   "no other properties",
                 );
@@ -1437,19 +1275,17 @@ function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v7 = v2.labels;
       if (v7 !== undefined) {
-        cs_Labels(v7, p + "/data" + "/labels", e);
+        cs_Labels(v7, p + "/data/labels", e);
       }
       const v8 = v2.tags;
-      if (v8 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "tags"', 'property "tags"');
-      else if (!Array.isArray(v8))
-        fail(e, "type", p + "/data" + "/tags", "must be an array", "array", kind(v8));
+      if (v8 === undefined) absent(e, p + "/data", "tags");
+      else if (!Array.isArray(v8)) wrongType(e, p + "/data/tags", "array", v8);
       else {
         if (v8.length < 1)
           fail(
             e,
             "minItems",
-            p + "/data" + "/tags",
+            p + "/data/tags",
             "must have at least 1 items",
             "minItems 1",
             String(v8.length),
@@ -1458,60 +1294,36 @@ function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
           fail(
             e,
             "maxItems",
-            p + "/data" + "/tags",
+            p + "/data/tags",
             "must have at most 3 items",
             "maxItems 3",
             String(v8.length),
           );
         for (let i10 = 0; i10 < v8.length; i10++) {
           const v9 = v8[i10];
-          if (typeof v9 !== "string")
-            fail(
-              e,
-              "type",
-              p + "/data" + "/tags" + "/" + i10,
-              "must be a string",
-              "string",
-              kind(v9),
-            );
+          if (typeof v9 !== "string") wrongType(e, p + "/data/tags/" + i10, "string", v9);
         }
         if (!uniq(v8))
           fail(
             e,
             "uniqueItems",
-            p + "/data" + "/tags",
+            p + "/data/tags",
             "must not contain duplicate items",
             "uniqueItems",
           );
       }
       const v11 = v2.matrix;
       if (v11 !== undefined) {
-        if (!Array.isArray(v11))
-          fail(e, "type", p + "/data" + "/matrix", "must be an array", "array", kind(v11));
+        if (!Array.isArray(v11)) wrongType(e, p + "/data/matrix", "array", v11);
         else {
           for (let i13 = 0; i13 < v11.length; i13++) {
             const v12 = v11[i13];
-            if (!Array.isArray(v12))
-              fail(
-                e,
-                "type",
-                p + "/data" + "/matrix" + "/" + i13,
-                "must be an array",
-                "array",
-                kind(v12),
-              );
+            if (!Array.isArray(v12)) wrongType(e, p + "/data/matrix/" + i13, "array", v12);
             else {
               for (let i15 = 0; i15 < v12.length; i15++) {
                 const v14 = v12[i15];
                 if (!Number.isInteger(v14))
-                  fail(
-                    e,
-                    "type",
-                    p + "/data" + "/matrix" + "/" + i13 + "/" + i15,
-                    "must be an integer",
-                    "integer",
-                    kind(v14),
-                  );
+                  wrongType(e, p + "/data/matrix/" + i13 + "/" + i15, "integer", v14);
               }
             }
           }
@@ -1519,29 +1331,22 @@ function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v16 = v2.tree;
       if (v16 !== undefined) {
-        cs_TreeNode(v16, p + "/data" + "/tree", e);
+        cs_TreeNode(v16, p + "/data/tree", e);
       }
       const v17 = v2.open;
       if (v17 !== undefined) {
         if (typeof v17 !== "object" || v17 === null || Array.isArray(v17))
-          fail(e, "type", p + "/data" + "/open", "must be an object", "object", kind(v17));
+          wrongType(e, p + "/data/open", "object", v17);
       }
       const v18 = v2.counts;
       if (v18 !== undefined) {
         if (typeof v18 !== "object" || v18 === null || Array.isArray(v18))
-          fail(e, "type", p + "/data" + "/counts", "must be an object", "object", kind(v18));
+          wrongType(e, p + "/data/counts", "object", v18);
         else {
           for (const k19 of Object.keys(v18)) {
             const v20 = v18[k19];
             if (!Number.isInteger(v20))
-              fail(
-                e,
-                "type",
-                p + "/data" + "/counts" + "/" + esc(k19),
-                "must be an integer",
-                "integer",
-                kind(v20),
-              );
+              wrongType(e, p + "/data/counts/" + esc(k19), "integer", v20);
           }
         }
       }
@@ -1559,7 +1364,7 @@ function ce_ShapesObjects(v: any, p: string, e: ValidationIssue[]): void {
             fail(
               e,
               "additionalProperties",
-              p + "/data" + "/" + esc(k21),
+              p + "/data/" + esc(k21),
               "unknown property " + JSON.stringify(k21),
               "no other properties",
             );
@@ -1600,41 +1405,35 @@ function fe_ShapesUnions(v: any): boolean {
 }
 
 function ce_ShapesUnions(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.kind;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "kind"', 'property "kind"');
+    if (v1 === undefined) absent(e, p, "kind");
     else if (v1 !== "shapes.unions")
       fail(e, "const", p + "/kind", 'must be "shapes.unions"', '"shapes.unions"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.shape;
-      if (v3 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "shape"', 'property "shape"');
-      else cs_Shape(v3, p + "/data" + "/shape", e);
+      if (v3 === undefined) absent(e, p + "/data", "shape");
+      else cs_Shape(v3, p + "/data/shape", e);
       const v4 = v2.id;
-      if (v4 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "id"', 'property "id"');
-      else cs_IdOrName(v4, p + "/data" + "/id", e);
+      if (v4 === undefined) absent(e, p + "/data", "id");
+      else cs_IdOrName(v4, p + "/data/id", e);
       const v5 = v2.exactly;
       if (v5 !== undefined) {
-        cs_Exactly(v5, p + "/data" + "/exactly", e);
+        cs_Exactly(v5, p + "/data/exactly", e);
       }
       const v6 = v2.shapes;
       if (v6 !== undefined) {
-        if (!Array.isArray(v6))
-          fail(e, "type", p + "/data" + "/shapes", "must be an array", "array", kind(v6));
+        if (!Array.isArray(v6)) wrongType(e, p + "/data/shapes", "array", v6);
         else {
           for (let i8 = 0; i8 < v6.length; i8++) {
             const v7 = v6[i8];
-            cs_Shape(v7, p + "/data" + "/shapes" + "/" + i8, e);
+            cs_Shape(v7, p + "/data/shapes/" + i8, e);
           }
         }
       }
@@ -1732,169 +1531,113 @@ function fe_ShapesMisc(v: any): boolean {
 }
 
 function ce_ShapesMisc(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.kind;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "kind"', 'property "kind"');
+    if (v1 === undefined) absent(e, p, "kind");
     else if (v1 !== "shapes.misc")
       fail(e, "const", p + "/kind", 'must be "shapes.misc"', '"shapes.misc"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.three;
-      if (v3 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "three"', 'property "three"');
-      else if (v3 !== 3) fail(e, "const", p + "/data" + "/three", "must be 3", "3", show(v3));
+      if (v3 === undefined) absent(e, p + "/data", "three");
+      else if (v3 !== 3) fail(e, "const", p + "/data/three", "must be 3", "3", show(v3));
       const v4 = v2.no;
-      if (v4 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "no"', 'property "no"');
-      else if (v4 !== false)
-        fail(e, "const", p + "/data" + "/no", "must be false", "false", show(v4));
+      if (v4 === undefined) absent(e, p + "/data", "no");
+      else if (v4 !== false) fail(e, "const", p + "/data/no", "must be false", "false", show(v4));
       const v5 = v2.nothing;
-      if (v5 === undefined)
-        fail(
-          e,
-          "required",
-          p + "/data",
-          'missing required property "nothing"',
-          'property "nothing"',
-        );
-      else if (v5 !== null)
-        fail(e, "const", p + "/data" + "/nothing", "must be null", "null", show(v5));
+      if (v5 === undefined) absent(e, p + "/data", "nothing");
+      else if (v5 !== null) fail(e, "const", p + "/data/nothing", "must be null", "null", show(v5));
       const v6 = v2.half;
       if (v6 !== undefined) {
         if (!(v6 === 0.5 || v6 === 1.5))
-          fail(e, "enum", p + "/data" + "/half", "must be one of 0.5, 1.5", "0.5 | 1.5", show(v6));
+          fail(e, "enum", p + "/data/half", "must be one of 0.5, 1.5", "0.5 | 1.5", show(v6));
       }
       const v7 = v2.full;
       if (v7 !== undefined) {
         if (v7 !== null) {
-          if (typeof v7 !== "string")
-            fail(
-              e,
-              "type",
-              p + "/data" + "/full",
-              "must be a string or null",
-              "string or null",
-              kind(v7),
-            );
+          if (typeof v7 !== "string") wrongType(e, p + "/data/full", "string or null", v7);
         }
       }
       const v8 = v2.tree;
       if (v8 !== undefined) {
         if (v8 !== null) {
-          cs_TreeNode(v8, p + "/data" + "/tree", e);
+          cs_TreeNode(v8, p + "/data/tree", e);
         }
       }
       const v9 = v2.trees;
       if (v9 !== undefined) {
         if (v9 !== null) {
-          if (!Array.isArray(v9))
-            fail(
-              e,
-              "type",
-              p + "/data" + "/trees",
-              "must be an array or null",
-              "array or null",
-              kind(v9),
-            );
+          if (!Array.isArray(v9)) wrongType(e, p + "/data/trees", "array or null", v9);
           else {
             for (let i11 = 0; i11 < v9.length; i11++) {
               const v10 = v9[i11];
-              cs_TreeNode(v10, p + "/data" + "/trees" + "/" + i11, e);
+              cs_TreeNode(v10, p + "/data/trees/" + i11, e);
             }
           }
         }
       }
       const v12 = v2.anything;
       if (v12 !== undefined) {
-        if (!Array.isArray(v12))
-          fail(e, "type", p + "/data" + "/anything", "must be an array", "array", kind(v12));
+        if (!Array.isArray(v12)) wrongType(e, p + "/data/anything", "array", v12);
       }
       const v15 = v2.null_only;
       if (v15 !== undefined) {
-        if (v15 !== null)
-          fail(e, "type", p + "/data" + "/null_only", "must be null", "null", kind(v15));
+        if (v15 !== null) wrongType(e, p + "/data/null_only", "null", v15);
       }
       const v16 = v2.sets;
       if (v16 !== undefined) {
-        if (!Array.isArray(v16))
-          fail(e, "type", p + "/data" + "/sets", "must be an array", "array", kind(v16));
+        if (!Array.isArray(v16)) wrongType(e, p + "/data/sets", "array", v16);
         else if (!uniq(v16))
           fail(
             e,
             "uniqueItems",
-            p + "/data" + "/sets",
+            p + "/data/sets",
             "must not contain duplicate items",
             "uniqueItems",
           );
       }
       const v19 = v2.draft;
       if (v19 !== undefined) {
-        cs_CustomerDraft(v19, p + "/data" + "/draft", e);
+        cs_CustomerDraft(v19, p + "/data/draft", e);
       }
       const v20 = v2.changes;
       if (v20 !== undefined) {
-        cs_CustomerChanges(v20, p + "/data" + "/changes", e);
+        cs_CustomerChanges(v20, p + "/data/changes", e);
       }
       const v21 = v2.ref;
       if (v21 !== undefined) {
-        cs_CustomerRef(v21, p + "/data" + "/ref", e);
+        cs_CustomerRef(v21, p + "/data/ref", e);
       }
       const v22 = v2.inline;
       if (v22 !== undefined) {
         if (typeof v22 !== "object" || v22 === null || Array.isArray(v22))
-          fail(e, "type", p + "/data" + "/inline", "must be an object", "object", kind(v22));
+          wrongType(e, p + "/data/inline", "object", v22);
         else {
           const v23 = v22.id;
-          if (v23 === undefined)
-            fail(
-              e,
-              "required",
-              p + "/data" + "/inline",
-              'missing required property "id"',
-              'property "id"',
-            );
-          else if (typeof v23 !== "string")
-            fail(
-              e,
-              "type",
-              p + "/data" + "/inline" + "/id",
-              "must be a string",
-              "string",
-              kind(v23),
-            );
+          if (v23 === undefined) absent(e, p + "/data/inline", "id");
+          else if (typeof v23 !== "string") wrongType(e, p + "/data/inline/id", "string", v23);
           else if (!v23.startsWith("cus_"))
             fail(
               e,
               "pattern",
-              p + "/data" + "/inline" + "/id",
+              p + "/data/inline/id",
               "must match the pattern ^cus_",
               "pattern ^cus_",
               show(v23),
             );
           const v24 = v22.email;
           if (v24 !== undefined) {
-            if (typeof v24 !== "string")
-              fail(
-                e,
-                "type",
-                p + "/data" + "/inline" + "/email",
-                "must be a string",
-                "string",
-                kind(v24),
-              );
+            if (typeof v24 !== "string") wrongType(e, p + "/data/inline/email", "string", v24);
             else if (!fmtEmail(v24))
               fail(
                 e,
                 "format",
-                p + "/data" + "/inline" + "/email",
+                p + "/data/inline/email",
                 "must be an email address",
                 "email",
                 show(v24),
@@ -1904,7 +1647,7 @@ function ce_ShapesMisc(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v25 = v2.vip;
       if (v25 !== undefined) {
-        cs_VipCustomer(v25, p + "/data" + "/vip", e);
+        cs_VipCustomer(v25, p + "/data/vip", e);
       }
     }
   }

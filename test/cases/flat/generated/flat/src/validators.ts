@@ -2,13 +2,14 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   eventApi,
   fail,
   fmtUuid,
-  kind,
   run,
   show,
   toStandardSchema,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -42,14 +43,11 @@ function fs_Conn(v: any): boolean {
 }
 
 function cs_Conn(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.connectionid;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "connectionid");
+    else if (typeof v1 !== "string") wrongType(e, p + "/connectionid", "string", v1);
     else if (!fmtUuid(v1))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v1));
     const v2 = v.status;
@@ -81,16 +79,12 @@ function f_envelope(v: any): boolean {
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.accountid;
-  if (v1 === undefined)
-    fail(e, "required", p, 'missing required property "accountid"', 'property "accountid"');
-  else if (typeof v1 !== "string")
-    fail(e, "type", p + "/accountid", "must be a string", "string", kind(v1));
+  if (v1 === undefined) absent(e, p, "accountid");
+  else if (typeof v1 !== "string") wrongType(e, p + "/accountid", "string", v1);
   else if (!fmtUuid(v1)) fail(e, "format", p + "/accountid", "must be a UUID", "uuid", show(v1));
   const v2 = v.created;
-  if (v2 === undefined)
-    fail(e, "required", p, 'missing required property "created"', 'property "created"');
-  else if (!Number.isInteger(v2))
-    fail(e, "type", p + "/created", "must be an integer", "integer", kind(v2));
+  if (v2 === undefined) absent(e, p, "created");
+  else if (!Number.isInteger(v2)) wrongType(e, p + "/created", "integer", v2);
 }
 
 function fe_ConnCreated(v: any): boolean {
@@ -111,20 +105,16 @@ function fe_ConnCreated(v: any): boolean {
 }
 
 function ce_ConnCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "conn.created")
       fail(e, "const", p + "/event", 'must be "conn.created"', '"conn.created"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.connectionid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "connectionid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/connectionid", "string", v2);
     else if (!fmtUuid(v2))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v2));
     const v3 = v.status;
@@ -162,27 +152,22 @@ function fe_ConnClosed(v: any): boolean {
 }
 
 function ce_ConnClosed(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event"', 'property "event"');
+    if (v1 === undefined) absent(e, p, "event");
     else if (v1 !== "conn.closed")
       fail(e, "const", p + "/event", 'must be "conn.closed"', '"conn.closed"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.connectionid;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "connectionid"', 'property "connectionid"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/connectionid", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "connectionid");
+    else if (typeof v2 !== "string") wrongType(e, p + "/connectionid", "string", v2);
     else if (!fmtUuid(v2))
       fail(e, "format", p + "/connectionid", "must be a UUID", "uuid", show(v2));
     const v3 = v.reason;
     if (v3 !== undefined) {
       if (v3 !== null) {
-        if (typeof v3 !== "string")
-          fail(e, "type", p + "/reason", "must be a string or null", "string or null", kind(v3));
+        if (typeof v3 !== "string") wrongType(e, p + "/reason", "string or null", v3);
       }
     }
   }

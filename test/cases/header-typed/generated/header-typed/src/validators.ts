@@ -2,13 +2,14 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   eventApi,
   fail,
   fmtDateTime,
-  kind,
   run,
   show,
   toStandardSchema,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -40,8 +41,7 @@ function f_envelope(v: any): boolean {
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.action;
   if (v1 !== undefined) {
-    if (typeof v1 !== "string")
-      fail(e, "type", p + "/action", "must be a string", "string", kind(v1));
+    if (typeof v1 !== "string") wrongType(e, p + "/action", "string", v1);
   }
 }
 
@@ -58,20 +58,15 @@ function fe_Push(v: any): boolean {
 }
 
 function ce_Push(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     c_envelope(v, p, e);
     const v1 = v.ref;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "ref"', 'property "ref"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/ref", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "ref");
+    else if (typeof v1 !== "string") wrongType(e, p + "/ref", "string", v1);
     const v2 = v.size;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "size"', 'property "size"');
-    else if (!Number.isInteger(v2))
-      fail(e, "type", p + "/size", "must be an integer", "integer", kind(v2));
+    if (v2 === undefined) absent(e, p, "size");
+    else if (!Number.isInteger(v2)) wrongType(e, p + "/size", "integer", v2);
   }
 }
 
@@ -88,16 +83,13 @@ function fe_Star(v: any): boolean {
 }
 
 function ce_Star(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     c_envelope(v, p, e);
     const v1 = v.starred_at;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "starred_at"', 'property "starred_at"');
+    if (v1 === undefined) absent(e, p, "starred_at");
     else if (v1 !== null) {
-      if (typeof v1 !== "string")
-        fail(e, "type", p + "/starred_at", "must be a string or null", "string or null", kind(v1));
+      if (typeof v1 !== "string") wrongType(e, p + "/starred_at", "string or null", v1);
       else if (!fmtDateTime(v1))
         fail(
           e,

@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   cpLen,
   esc,
   eventApi,
@@ -9,10 +10,10 @@ import {
   fmtDateTime,
   fmtEmail,
   fmtUuid,
-  kind,
   run,
   show,
   toStandardSchema,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -58,14 +59,11 @@ function fs_Money(v: any): boolean {
 }
 
 function cs_Money(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.amount;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "amount"', 'property "amount"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/amount", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "amount");
+    else if (typeof v1 !== "string") wrongType(e, p + "/amount", "string", v1);
     else if (!re0.test(v1))
       fail(
         e,
@@ -76,10 +74,8 @@ function cs_Money(v: any, p: string, e: ValidationIssue[]): void {
         show(v1),
       );
     const v2 = v.currency;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "currency"', 'property "currency"');
-    else if (typeof v2 !== "string")
-      fail(e, "type", p + "/currency", "must be a string", "string", kind(v2));
+    if (v2 === undefined) absent(e, p, "currency");
+    else if (typeof v2 !== "string") wrongType(e, p + "/currency", "string", v2);
     else if (!re1.test(v2))
       fail(
         e,
@@ -127,26 +123,21 @@ function fs_Line(v: any): boolean {
 }
 
 function cs_Line(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.sku;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "sku"', 'property "sku"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/sku", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "sku");
+    else if (typeof v1 !== "string") wrongType(e, p + "/sku", "string", v1);
     const v2 = v.price;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "price"', 'property "price"');
+    if (v2 === undefined) absent(e, p, "price");
     else cs_Money(v2, p + "/price", e);
     const v3 = v.discounts;
     if (v3 !== undefined) {
-      if (!Array.isArray(v3))
-        fail(e, "type", p + "/discounts", "must be an array", "array", kind(v3));
+      if (!Array.isArray(v3)) wrongType(e, p + "/discounts", "array", v3);
       else {
         for (let i5 = 0; i5 < v3.length; i5++) {
           const v4 = v3[i5];
-          cs_Money(v4, p + "/discounts" + "/" + i5, e);
+          cs_Money(v4, p + "/discounts/" + i5, e);
         }
       }
     }
@@ -183,18 +174,14 @@ function fs_Order(v: any): boolean {
 }
 
 function cs_Order(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     const v2 = v.lines;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "lines"', 'property "lines"');
-    else if (!Array.isArray(v2))
-      fail(e, "type", p + "/lines", "must be an array", "array", kind(v2));
+    if (v2 === undefined) absent(e, p, "lines");
+    else if (!Array.isArray(v2)) wrongType(e, p + "/lines", "array", v2);
     else {
       if (v2.length < 1)
         fail(
@@ -207,18 +194,17 @@ function cs_Order(v: any, p: string, e: ValidationIssue[]): void {
         );
       for (let i4 = 0; i4 < v2.length; i4++) {
         const v3 = v2[i4];
-        cs_Line(v3, p + "/lines" + "/" + i4, e);
+        cs_Line(v3, p + "/lines/" + i4, e);
       }
     }
     const v5 = v.totals;
-    if (v5 === undefined)
-      fail(e, "required", p, 'missing required property "totals"', 'property "totals"');
+    if (v5 === undefined) absent(e, p, "totals");
     else if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
-      fail(e, "type", p + "/totals", "must be an object", "object", kind(v5));
+      wrongType(e, p + "/totals", "object", v5);
     else {
       for (const k6 of Object.keys(v5)) {
         const v7 = v5[k6];
-        cs_Money(v7, p + "/totals" + "/" + esc(k6), e);
+        cs_Money(v7, p + "/totals/" + esc(k6), e);
       }
     }
     const v8 = v.shipping;
@@ -250,14 +236,11 @@ function fs_Address(v: any): boolean {
 }
 
 function cs_Address(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.lines;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "lines"', 'property "lines"');
-    else if (!Array.isArray(v1))
-      fail(e, "type", p + "/lines", "must be an array", "array", kind(v1));
+    if (v1 === undefined) absent(e, p, "lines");
+    else if (!Array.isArray(v1)) wrongType(e, p + "/lines", "array", v1);
     else {
       if (v1.length < 1)
         fail(
@@ -279,15 +262,12 @@ function cs_Address(v: any, p: string, e: ValidationIssue[]): void {
         );
       for (let i3 = 0; i3 < v1.length; i3++) {
         const v2 = v1[i3];
-        if (typeof v2 !== "string")
-          fail(e, "type", p + "/lines" + "/" + i3, "must be a string", "string", kind(v2));
+        if (typeof v2 !== "string") wrongType(e, p + "/lines/" + i3, "string", v2);
       }
     }
     const v4 = v.country;
-    if (v4 === undefined)
-      fail(e, "required", p, 'missing required property "country"', 'property "country"');
-    else if (typeof v4 !== "string")
-      fail(e, "type", p + "/country", "must be a string", "string", kind(v4));
+    if (v4 === undefined) absent(e, p, "country");
+    else if (typeof v4 !== "string") wrongType(e, p + "/country", "string", v4);
     else {
       if (v4.length < 4 && cpLen(v4) < 2)
         fail(
@@ -347,14 +327,11 @@ function fs_Department(v: any): boolean {
 }
 
 function cs_Department(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.name;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "name"', 'property "name"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "name");
+    else if (typeof v1 !== "string") wrongType(e, p + "/name", "string", v1);
     const v2 = v.head;
     if (v2 !== undefined) {
       if (v2 !== null) {
@@ -362,19 +339,17 @@ function cs_Department(v: any, p: string, e: ValidationIssue[]): void {
       }
     }
     const v3 = v.teams;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "teams"', 'property "teams"');
+    if (v3 === undefined) absent(e, p, "teams");
     else if (typeof v3 !== "object" || v3 === null || Array.isArray(v3))
-      fail(e, "type", p + "/teams", "must be an object", "object", kind(v3));
+      wrongType(e, p + "/teams", "object", v3);
     else {
       for (const k4 of Object.keys(v3)) {
         const v5 = v3[k4];
-        if (!Array.isArray(v5))
-          fail(e, "type", p + "/teams" + "/" + esc(k4), "must be an array", "array", kind(v5));
+        if (!Array.isArray(v5)) wrongType(e, p + "/teams/" + esc(k4), "array", v5);
         else {
           for (let i7 = 0; i7 < v5.length; i7++) {
             const v6 = v5[i7];
-            cs_Department(v6, p + "/teams" + "/" + esc(k4) + "/" + i7, e);
+            cs_Department(v6, p + "/teams/" + esc(k4) + "/" + i7, e);
           }
         }
       }
@@ -420,29 +395,24 @@ function fs_Person(v: any): boolean {
 }
 
 function cs_Person(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.name;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "name"', 'property "name"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/name", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "name");
+    else if (typeof v1 !== "string") wrongType(e, p + "/name", "string", v1);
     const v2 = v.email;
     if (v2 !== undefined) {
-      if (typeof v2 !== "string")
-        fail(e, "type", p + "/email", "must be a string", "string", kind(v2));
+      if (typeof v2 !== "string") wrongType(e, p + "/email", "string", v2);
       else if (!fmtEmail(v2))
         fail(e, "format", p + "/email", "must be an email address", "email", show(v2));
     }
     const v3 = v.reports;
     if (v3 !== undefined) {
-      if (!Array.isArray(v3))
-        fail(e, "type", p + "/reports", "must be an array", "array", kind(v3));
+      if (!Array.isArray(v3)) wrongType(e, p + "/reports", "array", v3);
       else {
         for (let i5 = 0; i5 < v3.length; i5++) {
           const v4 = v3[i5];
-          cs_Person(v4, p + "/reports" + "/" + i5, e);
+          cs_Person(v4, p + "/reports/" + i5, e);
         }
       }
     }
@@ -492,33 +462,27 @@ function f_envelope(v: any): boolean {
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.id;
-  if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-  else if (typeof v1 !== "string")
-    fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+  if (v1 === undefined) absent(e, p, "id");
+  else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
   else if (!fmtUuid(v1)) fail(e, "format", p + "/id", "must be a UUID", "uuid", show(v1));
   const v2 = v.meta;
-  if (v2 === undefined)
-    fail(e, "required", p, 'missing required property "meta"', 'property "meta"');
+  if (v2 === undefined) absent(e, p, "meta");
   else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-    fail(e, "type", p + "/meta", "must be an object", "object", kind(v2));
+    wrongType(e, p + "/meta", "object", v2);
   else {
     const v3 = v2.attempt;
-    if (v3 === undefined)
-      fail(e, "required", p + "/meta", 'missing required property "attempt"', 'property "attempt"');
-    else if (!Number.isInteger(v3))
-      fail(e, "type", p + "/meta" + "/attempt", "must be an integer", "integer", kind(v3));
-    else if (v3 < 1)
-      fail(e, "minimum", p + "/meta" + "/attempt", "must be >= 1", undefined, show(v3));
+    if (v3 === undefined) absent(e, p + "/meta", "attempt");
+    else if (!Number.isInteger(v3)) wrongType(e, p + "/meta/attempt", "integer", v3);
+    else if (v3 < 1) fail(e, "minimum", p + "/meta/attempt", "must be >= 1", undefined, show(v3));
     const v4 = v2.trace;
     if (v4 !== undefined) {
-      if (!Array.isArray(v4))
-        fail(e, "type", p + "/meta" + "/trace", "must be an array", "array", kind(v4));
+      if (!Array.isArray(v4)) wrongType(e, p + "/meta/trace", "array", v4);
       else {
         if (v4.length > 4)
           fail(
             e,
             "maxItems",
-            p + "/meta" + "/trace",
+            p + "/meta/trace",
             "must have at most 4 items",
             "maxItems 4",
             String(v4.length),
@@ -526,56 +490,21 @@ function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
         for (let i6 = 0; i6 < v4.length; i6++) {
           const v5 = v4[i6];
           if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
-            fail(
-              e,
-              "type",
-              p + "/meta" + "/trace" + "/" + i6,
-              "must be an object",
-              "object",
-              kind(v5),
-            );
+            wrongType(e, p + "/meta/trace/" + i6, "object", v5);
           else {
             const v7 = v5.hop;
-            if (v7 === undefined)
-              fail(
-                e,
-                "required",
-                p + "/meta" + "/trace" + "/" + i6,
-                'missing required property "hop"',
-                'property "hop"',
-              );
+            if (v7 === undefined) absent(e, p + "/meta/trace/" + i6, "hop");
             else if (typeof v7 !== "string")
-              fail(
-                e,
-                "type",
-                p + "/meta" + "/trace" + "/" + i6 + "/hop",
-                "must be a string",
-                "string",
-                kind(v7),
-              );
+              wrongType(e, p + "/meta/trace/" + i6 + "/hop", "string", v7);
             const v8 = v5.at;
-            if (v8 === undefined)
-              fail(
-                e,
-                "required",
-                p + "/meta" + "/trace" + "/" + i6,
-                'missing required property "at"',
-                'property "at"',
-              );
+            if (v8 === undefined) absent(e, p + "/meta/trace/" + i6, "at");
             else if (typeof v8 !== "string")
-              fail(
-                e,
-                "type",
-                p + "/meta" + "/trace" + "/" + i6 + "/at",
-                "must be a string",
-                "string",
-                kind(v8),
-              );
+              wrongType(e, p + "/meta/trace/" + i6 + "/at", "string", v8);
             else if (!fmtDateTime(v8))
               fail(
                 e,
                 "format",
-                p + "/meta" + "/trace" + "/" + i6 + "/at",
+                p + "/meta/trace/" + i6 + "/at",
                 "must be an RFC 3339 date-time",
                 "date-time",
                 show(v8),
@@ -593,7 +522,7 @@ function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
           fail(
             e,
             "additionalProperties",
-            p + "/meta" + "/" + esc(k9),
+            p + "/meta/" + esc(k9),
             "unknown property " + JSON.stringify(k9),
             "no other properties",
           );
@@ -677,12 +606,10 @@ function fe_SyncJobRunCompleted(v: any): boolean {
 }
 
 function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "sync_job_run:completed")
       fail(
         e,
@@ -694,132 +621,49 @@ function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
       );
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/payload", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/payload", "object", v2);
     else {
       const v3 = v2.sync_job_run;
-      if (v3 === undefined)
-        fail(
-          e,
-          "required",
-          p + "/payload",
-          'missing required property "sync_job_run"',
-          'property "sync_job_run"',
-        );
+      if (v3 === undefined) absent(e, p + "/payload", "sync_job_run");
       else if (typeof v3 !== "object" || v3 === null || Array.isArray(v3))
-        fail(e, "type", p + "/payload" + "/sync_job_run", "must be an object", "object", kind(v3));
+        wrongType(e, p + "/payload/sync_job_run", "object", v3);
       else {
         const v4 = v3.id;
-        if (v4 === undefined)
-          fail(
-            e,
-            "required",
-            p + "/payload" + "/sync_job_run",
-            'missing required property "id"',
-            'property "id"',
-          );
-        else if (typeof v4 !== "string")
-          fail(
-            e,
-            "type",
-            p + "/payload" + "/sync_job_run" + "/id",
-            "must be a string",
-            "string",
-            kind(v4),
-          );
+        if (v4 === undefined) absent(e, p + "/payload/sync_job_run", "id");
+        else if (typeof v4 !== "string") wrongType(e, p + "/payload/sync_job_run/id", "string", v4);
         else if (!fmtUuid(v4))
-          fail(
-            e,
-            "format",
-            p + "/payload" + "/sync_job_run" + "/id",
-            "must be a UUID",
-            "uuid",
-            show(v4),
-          );
+          fail(e, "format", p + "/payload/sync_job_run/id", "must be a UUID", "uuid", show(v4));
         const v5 = v3.stats;
-        if (v5 === undefined)
-          fail(
-            e,
-            "required",
-            p + "/payload" + "/sync_job_run",
-            'missing required property "stats"',
-            'property "stats"',
-          );
+        if (v5 === undefined) absent(e, p + "/payload/sync_job_run", "stats");
         else if (typeof v5 !== "object" || v5 === null || Array.isArray(v5))
-          fail(
-            e,
-            "type",
-            p + "/payload" + "/sync_job_run" + "/stats",
-            "must be an object",
-            "object",
-            kind(v5),
-          );
+          wrongType(e, p + "/payload/sync_job_run/stats", "object", v5);
         else {
           const v6 = v5.records;
-          if (v6 === undefined)
-            fail(
-              e,
-              "required",
-              p + "/payload" + "/sync_job_run" + "/stats",
-              'missing required property "records"',
-              'property "records"',
-            );
+          if (v6 === undefined) absent(e, p + "/payload/sync_job_run/stats", "records");
           else if (typeof v6 !== "object" || v6 === null || Array.isArray(v6))
-            fail(
-              e,
-              "type",
-              p + "/payload" + "/sync_job_run" + "/stats" + "/records",
-              "must be an object",
-              "object",
-              kind(v6),
-            );
+            wrongType(e, p + "/payload/sync_job_run/stats/records", "object", v6);
           else {
             for (const k7 of Object.keys(v6)) {
               const v8 = v6[k7];
               if (typeof v8 !== "object" || v8 === null || Array.isArray(v8))
-                fail(
-                  e,
-                  "type",
-                  p + "/payload" + "/sync_job_run" + "/stats" + "/records" + "/" + esc(k7),
-                  "must be an object",
-                  "object",
-                  kind(v8),
-                );
+                wrongType(e, p + "/payload/sync_job_run/stats/records/" + esc(k7), "object", v8);
               else {
                 for (const k9 of Object.keys(v8)) {
                   const v10 = v8[k9];
                   if (!Number.isInteger(v10))
-                    fail(
+                    wrongType(
                       e,
-                      "type",
-                      p +
-                        "/payload" +
-                        "/sync_job_run" +
-                        "/stats" +
-                        "/records" +
-                        "/" +
-                        esc(k7) +
-                        "/" +
-                        esc(k9),
-                      "must be an integer",
+                      p + "/payload/sync_job_run/stats/records/" + esc(k7) + "/" + esc(k9),
                       "integer",
-                      kind(v10),
+                      v10,
                     );
                   else if (v10 < 0)
                     fail(
                       e,
                       "minimum",
-                      p +
-                        "/payload" +
-                        "/sync_job_run" +
-                        "/stats" +
-                        "/records" +
-                        "/" +
-                        esc(k7) +
-                        "/" +
-                        esc(k9),
+                      p + "/payload/sync_job_run/stats/records/" + esc(k7) + "/" + esc(k9),
                       "must be >= 0",
                       undefined,
                       show(v10),
@@ -829,148 +673,64 @@ function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
             }
           }
           const v11 = v5.errors;
-          if (v11 === undefined)
-            fail(
-              e,
-              "required",
-              p + "/payload" + "/sync_job_run" + "/stats",
-              'missing required property "errors"',
-              'property "errors"',
-            );
+          if (v11 === undefined) absent(e, p + "/payload/sync_job_run/stats", "errors");
           else if (!Array.isArray(v11))
-            fail(
-              e,
-              "type",
-              p + "/payload" + "/sync_job_run" + "/stats" + "/errors",
-              "must be an array",
-              "array",
-              kind(v11),
-            );
+            wrongType(e, p + "/payload/sync_job_run/stats/errors", "array", v11);
           else {
             for (let i13 = 0; i13 < v11.length; i13++) {
               const v12 = v11[i13];
               if (!Array.isArray(v12))
-                fail(
-                  e,
-                  "type",
-                  p + "/payload" + "/sync_job_run" + "/stats" + "/errors" + "/" + i13,
-                  "must be an array",
-                  "array",
-                  kind(v12),
-                );
+                wrongType(e, p + "/payload/sync_job_run/stats/errors/" + i13, "array", v12);
               else {
                 for (let i15 = 0; i15 < v12.length; i15++) {
                   const v14 = v12[i15];
                   if (typeof v14 !== "object" || v14 === null || Array.isArray(v14))
-                    fail(
+                    wrongType(
                       e,
-                      "type",
-                      p +
-                        "/payload" +
-                        "/sync_job_run" +
-                        "/stats" +
-                        "/errors" +
-                        "/" +
-                        i13 +
-                        "/" +
-                        i15,
-                      "must be an object",
+                      p + "/payload/sync_job_run/stats/errors/" + i13 + "/" + i15,
                       "object",
-                      kind(v14),
+                      v14,
                     );
                   else {
                     const v16 = v14.code;
                     if (v16 === undefined)
-                      fail(
+                      absent(
                         e,
-                        "required",
-                        p +
-                          "/payload" +
-                          "/sync_job_run" +
-                          "/stats" +
-                          "/errors" +
-                          "/" +
-                          i13 +
-                          "/" +
-                          i15,
-                        'missing required property "code"',
-                        'property "code"',
+                        p + "/payload/sync_job_run/stats/errors/" + i13 + "/" + i15,
+                        "code",
                       );
                     else if (typeof v16 !== "string")
-                      fail(
+                      wrongType(
                         e,
-                        "type",
-                        p +
-                          "/payload" +
-                          "/sync_job_run" +
-                          "/stats" +
-                          "/errors" +
-                          "/" +
-                          i13 +
-                          "/" +
-                          i15 +
-                          "/code",
-                        "must be a string",
+                        p + "/payload/sync_job_run/stats/errors/" + i13 + "/" + i15 + "/code",
                         "string",
-                        kind(v16),
+                        v16,
                       );
                     const v17 = v14.at;
                     if (v17 === undefined)
-                      fail(
-                        e,
-                        "required",
-                        p +
-                          "/payload" +
-                          "/sync_job_run" +
-                          "/stats" +
-                          "/errors" +
-                          "/" +
-                          i13 +
-                          "/" +
-                          i15,
-                        'missing required property "at"',
-                        'property "at"',
-                      );
+                      absent(e, p + "/payload/sync_job_run/stats/errors/" + i13 + "/" + i15, "at");
                     else if (!Array.isArray(v17))
-                      fail(
+                      wrongType(
                         e,
-                        "type",
-                        p +
-                          "/payload" +
-                          "/sync_job_run" +
-                          "/stats" +
-                          "/errors" +
-                          "/" +
-                          i13 +
-                          "/" +
-                          i15 +
-                          "/at",
-                        "must be an array",
+                        p + "/payload/sync_job_run/stats/errors/" + i13 + "/" + i15 + "/at",
                         "array",
-                        kind(v17),
+                        v17,
                       );
                     else {
                       for (let i19 = 0; i19 < v17.length; i19++) {
                         const v18 = v17[i19];
                         if (typeof v18 !== "string")
-                          fail(
+                          wrongType(
                             e,
-                            "type",
                             p +
-                              "/payload" +
-                              "/sync_job_run" +
-                              "/stats" +
-                              "/errors" +
-                              "/" +
+                              "/payload/sync_job_run/stats/errors/" +
                               i13 +
                               "/" +
                               i15 +
-                              "/at" +
-                              "/" +
+                              "/at/" +
                               i19,
-                            "must be a string",
                             "string",
-                            kind(v18),
+                            v18,
                           );
                       }
                     }
@@ -983,12 +743,11 @@ function ce_SyncJobRunCompleted(v: any, p: string, e: ValidationIssue[]): void {
       }
       const v20 = v2.orders;
       if (v20 !== undefined) {
-        if (!Array.isArray(v20))
-          fail(e, "type", p + "/payload" + "/orders", "must be an array", "array", kind(v20));
+        if (!Array.isArray(v20)) wrongType(e, p + "/payload/orders", "array", v20);
         else {
           for (let i22 = 0; i22 < v20.length; i22++) {
             const v21 = v20[i22];
-            cs_Order(v21, p + "/payload" + "/orders" + "/" + i22, e);
+            cs_Order(v21, p + "/payload/orders/" + i22, e);
           }
         }
       }
@@ -1058,62 +817,38 @@ function fe_OrgChanged(v: any): boolean {
 }
 
 function ce_OrgChanged(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.event_type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "event_type"', 'property "event_type"');
+    if (v1 === undefined) absent(e, p, "event_type");
     else if (v1 !== "org:changed")
       fail(e, "const", p + "/event_type", 'must be "org:changed"', '"org:changed"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.payload;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "payload"', 'property "payload"');
+    if (v2 === undefined) absent(e, p, "payload");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/payload", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/payload", "object", v2);
     else {
       const v3 = v2.root;
-      if (v3 === undefined)
-        fail(e, "required", p + "/payload", 'missing required property "root"', 'property "root"');
-      else cs_Department(v3, p + "/payload" + "/root", e);
+      if (v3 === undefined) absent(e, p + "/payload", "root");
+      else cs_Department(v3, p + "/payload/root", e);
       const v4 = v2.history;
       if (v4 !== undefined) {
-        if (!Array.isArray(v4))
-          fail(e, "type", p + "/payload" + "/history", "must be an array", "array", kind(v4));
+        if (!Array.isArray(v4)) wrongType(e, p + "/payload/history", "array", v4);
         else {
           for (let i6 = 0; i6 < v4.length; i6++) {
             const v5 = v4[i6];
-            if (!Array.isArray(v5))
-              fail(
-                e,
-                "type",
-                p + "/payload" + "/history" + "/" + i6,
-                "must be an array",
-                "array",
-                kind(v5),
-              );
+            if (!Array.isArray(v5)) wrongType(e, p + "/payload/history/" + i6, "array", v5);
             else {
               for (let i8 = 0; i8 < v5.length; i8++) {
                 const v7 = v5[i8];
                 if (!Array.isArray(v7))
-                  fail(
-                    e,
-                    "type",
-                    p + "/payload" + "/history" + "/" + i6 + "/" + i8,
-                    "must be an array",
-                    "array",
-                    kind(v7),
-                  );
+                  wrongType(e, p + "/payload/history/" + i6 + "/" + i8, "array", v7);
                 else {
                   for (let i10 = 0; i10 < v7.length; i10++) {
                     const v9 = v7[i10];
                     if (v9 !== null) {
-                      cs_Person(
-                        v9,
-                        p + "/payload" + "/history" + "/" + i6 + "/" + i8 + "/" + i10,
-                        e,
-                      );
+                      cs_Person(v9, p + "/payload/history/" + i6 + "/" + i8 + "/" + i10, e);
                     }
                   }
                 }

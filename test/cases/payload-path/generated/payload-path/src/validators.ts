@@ -2,12 +2,13 @@
 /* eslint-disable */
 import type * as T from "./types.js";
 import {
+  absent,
   eventApi,
   fail,
-  kind,
   run,
   show,
   toStandardSchema,
+  wrongType,
   type EventApi,
   type Fast,
   type StandardSchemaV1,
@@ -46,30 +47,23 @@ function fs_Customer(v: any): boolean {
 }
 
 function cs_Customer(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.id;
-    if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-    else if (typeof v1 !== "string")
-      fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+    if (v1 === undefined) absent(e, p, "id");
+    else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
     else if (!v1.startsWith("cus_"))
       fail(e, "pattern", p + "/id", "must match the pattern ^cus_", "pattern ^cus_", show(v1));
     const v2 = v.object;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "object"', 'property "object"');
+    if (v2 === undefined) absent(e, p, "object");
     else if (v2 !== "customer")
       fail(e, "const", p + "/object", 'must be "customer"', '"customer"', show(v2));
     const v3 = v.tax_exempt;
-    if (v3 === undefined)
-      fail(e, "required", p, 'missing required property "tax_exempt"', 'property "tax_exempt"');
-    else if (typeof v3 !== "string")
-      fail(e, "type", p + "/tax_exempt", "must be a string", "string", kind(v3));
+    if (v3 === undefined) absent(e, p, "tax_exempt");
+    else if (typeof v3 !== "string") wrongType(e, p + "/tax_exempt", "string", v3);
     const v4 = v.balance;
-    if (v4 === undefined)
-      fail(e, "required", p, 'missing required property "balance"', 'property "balance"');
-    else if (!Number.isInteger(v4))
-      fail(e, "type", p + "/balance", "must be an integer", "integer", kind(v4));
+    if (v4 === undefined) absent(e, p, "balance");
+    else if (!Number.isInteger(v4)) wrongType(e, p + "/balance", "integer", v4);
   }
 }
 
@@ -91,20 +85,16 @@ function f_envelope(v: any): boolean {
 
 function c_envelope(v: any, p: string, e: ValidationIssue[]): void {
   const v1 = v.id;
-  if (v1 === undefined) fail(e, "required", p, 'missing required property "id"', 'property "id"');
-  else if (typeof v1 !== "string")
-    fail(e, "type", p + "/id", "must be a string", "string", kind(v1));
+  if (v1 === undefined) absent(e, p, "id");
+  else if (typeof v1 !== "string") wrongType(e, p + "/id", "string", v1);
   else if (!v1.startsWith("evt_"))
     fail(e, "pattern", p + "/id", "must match the pattern ^evt_", "pattern ^evt_", show(v1));
   const v2 = v.object;
-  if (v2 === undefined)
-    fail(e, "required", p, 'missing required property "object"', 'property "object"');
+  if (v2 === undefined) absent(e, p, "object");
   else if (v2 !== "event") fail(e, "const", p + "/object", 'must be "event"', '"event"', show(v2));
   const v3 = v.created;
-  if (v3 === undefined)
-    fail(e, "required", p, 'missing required property "created"', 'property "created"');
-  else if (!Number.isInteger(v3))
-    fail(e, "type", p + "/created", "must be an integer", "integer", kind(v3));
+  if (v3 === undefined) absent(e, p, "created");
+  else if (!Number.isInteger(v3)) wrongType(e, p + "/created", "integer", v3);
   else if (v3 < 0) fail(e, "minimum", p + "/created", "must be >= 0", undefined, show(v3));
 }
 
@@ -124,25 +114,21 @@ function fe_CustomerCreated(v: any): boolean {
 }
 
 function ce_CustomerCreated(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "customer.created")
       fail(e, "const", p + "/type", 'must be "customer.created"', '"customer.created"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.object;
-      if (v3 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "object"', 'property "object"');
-      else cs_Customer(v3, p + "/data" + "/object", e);
+      if (v3 === undefined) absent(e, p + "/data", "object");
+      else cs_Customer(v3, p + "/data/object", e);
     }
   }
 }
@@ -169,49 +155,30 @@ function fe_CustomerDeleted(v: any): boolean {
 }
 
 function ce_CustomerDeleted(v: any, p: string, e: ValidationIssue[]): void {
-  if (typeof v !== "object" || v === null || Array.isArray(v))
-    fail(e, "type", p, "must be an object", "object", kind(v));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
   else {
     const v1 = v.type;
-    if (v1 === undefined)
-      fail(e, "required", p, 'missing required property "type"', 'property "type"');
+    if (v1 === undefined) absent(e, p, "type");
     else if (v1 !== "customer.deleted")
       fail(e, "const", p + "/type", 'must be "customer.deleted"', '"customer.deleted"', show(v1));
     c_envelope(v, p, e);
     const v2 = v.data;
-    if (v2 === undefined)
-      fail(e, "required", p, 'missing required property "data"', 'property "data"');
+    if (v2 === undefined) absent(e, p, "data");
     else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
-      fail(e, "type", p + "/data", "must be an object", "object", kind(v2));
+      wrongType(e, p + "/data", "object", v2);
     else {
       const v3 = v2.object;
-      if (v3 === undefined)
-        fail(e, "required", p + "/data", 'missing required property "object"', 'property "object"');
+      if (v3 === undefined) absent(e, p + "/data", "object");
       else if (typeof v3 !== "object" || v3 === null || Array.isArray(v3))
-        fail(e, "type", p + "/data" + "/object", "must be an object", "object", kind(v3));
+        wrongType(e, p + "/data/object", "object", v3);
       else {
         const v4 = v3.id;
-        if (v4 === undefined)
-          fail(
-            e,
-            "required",
-            p + "/data" + "/object",
-            'missing required property "id"',
-            'property "id"',
-          );
-        else if (typeof v4 !== "string")
-          fail(e, "type", p + "/data" + "/object" + "/id", "must be a string", "string", kind(v4));
+        if (v4 === undefined) absent(e, p + "/data/object", "id");
+        else if (typeof v4 !== "string") wrongType(e, p + "/data/object/id", "string", v4);
         const v5 = v3.deleted;
-        if (v5 === undefined)
-          fail(
-            e,
-            "required",
-            p + "/data" + "/object",
-            'missing required property "deleted"',
-            'property "deleted"',
-          );
+        if (v5 === undefined) absent(e, p + "/data/object", "deleted");
         else if (v5 !== true)
-          fail(e, "const", p + "/data" + "/object" + "/deleted", "must be true", "true", show(v5));
+          fail(e, "const", p + "/data/object/deleted", "must be true", "true", show(v5));
       }
     }
   }

@@ -88,6 +88,38 @@ export function fail(
   if (e.length >= limit) throw ENOUGH;
 }
 
+/** A required property that is absent: `missing required property "name"`. */
+export function absent(e: ValidationIssue[], path: string, name: string): void {
+  const quoted = JSON.stringify(name);
+  fail(e, "required", path, `missing required property ${quoted}`, `property ${quoted}`);
+}
+
+/** The JSON types as messages name them. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  null: "null",
+  boolean: "a boolean",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  array: "an array",
+  object: "an object",
+};
+
+/** A value of the wrong JSON type: `expected` is the type (`object`), or the type and null
+ * (`object or null`); the message says it in words (`must be an object or null`). */
+export function wrongType(e: ValidationIssue[], path: string, expected: string, v: unknown): void {
+  const orNull = expected.endsWith(" or null") && expected !== "null";
+  const type = orNull ? expected.slice(0, -8) : expected;
+  fail(
+    e,
+    "type",
+    path,
+    `must be ${TYPE_WORDS[type] ?? type}${orNull ? " or null" : ""}`,
+    expected,
+    kind(v),
+  );
+}
+
 /** Escapes a property name for a JSON Pointer (RFC 6901). */
 export function esc(k: string): string {
   return k.replace(/~/g, "~0").replace(/\//g, "~1");
