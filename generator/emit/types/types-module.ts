@@ -10,12 +10,18 @@ import { atom, ref, union, type Member, type TypeNode } from "../ts/type.ts";
 import { docLines, propertyMember, typeExpr, type TypeCx } from "./type-expr.ts";
 import { sharedShapes } from "../../model/shapes.ts";
 
+/** The longest example (in characters, as JSON with two-space indents) an event's JSDoc shows. */
+export const MAX_JSDOC_EXAMPLE = 2000;
+
 export function eventDocs(e: EventModel): string[] {
   const lines = [jsdocText(e.trigger)];
   if (e.description) lines.push(jsdocText(e.description));
   lines.push(jsdocText(`Event type: \`${e.type}\`${e.scope ? ` · scope: ${e.scope}` : ""}`));
   if (e.deprecated) lines.push(`@deprecated${typeof e.deprecated === "string" ? ` ${jsdocText(e.deprecated)}` : ""}`);
-  if (e.examples[0] !== undefined) lines.push(`@example\n\`\`\`json\n${jsdocText(JSON.stringify(e.examples[0], null, 2))}\n\`\`\``);
+  // An editor's hover shows a short example well; a long one (GitHub's run to hundreds of lines)
+  // is left to `<package>/testing`'s examples, which hold every one.
+  const example = e.examples[0] === undefined ? undefined : JSON.stringify(e.examples[0], null, 2);
+  if (example !== undefined && example.length <= MAX_JSDOC_EXAMPLE) lines.push(`@example\n\`\`\`json\n${jsdocText(example)}\n\`\`\``);
   return lines;
 }
 
