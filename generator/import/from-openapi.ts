@@ -281,9 +281,28 @@ function about(xe: Record<string, unknown>, info: Record<string, unknown>, src: 
     else warn({ code: "IMP204", file: main, pointer: "/x-eventgen/package/name", message: `'${wanted.slice(0, 80)}' is not an npm package name; '${name}' used` });
   }
   const lic = isRec(info.license) ? info.license : {};
-  const spdx = [text(lic.identifier), text(lic.name)].find((v) => v !== undefined && /^[A-Za-z0-9.+-]+$/.test(v));
-  const contact = isRec(info.contact) ? text(info.contact.name) : undefined;
-  return { packageName: name, packageDescription: text(eg.description), license: spdx, vendor: text(src.vendor) ?? contact };
+  const spdxUrl = typeof lic.url === "string" ? /^https?:\/\/spdx\.org\/licenses\/([A-Za-z0-9.+-]+?)(?:\.html)?$/.exec(lic.url)?.[1] : undefined;
+  const spdx = [text(lic.identifier), spdxUrl, licenseId(text(lic.name))].find((v) => v !== undefined && /^[A-Za-z0-9.+-]+$/.test(v));
+  return { packageName: name, packageDescription: text(eg.description), license: spdx, vendor: text(src.vendor) ?? vendorOf(isRec(info.contact) ? text(info.contact.name) : undefined) };
+}
+
+/** The SPDX id a license's name spells, as documents write them (`Apache 2.0`, `MIT License`), or
+ * the name itself. */
+function licenseId(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const n = name.toLowerCase().replace(/\b(?:the|licen[cs]e|version|v(?=\d))\b|[,()]/g, " ").replace(/\s+/g, " ").trim();
+  return LICENSES[n] ?? name;
+}
+const LICENSES: Record<string, string> = {
+  mit: "MIT", "apache 2.0": "Apache-2.0", apache2: "Apache-2.0", "apache-2.0": "Apache-2.0", isc: "ISC", "bsd 2-clause": "BSD-2-Clause", "bsd 3-clause": "BSD-3-Clause",
+  "mozilla public 2.0": "MPL-2.0", "mpl 2.0": "MPL-2.0", "cc0 1.0": "CC0-1.0", "unlicense": "Unlicense",
+};
+
+/** The vendor a contact's name gives: `Shop Inc.`, `GitHub` of `GitHub Support`; none of a name
+ * that says only who to ask (`Support`, `API Team`). */
+function vendorOf(contact: string | undefined): string | undefined {
+  const v = contact?.replace(/(?:\s+(?:api|developer|developers|platform|support|team|help|desk|contact|relations|and|&))+\s*$/i, "").trim();
+  return v && !/^(?:api|developer|developers|platform|support|team|help|desk|contact|relations|and|&|\s)+$/i.test(v) ? v : undefined;
 }
 
 /** A header whose value is each webhook's own key (a const or a one-value enum), on every webhook;
