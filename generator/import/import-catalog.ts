@@ -8,7 +8,7 @@ import { emitValidatorsModule, examplesScript } from "../emit/validators/validat
 import { parseCatalogText } from "../load/read-catalogs.ts";
 import { buildModel } from "../model/build.ts";
 import type { CatalogModel } from "../model/ir.ts";
-import type { DraftCatalog } from "./draft.ts";
+import type { DraftCatalog, ImportOptions } from "./draft.ts";
 import { fromAsyncapi } from "./from-asyncapi.ts";
 import { fromOpenapi } from "./from-openapi.ts";
 import { fromSchemaDir } from "./from-schema-dir.ts";
@@ -24,7 +24,7 @@ export interface Imported {
   model: CatalogModel;
 }
 
-export function importCatalog(kind: ImportKind, input: string, out: { path: string; id: string; schemaPath: string }): Imported {
+export function importCatalog(kind: ImportKind, input: string, out: { path: string; id: string; schemaPath: string }, how: ImportOptions = { compose: true }): Imported {
   const warnings: ImportWarning[] = [];
   const seen = new Set<string>();
   const warn = (w: ImportWarning) => {
@@ -34,7 +34,7 @@ export function importCatalog(kind: ImportKind, input: string, out: { path: stri
   };
   const sources = new Sources();
   const draft =
-    kind === "openapi" ? fromOpenapi(input, out.id, sources, warn) : kind === "asyncapi" ? fromAsyncapi(input, out.id, sources, warn) : fromSchemaDir(input, out.id, sources, warn);
+    kind === "openapi" ? fromOpenapi(input, out.id, sources, warn, how) : kind === "asyncapi" ? fromAsyncapi(input, out.id, sources, warn, how) : fromSchemaDir(input, out.id, sources, warn, how);
   const opts: YamlOptions = { schemaPath: out.schemaPath, input: showPath(input) };
 
   let text = writeCatalogYaml(draft, opts, warn);
