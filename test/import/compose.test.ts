@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { token } from "../../generator/import/warnings.ts";
 import { runCli } from "../support/run-cli.ts";
 import { agree, eventSchemaFile, generateAll, importInto, makeAjv, scratchDir } from "./support.ts";
+import { expand } from "./expand-schema.ts";
 
 type Rec = Record<string, unknown>;
 const scratch = scratchDir("import-compose");
@@ -31,6 +32,11 @@ describe("what the importer writes", () => {
     // Nested in a body too, beside the envelope's fields.
     const data = ((parse(composed.text) as Rec).events as Rec)["vip.upgraded"] as Rec;
     expect((data.payload as Rec).properties).toMatchObject({ data: { allOf: ["VipCustomer", { properties: { since: "date-time" } }] } });
+  });
+
+  it("a discriminated union of composed variants keeps its discriminator", () => {
+    expect(s.Shape).toEqual({ oneOf: ["Circle", "Square"], discriminator: "kind" });
+    expect(s.Circle).toEqual({ allOf: ["ShapeBase", { properties: { kind: { const: "circle" }, radius: { minimum: 0 } } }] });
   });
 
   it("keywords beside a $ref, and fields beside an allOf, are one more member", () => {
@@ -56,29 +62,9 @@ describe("what the importer writes", () => {
 
   it("--flatten writes no composition", () => {
     expect(flattened.text).not.toMatch(/^\s*(?:- )?(?:allOf|from|require):/m);
-    expect(composed.text.match(/^\s*allOf:/gm)).toHaveLength(4);
+    expect(composed.text.match(/^\s*allOf:/gm)).toHaveLength(6);
   });
 });
-
-/** An event's JSON Schema with its `$defs` put in place of the references to them, and without
- * annotations: what it requires, whatever names the parts have. */
-function expand(root: Rec): unknown {
-  const defs = (root.$defs ?? {}) as Rec;
-  const walk = (v: unknown, seen: string[]): unknown => {
-    if (Array.isArray(v)) return v.map((x) => walk(x, seen));
-    if (typeof v !== "object" || v === null) return v;
-    const o = v as Rec;
-    const ref = typeof o.$ref === "string" ? /^#\/\$defs\/(.+)$/.exec(o.$ref)?.[1] : undefined;
-    if (ref !== undefined && !seen.includes(ref)) return walk({ ...(defs[ref] as Rec), ...Object.fromEntries(Object.entries(o).filter(([k]) => k !== "$ref")) }, [...seen, ref]);
-    const out: Rec = {};
-    for (const [k, x] of Object.entries(o)) {
-      if (["$defs", "$comment", "$id", "$schema", "description", "title", "examples", "default", "deprecated"].includes(k)) continue;
-      out[k] = k === "properties" ? Object.fromEntries(Object.entries(x as Rec).map(([n, p]) => [n, walk(p, seen)])) : k === "required" ? [...(x as string[])].sort() : walk(x, seen);
-    }
-    return out;
-  };
-  return walk(root, []);
-}
 
 describe("both ways, the same verdicts", async () => {
   const load = await generateAll(scratch.dir);
