@@ -88,6 +88,15 @@ describe("both ways, the same verdicts", async () => {
     agree(sample, (b) => pkg.validators[type]!(b).ok, (b) => ajvValidate(b) as boolean, 100);
   });
 
+  it("eventgen's own OpenAPI, imported back, keeps the named schemas, expanded: its emitters write compositions as objects", () => {
+    const back = importInto("openapi", join(out("compose"), "openapi.json"), scratch.dir, "compose-back");
+    expect(back.printed).toEqual([]);
+    const names = (r: typeof composed) => r.model.schemas.map((x) => x.name).sort();
+    expect(names(back)).toEqual(names(composed));
+    expect(back.text).not.toMatch(/^\s*(?:- )?(?:allOf|from|require):/m);
+    expect(schemasOf(back.text).VipCustomer).toMatchObject({ properties: { id: { pattern: "^cus_" }, tier: { enum: ["gold", "platinum"] } } });
+  });
+
   it("the composed catalog lints clean", async () => {
     const r = await runCli("lint", join(scratch.dir, "catalog"));
     expect([r.code, r.err]).toEqual([0, ""]);
