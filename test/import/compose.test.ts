@@ -2,7 +2,7 @@
 // `from`/`require`) where that is exact, and merged where it is not. Imported both ways (composed,
 // and --flatten), the catalogs lint clean, generate the same JSON Schemas, and their validators
 // judge sampled and mutated bodies alike, and as Ajv does on the source document.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
@@ -63,6 +63,27 @@ describe("what the importer writes", () => {
   it("--flatten writes no composition", () => {
     expect(flattened.text).not.toMatch(/^\s*(?:- )?(?:allOf|from|require):/m);
     expect(composed.text.match(/^\s*allOf:/gm)).toHaveLength(6);
+  });
+});
+
+describe("a folder of JSON Schemas", () => {
+  it("composes over $defs and over files it refers to", () => {
+    const dir = join(scratch.dir, "schemas");
+    mkdirSync(join(dir, "customer"), { recursive: true });
+    writeFileSync(join(scratch.dir, "person.json"), JSON.stringify({ title: "Person", type: "object", required: ["name"], properties: { name: { type: "string" } } }));
+    writeFileSync(
+      join(dir, "customer", "created.json"),
+      JSON.stringify({
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        type: "object",
+        required: ["type", "customer"],
+        properties: { type: { const: "customer/created" }, customer: { $ref: "#/$defs/Customer" } },
+        $defs: { Customer: { allOf: [{ $ref: "../../person.json" }, { type: "object", properties: { vip: { type: "boolean" } } }] } },
+      }),
+    );
+    const r = importInto("jsonschema", dir, scratch.dir, "folder");
+    expect(r.printed).toEqual([]);
+    expect(schemasOf(r.text).Customer).toEqual({ allOf: ["Person", { properties: { "vip?": "boolean" } }] });
   });
 });
 
