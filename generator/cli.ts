@@ -77,10 +77,10 @@ const commands: Record<string, Command> = {
   },
   import: {
     summary: "turn an OpenAPI or AsyncAPI document or a folder of JSON Schemas into a catalog",
-    usage: "eventgen import openapi <file> --out catalog/<id>.yaml [--force] [--verbose]\n       eventgen import asyncapi <file> --out catalog/<id>.yaml [--force] [--verbose]\n       eventgen import jsonschema <dir> --out catalog/<id>.yaml [--force] [--verbose]",
+    usage: "eventgen import openapi <file> --out catalog/<id>.yaml [--force] [--verbose] [--flatten]\n       eventgen import asyncapi <file> --out catalog/<id>.yaml [--force] [--verbose] [--flatten]\n       eventgen import jsonschema <dir> --out catalog/<id>.yaml [--force] [--verbose] [--flatten]",
     details: "Writes a catalog that is then yours to edit. openapi reads an OpenAPI 3.1 document's webhooks\n(or 3.0's x-webhooks); asyncapi reads an AsyncAPI 3.0 or 2.6 document's messages, one event\neach; jsonschema reads every *.json/*.yaml under <dir> as one event, its type\nthe file's path without the extension. Anything the catalog cannot say is a warning on stderr,\n`file#/json/pointer: warning IMPxxx: message`, and the schema is widened there; a reason met\nseveral times is one line, `file: warning IMPxxx ×n: message (first at #/pointer)`, unless\n--verbose. Exits 1 if the\ninput cannot be read, 2 on a wrong command line or an existing --out without --force.",
-    options: { out: { type: "string", short: "o" }, force: { type: "boolean" }, verbose: { type: "boolean" } },
-    optionHelp: { "--out, -o <file>": "the catalog file to write (required)", "--force": "overwrite an existing file", "--verbose": "print every warning, not one line per reason" },
+    options: { out: { type: "string", short: "o" }, force: { type: "boolean" }, verbose: { type: "boolean" }, flatten: { type: "boolean" } },
+    optionHelp: { "--out, -o <file>": "the catalog file to write (required)", "--force": "overwrite an existing file", "--verbose": "print every warning, not one line per reason", "--flatten": "write every allOf as one expanded object, not as a composition of the named schemas" },
     run: async (args, io) => (await import("./commands/import.ts")).importCommand(args.positionals, args.values, io),
   },
   diff: {

@@ -29,7 +29,7 @@ export async function importCommand(positionals: string[], values: Record<string
   let imported;
   try {
     const schemaPath = relative(dirname(path), FORMAT_SCHEMA).split(sep).join("/");
-    imported = importCatalog(kind as ImportKind, input, { path, id, schemaPath });
+    imported = importCatalog(kind as ImportKind, input, { path, id, schemaPath }, { compose: !values["flatten"] });
   } catch (err) {
     if (!(err instanceof ImportError)) throw err;
     io.err(err.message);

@@ -26,8 +26,23 @@ export interface CatSchema extends SchemaBounds {
   oneOf?: CatSchema[];
   anyOf?: CatSchema[];
   discriminator?: string;
+  /** Composition: one object with every member's fields (members are open objects that agree). */
+  allOf?: CatSchema[];
+  /** Derived: the named object schema's fields, with `require` made required. */
+  from?: string;
+  require?: string[];
+  /** A composed or derived schema's expanded object, for what reads fields (the envelope); never
+   * written. */
+  flat?: CatSchema;
   example?: Json;
   default?: Json;
+}
+
+/** How the importer writes what it reads. */
+export interface ImportOptions {
+  /** `allOf` over named schemas as the catalog's composition (default); false: merged into one
+   * expanded object (`import --flatten`). */
+  compose: boolean;
 }
 
 export interface CatProp {

@@ -4,7 +4,7 @@
 // headers (traits applied) the header parameters. Groups come from tags, named schemas from
 // components/schemas, and what eventgen itself wrote (`x-eventgen`, the scope and deprecation)
 // is read back.
-import type { DraftCatalog, DraftExample } from "./draft.ts";
+import type { DraftCatalog, DraftExample, ImportOptions } from "./draft.ts";
 import { draftOf, follower, type Webhook } from "./from-openapi.ts";
 import { isRec } from "./merge-all-of.ts";
 import { child, showPath, type Loc, type Sources } from "./read-source.ts";
@@ -17,7 +17,7 @@ type Follow = ReturnType<typeof follower>;
 /** Schema formats whose schemas are JSON Schema (AsyncAPI's own is a superset of draft-07). */
 const JSON_SCHEMA_FORMAT = /^application\/(?:vnd\.aai\.asyncapi(?:\+json|\+yaml)?|schema\+json|schema\+yaml)(?:;|$)/;
 
-export function fromAsyncapi(file: string, id: string, sources: Sources, warn: Warn): DraftCatalog {
+export function fromAsyncapi(file: string, id: string, sources: Sources, warn: Warn, opts: ImportOptions): DraftCatalog {
   const doc = sources.read(file);
   const main = sources.placeOf(doc)?.file ?? file;
   const shown = showPath(main);
@@ -110,6 +110,7 @@ export function fromAsyncapi(file: string, id: string, sources: Sources, warn: W
     id,
     sources,
     warn,
+    opts,
   );
 }
 

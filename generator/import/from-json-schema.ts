@@ -5,6 +5,7 @@ import { FORMAT_NAME, isCheckedFormat } from "../check/catalog-shape.ts";
 import { extensibleBase } from "../check/extensible.ts";
 import type { Json } from "../model/ir.ts";
 import type { CatSchema } from "./draft.ts";
+import { composeAllOf, type ComposeCx, type Part } from "./compose.ts";
 import { isRec, mergeAllOf, same } from "./merge-all-of.ts";
 import { placeName, type SchemaNamer } from "./names.ts";
 import { child, type Loc, type Sources } from "./read-source.ts";
@@ -36,6 +37,9 @@ export interface Dialect {
   openapi30: boolean;
   /** The name a place gets when it is a named schema (`components/schemas/X`, `$defs/X`, …). */
   namedPlace(loc: Loc): string | undefined;
+  /** Write `allOf` over named schemas as the catalog's composition (see compose.ts); false: merge
+   * every allOf into one expanded object. */
+  compose: boolean;
 }
 
 interface Named {
@@ -76,11 +80,28 @@ export class SchemaConverter {
 
   /** Converts every named schema that was referred to, and those they refer to. */
   drain() {
-    for (let n = this.pending.shift(); n; n = this.pending.shift()) {
-      if (n.schema) continue;
+    for (let n = this.pending.shift(); n; n = this.pending.shift()) this.ensure(n);
+  }
+
+  private readonly converting = new Set<Named>();
+  /** A named schema's conversion, made now if it was not; undefined while it is being made. */
+  private ensure(n: Named): CatSchema | undefined {
+    if (n.schema || this.converting.has(n)) return n.schema;
+    this.converting.add(n);
+    try {
       const node = this.sources.resolve(`#${n.loc.pointer}`, n.loc);
-      n.schema = typeof node === "string" ? {} : this.inline(node.node, n.loc);
+      const out = typeof node === "string" ? {} : this.inline(node.node, n.loc);
+      n.schema ??= out;
+      return n.schema;
+    } finally {
+      this.converting.delete(n);
     }
+  }
+
+  /** The named schema a converted schema names, converted. */
+  schemaNamed(name: string): CatSchema | undefined {
+    for (const n of this.named.values()) if (n.name === name) return this.ensure(n);
+    return undefined;
   }
 
   /** The schema itself, even where it stands at a named place (an event's body, say). */
@@ -156,12 +177,23 @@ export class SchemaConverter {
     if (typeof s.$ref === "string") {
       const constraints = Object.keys(s).filter((k) => CONSTRAINTS.has(k) && k !== "$ref");
       if (!constraints.length || this.dialect.openapi30) return withNull({ ...this.refTo(s.$ref, loc), ...meta });
+      // 2020-12: keywords beside `$ref` are one more conjunct, as in an allOf.
+      const beside = Object.fromEntries(constraints.map((k) => [k, s[k]]));
+      const composed = this.composition([{ node: { $ref: s.$ref }, loc }, { node: beside, loc }], s, meta);
+      if (composed) return composed;
       return withNull({ ...meta, ...this.convert(mergeAllOf(s, loc, this.sources, this.warnings), loc) });
     }
     if (Array.isArray(s.allOf) && s.allOf.length === 1 && isRec(s.allOf[0]) && typeof s.allOf[0].$ref === "string" && Object.keys(s.allOf[0]).length === 1 && !Object.keys(s).some((k) => CONSTRAINTS.has(k) && k !== "allOf"))
       // `allOf: [$ref]` is how OpenAPI 3.0 puts a description or `nullable` beside a reference.
       return withNull({ ...this.refTo(s.allOf[0].$ref, this.at(s.allOf[0], loc, "allOf", 0)), ...meta });
-    if (Array.isArray(s.allOf)) return withNull({ ...meta, ...this.convert(mergeAllOf(s, loc, this.sources, this.warnings), loc) });
+    if (Array.isArray(s.allOf)) {
+      const parts: Part[] = s.allOf.map((m, i) => ({ node: m, loc: this.at(m, loc, "allOf", i) }));
+      // Fields beside the allOf are one more member.
+      if (s.properties !== undefined || s.required !== undefined) parts.push({ node: Object.fromEntries(["properties", "required"].filter((k) => s[k] !== undefined).map((k) => [k, s[k]])), loc });
+      const composed = this.composition(parts, s, meta);
+      if (composed) return composed;
+      return withNull({ ...meta, ...this.convert(mergeAllOf(s, loc, this.sources, this.warnings), loc) });
+    }
     const extensible = this.extensibleEnum(s);
     if (extensible) return { ...meta, ...extensible };
     for (const mode of ["oneOf", "anyOf"] as const) if (Array.isArray(s[mode])) return withNull({ ...meta, ...this.union(s, mode, loc) });
@@ -197,6 +229,40 @@ export class SchemaConverter {
       type = implied;
     }
     return { ...meta, ...this.typed(type, s, loc), ...(nullable ? { nullable: true } : {}) };
+  }
+
+  /** `allOf` (or `$ref` with keywords beside it) as the catalog's composition, where that is exact
+   * (compose.ts); undefined: merge it. Only the annotations, `type: object` and the fields (made one
+   * more member by the caller) may stand beside it. */
+  private composition(parts: Part[], s: Rec, meta: CatSchema): CatSchema | undefined {
+    if (!this.dialect.compose) return undefined;
+    const besides = Object.keys(s).filter((k) => CONSTRAINTS.has(k) && !["allOf", "$ref", "type", "properties", "required"].includes(k));
+    if (besides.length || (s.type !== undefined && s.type !== "object") || (this.dialect.openapi30 && s.nullable === true)) return undefined;
+    if (parts.some((p) => isRec(p.node) && (p.node.additionalProperties === false || isRec(p.node.additionalProperties)) && !p.node.$ref)) return undefined;
+    return composeAllOf(parts, meta, this.composeCx, s.type === "object");
+  }
+
+  private readonly composeCx: ComposeCx = {
+    convert: (node, loc) => this.convert(node, loc),
+    namedRef: (node, loc) => {
+      const r = this.sources.resolve(node.$ref as string, this.sources.placeOf(node) ?? loc);
+      if (typeof r === "string") return undefined;
+      const target = this.sources.placeOf(r.node) ?? r.loc;
+      const wanted = this.dialect.namedPlace(target);
+      return wanted === undefined ? undefined : this.nameOf(target, wanted);
+    },
+    schemaNamed: (name) => this.schemaNamed(name),
+    saysObject: (node, loc) => this.saysObject(node, loc, 0),
+  };
+
+  private saysObject(node: unknown, loc: Loc, depth: number): boolean {
+    if (!isRec(node) || depth > 20) return false;
+    if (node.type === "object" || (Array.isArray(node.type) && node.type.length === 1 && node.type[0] === "object")) return true;
+    if (typeof node.$ref === "string") {
+      const r = this.sources.resolve(node.$ref, this.sources.placeOf(node) ?? loc);
+      if (typeof r !== "string" && this.saysObject(r.node, this.sources.placeOf(r.node) ?? r.loc, depth + 1)) return true;
+    }
+    return Array.isArray(node.allOf) && node.allOf.some((m, i) => this.saysObject(m, this.at(m, loc, "allOf", i), depth + 1));
   }
 
   /** `x-extensible-enum` (Zalando's): the known values of a string or number whose vendor may add

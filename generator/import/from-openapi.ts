@@ -3,7 +3,7 @@
 // envelope.ts; `components/schemas` become the catalog's named schemas.
 import { basename, extname } from "node:path";
 import { camel, pascal } from "../model/naming.ts";
-import type { DraftCatalog, DraftEvent, DraftExample } from "./draft.ts";
+import type { CatSchema, DraftCatalog, DraftEvent, DraftExample, ImportOptions } from "./draft.ts";
 import { inferEnvelope, type EnvelopeHint, type EventBody } from "./envelope.ts";
 import { SchemaConverter } from "./from-json-schema.ts";
 import { firstSentence, packageName, version } from "./identity.ts";
@@ -31,7 +31,7 @@ export interface Webhook {
   headers: HeaderParam[];
 }
 
-export function fromOpenapi(file: string, id: string, sources: Sources, warn: Warn): DraftCatalog {
+export function fromOpenapi(file: string, id: string, sources: Sources, warn: Warn, opts: ImportOptions): DraftCatalog {
   const doc = sources.read(file);
   const main = sources.placeOf(doc)?.file ?? file;
   const shown = showPath(main);
@@ -95,8 +95,11 @@ export function fromOpenapi(file: string, id: string, sources: Sources, warn: Wa
   const tagObjects = Array.isArray(doc.tags) ? (doc.tags as unknown[]).filter(isRec) : [];
   const components = isRec(doc.components) && isRec(doc.components.schemas) ? Object.keys(doc.components.schemas) : [];
   const info = isRec(doc.info) ? doc.info : {};
-  return draftOf({ main, shown, key, openapi30, xe, hooks, tagObjects, components, info, externalDocs: isRec(doc.externalDocs) ? doc.externalDocs : {} }, id, sources, warn);
+  return draftOf({ main, shown, key, openapi30, xe, hooks, tagObjects, components, info, externalDocs: isRec(doc.externalDocs) ? doc.externalDocs : {} }, id, sources, warn, opts);
 }
+
+/** A composed or derived schema as the object it makes. */
+export const expanded = (s: CatSchema): CatSchema => s.flat ?? s;
 
 /** `$ref`s followed to what they point at (a chain of them too), each place remembered. */
 export function follower(sources: Sources, warn: Warn) {
@@ -135,13 +138,14 @@ export interface WebhookDocument {
   externalDocs: Rec;
 }
 
-export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: Warn): DraftCatalog {
+export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: Warn, opts: ImportOptions): DraftCatalog {
   const { main, shown, key, openapi30, xe, hooks, tagObjects, components, info } = d;
   const w = (code: Parameters<Warn>[0]["code"], loc: Loc, message: string) => warn({ code, file: loc.file, pointer: loc.pointer, message });
   const root: Loc = { file: main, pointer: "" };
   const namer = new SchemaNamer();
   const converter = new SchemaConverter(sources, warn, namer, {
     openapi30,
+    compose: opts.compose,
     namedPlace: (loc) => {
       const m = /^\/(?:components\/schemas|\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
       if (m) return unescapeToken(m[1]!);
@@ -169,7 +173,8 @@ export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: 
   const bodies: EventBody[] = hooks.map((h) => {
     const loc = h.body?.loc ?? h.loc;
     if (h.body) bodyPlaces.add(`${loc.file}#${loc.pointer}`);
-    return { type: h.type, body: h.body?.node !== undefined ? converter.inline(h.body.node, loc) : { type: "object" }, loc };
+    // A composed body is read expanded: the envelope takes its fields apart.
+    return { type: h.type, body: h.body?.node !== undefined ? expanded(converter.inline(h.body.node, loc)) : { type: "object" }, loc };
   });
   converter.drain();
   for (const c of components) {
@@ -185,7 +190,7 @@ export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: 
     return i < 0 ? components.length + named.indexOf(n) : i;
   };
   named.sort((a, b) => order(a) - order(b));
-  const byName = new Map(named.map((n) => [n.name, n.schema ?? {}]));
+  const byName = new Map(named.map((n) => [n.name, expanded(n.schema ?? {})]));
 
   // Where the type travels: a body field if every body has it as a constant, else a header.
   const hint: EnvelopeHint = {
@@ -281,9 +286,28 @@ function about(xe: Record<string, unknown>, info: Record<string, unknown>, src: 
     else warn({ code: "IMP204", file: main, pointer: "/x-eventgen/package/name", message: `'${wanted.slice(0, 80)}' is not an npm package name; '${name}' used` });
   }
   const lic = isRec(info.license) ? info.license : {};
-  const spdx = [text(lic.identifier), text(lic.name)].find((v) => v !== undefined && /^[A-Za-z0-9.+-]+$/.test(v));
-  const contact = isRec(info.contact) ? text(info.contact.name) : undefined;
-  return { packageName: name, packageDescription: text(eg.description), license: spdx, vendor: text(src.vendor) ?? contact };
+  const spdxUrl = typeof lic.url === "string" ? /^https?:\/\/spdx\.org\/licenses\/([A-Za-z0-9.+-]+?)(?:\.html)?$/.exec(lic.url)?.[1] : undefined;
+  const spdx = [text(lic.identifier), spdxUrl, licenseId(text(lic.name))].find((v) => v !== undefined && /^[A-Za-z0-9.+-]+$/.test(v));
+  return { packageName: name, packageDescription: text(eg.description), license: spdx, vendor: text(src.vendor) ?? vendorOf(isRec(info.contact) ? text(info.contact.name) : undefined) };
+}
+
+/** The SPDX id a license's name spells, as documents write them (`Apache 2.0`, `MIT License`), or
+ * the name itself. */
+function licenseId(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const n = name.toLowerCase().replace(/\b(?:the|licen[cs]e|version|v(?=\d))\b|[,()]/g, " ").replace(/\s+/g, " ").trim();
+  return LICENSES[n] ?? name;
+}
+const LICENSES: Record<string, string> = {
+  mit: "MIT", "apache 2.0": "Apache-2.0", apache2: "Apache-2.0", "apache-2.0": "Apache-2.0", isc: "ISC", "bsd 2-clause": "BSD-2-Clause", "bsd 3-clause": "BSD-3-Clause",
+  "mozilla public 2.0": "MPL-2.0", "mpl 2.0": "MPL-2.0", "cc0 1.0": "CC0-1.0", "unlicense": "Unlicense",
+};
+
+/** The vendor a contact's name gives: `Shop Inc.`, `GitHub` of `GitHub Support`; none of a name
+ * that says only who to ask (`Support`, `API Team`). */
+function vendorOf(contact: string | undefined): string | undefined {
+  const v = contact?.replace(/(?:\s+(?:api|developer|developers|platform|support|team|help|desk|contact|relations|and|&))+\s*$/i, "").trim();
+  return v && !/^(?:api|developer|developers|platform|support|team|help|desk|contact|relations|and|&|\s)+$/i.test(v) ? v : undefined;
 }
 
 /** A header whose value is each webhook's own key (a const or a one-value enum), on every webhook;

@@ -5,9 +5,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { pascal, words } from "../model/naming.ts";
-import type { DraftCatalog, DraftEvent } from "./draft.ts";
+import type { DraftCatalog, DraftEvent, ImportOptions } from "./draft.ts";
 import { inferEnvelope, type EventBody } from "./envelope.ts";
-import { DEFAULT_TYPE_HEADER } from "./from-openapi.ts";
+import { DEFAULT_TYPE_HEADER, expanded } from "./from-openapi.ts";
 import { SchemaConverter } from "./from-json-schema.ts";
 import { firstSentence, packageName } from "./identity.ts";
 import { isRec } from "./merge-all-of.ts";
@@ -33,7 +33,7 @@ function schemaFiles(dir: string): string[] {
   return out;
 }
 
-export function fromSchemaDir(dirArg: string, id: string, sources: Sources, warn: Warn): DraftCatalog {
+export function fromSchemaDir(dirArg: string, id: string, sources: Sources, warn: Warn, opts: ImportOptions): DraftCatalog {
   const dir = resolve(dirArg);
   const st = statSync(dir, { throwIfNoEntry: false });
   if (!st) throw new ImportError(`${showPath(dir)}: error: cannot read it (no such folder)`);
@@ -49,6 +49,7 @@ export function fromSchemaDir(dirArg: string, id: string, sources: Sources, warn
   for (const g of new Set(types.map(groupOf))) namer.reserveGroup(g);
   const converter = new SchemaConverter(sources, warn, namer, {
     openapi30: false,
+    compose: opts.compose,
     namedPlace: (loc) => {
       const m = /^\/(?:\$defs|definitions)\/([^/]+)$/.exec(loc.pointer);
       if (m) return unescapeToken(m[1]!);
@@ -60,10 +61,10 @@ export function fromSchemaDir(dirArg: string, id: string, sources: Sources, warn
   });
 
   const docs = files.map((f) => sources.read(f));
-  const bodies: EventBody[] = files.map((file, i) => ({ type: types[i]!, body: converter.inline(docs[i], { file, pointer: "" }), loc: { file, pointer: "" } }));
+  const bodies: EventBody[] = files.map((file, i) => ({ type: types[i]!, body: expanded(converter.inline(docs[i], { file, pointer: "" })), loc: { file, pointer: "" } }));
   converter.drain();
   const named = [...converter.named.values()];
-  const byName = new Map(named.map((n) => [n.name, n.schema ?? {}]));
+  const byName = new Map(named.map((n) => [n.name, expanded(n.schema ?? {})]));
   const { envelope, payloads } = inferEnvelope(bodies, {}, () => {
     warn({ code: "IMP200", file: dir, pointer: "", message: `no body field holds each event's type (its path) as a constant; the catalog says the type travels in '${DEFAULT_TYPE_HEADER}' (edit envelope.typeHeader if the source uses another)` });
     return DEFAULT_TYPE_HEADER;

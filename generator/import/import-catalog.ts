@@ -4,12 +4,11 @@
 import { formatDiagnostic } from "../diagnostics.ts";
 import { checkCatalog } from "../check/check-catalog.ts";
 import { runValidatorsScript } from "../check/examples.ts";
-import { emitCode } from "../emit/emit-catalog.ts";
-import { examplesScript } from "../emit/validators/validators-module.ts";
+import { emitValidatorsModule, examplesScript } from "../emit/validators/validators-module.ts";
 import { parseCatalogText } from "../load/read-catalogs.ts";
 import { buildModel } from "../model/build.ts";
 import type { CatalogModel } from "../model/ir.ts";
-import type { DraftCatalog } from "./draft.ts";
+import type { DraftCatalog, ImportOptions } from "./draft.ts";
 import { fromAsyncapi } from "./from-asyncapi.ts";
 import { fromOpenapi } from "./from-openapi.ts";
 import { fromSchemaDir } from "./from-schema-dir.ts";
@@ -25,7 +24,7 @@ export interface Imported {
   model: CatalogModel;
 }
 
-export function importCatalog(kind: ImportKind, input: string, out: { path: string; id: string; schemaPath: string }): Imported {
+export function importCatalog(kind: ImportKind, input: string, out: { path: string; id: string; schemaPath: string }, how: ImportOptions = { compose: true }): Imported {
   const warnings: ImportWarning[] = [];
   const seen = new Set<string>();
   const warn = (w: ImportWarning) => {
@@ -35,7 +34,7 @@ export function importCatalog(kind: ImportKind, input: string, out: { path: stri
   };
   const sources = new Sources();
   const draft =
-    kind === "openapi" ? fromOpenapi(input, out.id, sources, warn) : kind === "asyncapi" ? fromAsyncapi(input, out.id, sources, warn) : fromSchemaDir(input, out.id, sources, warn);
+    kind === "openapi" ? fromOpenapi(input, out.id, sources, warn, how) : kind === "asyncapi" ? fromAsyncapi(input, out.id, sources, warn, how) : fromSchemaDir(input, out.id, sources, warn, how);
   const opts: YamlOptions = { schemaPath: out.schemaPath, input: showPath(input) };
 
   let text = writeCatalogYaml(draft, opts, warn);
@@ -59,7 +58,9 @@ function load(path: string, text: string): CatalogModel {
 /** Runs each example through the imported catalog's own validators; true when any was dropped. */
 function dropFailingExamples(draft: DraftCatalog, model: CatalogModel, warn: (w: ImportWarning) => void): boolean {
   if (!model.events.some((e) => e.examples.length)) return false;
-  const js = emitCode(model).find((f) => f.path === "dist/validators.js")!.content;
+  // Only the validators, and only those of the events that have examples (with the named schemas
+  // they use): the rest of the package is not needed to judge the examples.
+  const js = emitValidatorsModule({ ...model, events: model.events.filter((e) => e.examples.length) }).js;
   const script = examplesScript(model, js);
   if (!script) return false;
   type Run = (x: unknown) => { ok: boolean; errors?: { path: string; message: string }[] };

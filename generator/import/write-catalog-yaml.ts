@@ -146,8 +146,12 @@ function baseOf(s: CatSchema): string | undefined {
   return s.type ?? "any";
 }
 
-const ORDER = ["ref", "type", "const", "enum", "extensible", "format", "pattern", "minLength", "maxLength", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf",
-  "minItems", "maxItems", "uniqueItems", "nullable", "deprecated", "title", "description", "additionalProperties", "items", "values", "properties", "oneOf", "anyOf", "discriminator", "example", "default"] as const;
+const ORDER = ["ref", "from", "require", "type", "const", "enum", "extensible", "format", "pattern", "minLength", "maxLength", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf",
+  "minItems", "maxItems", "uniqueItems", "nullable", "deprecated", "title", "description", "additionalProperties", "items", "values", "properties", "allOf", "oneOf", "anyOf", "discriminator", "example", "default"] as const;
+
+/** A schema as the catalog writes it (the value the YAML is made of), to compare two schemas as the
+ * catalog will read them. */
+export const catalogForm = (s: CatSchema): unknown => schema(s, () => {}, 0);
 
 function schema(s: CatSchema, warn: Warn, depth: number): unknown {
   if (s.properties && !s.properties.length) s = { ...s, properties: undefined, type: s.type ?? "object" };
@@ -160,7 +164,8 @@ function schema(s: CatSchema, warn: Warn, depth: number): unknown {
     if (k === "type" && impliedBy(s) === v) continue;
     if (k === "properties") out.properties = properties(v as CatProp[], warn, depth);
     else if (k === "items" || k === "values") out[k] = schema(v as CatSchema, warn, depth + 2);
-    else if (k === "oneOf" || k === "anyOf") out[k] = short((v as CatSchema[]).map((x) => schema(x, warn, depth + 2)), depth);
+    else if (k === "oneOf" || k === "anyOf" || k === "allOf") out[k] = short((v as CatSchema[]).map((x) => schema(x, warn, depth + 2)), depth);
+    else if (k === "require") out[k] = flow([...(v as string[])]);
     else if (k === "enum") out[k] = (v as unknown[]).every((x) => typeof x !== "object" || x === null) ? flow([...(v as unknown[])]) : v;
     else out[k] = v;
   }
@@ -170,7 +175,7 @@ function schema(s: CatSchema, warn: Warn, depth: number): unknown {
 
 /** The type the catalog infers from the other keys, so writing it is redundant. */
 function impliedBy(s: CatSchema): string | undefined {
-  if (s.properties?.length || s.values || s.additionalProperties !== undefined) return "object";
+  if (s.properties?.length || s.values || s.additionalProperties !== undefined || s.allOf || s.from !== undefined) return "object";
   if (s.items || s.minItems !== undefined || s.maxItems !== undefined || s.uniqueItems !== undefined) return "array";
   if (s.format || s.pattern !== undefined || s.minLength !== undefined || s.maxLength !== undefined) return "string";
   if ([s.minimum, s.maximum, s.exclusiveMinimum, s.exclusiveMaximum, s.multipleOf].some((x) => x !== undefined)) return "number";

@@ -7,6 +7,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { expect } from "vitest";
+import type { ImportOptions } from "../../generator/import/draft.ts";
 import { importCatalog, type ImportKind } from "../../generator/import/import-catalog.ts";
 import { formatWarning } from "../../generator/import/warnings.ts";
 import { runCli } from "../support/run-cli.ts";
@@ -27,9 +28,9 @@ export function scratchDir(prefix: string): { dir: string; done: () => void } {
 }
 
 /** Imports `input` as catalog `<id>` under `dir/catalog/`; the YAML and the warnings as printed. */
-export function importInto(kind: ImportKind, input: string, dir: string, id: string) {
+export function importInto(kind: ImportKind, input: string, dir: string, id: string, how: ImportOptions = { compose: true }) {
   const path = join(dir, "catalog", `${id}.yaml`);
-  const r = importCatalog(kind, input, { path, id, schemaPath: "../schema/catalog.schema.json" });
+  const r = importCatalog(kind, input, { path, id, schemaPath: "../schema/catalog.schema.json" }, how);
   mkdirSync(join(dir, "catalog"), { recursive: true });
   writeFileSync(path, r.text);
   return { ...r, path, printed: r.warnings.map(formatWarning) };
