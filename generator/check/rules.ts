@@ -416,7 +416,9 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     for (const o of outer) {
       const depth = objects.indexOf(o.key);
       if (path && path.length >= 2 && depth < 0)
-        report("EG308", o.pos, `'${o.key}' is not an object around the payload: the payload path '${env.payloadField}' passes through ${objects.map((x) => `'${x}'`).join(", ")}${didYouMean(o.key, objects)}`);
+        report("EG308", o.pos, o.key === env.payloadField
+          ? `'${o.key}' is the payload itself, not an object around it`
+          : `'${o.key}' is not an object around the payload: the objects around '${env.payloadField}' are ${objects.map((x) => `'${x}'`).join(", ")}${didYouMean(o.key, objects)}`, o.key === env.payloadField ? "the event's payload says the payload's fields" : undefined);
       for (const f of o.value) {
         const name = f.key.replace(/\?$/, "");
         if (depth >= 0 && name === path![depth + 1])
