@@ -160,7 +160,11 @@ const eventProps = {
   description: prop(text("More about the event (Markdown).")),
   scope: prop(text("The product scope the event belongs to (for example POS); absent means every product.")),
   deprecated: prop(oneOf(bool(), str()), "true, or the reason and what to use instead."),
-  payload: prop(schemaShape, "The payload: where the envelope puts it (payloadField), or its fields beside the envelope's (flat)."),
+  payload: prop(schemaShape, "The payload: where the envelope puts it (payloadField), or its fields beside the envelope's (flat). With flat, an object or a oneOf/anyOf of objects."),
+  outer: prop(
+    entries({ describe: "outer object's path", pattern: /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/, hint: "the path of an object around the payload, e.g. data for payloadField data.object" }, propertiesShape),
+    "With a payload path (payloadField: data.object): this event's other fields of the objects around the payload, keyed by the object's path (data: { previous_attributes?: … }).",
+  ),
   examples: prop(list(json()), "Whole delivery bodies; each is checked against the event's schema."),
   operationId: prop(str({ pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, describe: "an identifier" }), "Overrides the generated OpenAPI operationId."),
 };

@@ -354,6 +354,80 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     checkSchema(f.value);
   }
 
+  /** The fields a flat body gets from a payload (or one variant of it), each where it is said: a
+   * derived object's at its `from`. Undefined when a shape error or a cycle hides them. */
+  const flatFields = (s: RawSchema, seen = new Set<string>()): { name: string; pos: SourcePos }[] | undefined => {
+    const via = (name: string) => {
+      const t = schemas.get(name);
+      return t && !seen.has(name) ? flatFields(t, new Set(seen).add(name)) : undefined;
+    };
+    if (s.shorthand) return s.arrays ? undefined : classifyBase(s.base, schemaNames).kind === "ref" ? via(s.base) : [];
+    if (s.ref !== undefined) return via(s.ref);
+    if (s.from !== undefined) {
+      const base = fieldsOf(s.from);
+      const strs = (l?: { value: Json }[]) => (l ? new Set(l.map((x) => x.value)) : undefined);
+      const [pick, omit] = [strs(s.pick), strs(s.omit)];
+      return base && [...base].filter((n) => (!pick || pick.has(n)) && !omit?.has(n)).map((name) => ({ name, pos: posOf(s, "from") }));
+    }
+    if (s.allOf) return s.allOf.flatMap((m) => flatFields(m, seen) ?? []);
+    return (s.properties ?? []).map((p) => ({ name: p.key.replace(/\?$/, ""), pos: p.pos }));
+  };
+  /** The oneOf or anyOf a payload is, through refs; undefined when it is none. */
+  const unionOf = (s: RawSchema, seen = new Set<string>()): RawFull | undefined => {
+    const name = s.shorthand ? (s.arrays === 0 ? s.base : undefined) : s.ref;
+    if (name !== undefined) {
+      const t = schemas.get(name);
+      return t && !seen.has(name) ? unionOf(t, seen.add(name)) : undefined;
+    }
+    return !s.shorthand && (s.oneOf || s.anyOf) ? s : undefined;
+  };
+  const nullableSchema = (s: RawSchema) => (s.shorthand ? s.nullable : s.nullable === true);
+  /** A flat payload: an object, or a oneOf/anyOf of objects (the body is the envelope and one of
+   * them), whose fields do not clash with the envelope's. */
+  const checkFlatPayload = (payload: RawSchema, envNames: ReadonlySet<string>) => {
+    const at = (s: RawSchema) => (s.shorthand ? s.pos : posOf(s));
+    const union = unionOf(payload);
+    if (nullableSchema(payload) || (union && nullableSchema(union)))
+      report("EG309", at(payload), "with a flat envelope the payload cannot be null: its fields stand beside the envelope's");
+    const mode = union?.oneOf ? "oneOf" : "anyOf";
+    for (const [i, part] of (union ? (union.oneOf ?? union.anyOf)! : [payload]).entries()) {
+      if (objectOf(part) === "not")
+        report("EG309", at(part), union
+          ? `variant ${i + 1} of the payload's ${mode} is not an object: with a flat envelope each variant's fields stand beside the envelope's`
+          : "with a flat envelope the payload must be an object: its fields stand beside the envelope's", union ? "make every variant an object schema" : "e.g. `payload: { properties: { … } }`, the name of an object schema, or a oneOf of objects");
+      else if (union && nullableSchema(part)) report("EG309", at(part), `variant ${i + 1} of the payload's ${mode} cannot be null: its fields stand beside the envelope's`);
+      for (const { name, pos } of flatFields(part) ?? [])
+        if (name === env.typeField || envNames.has(name))
+          report("EG308", pos, name === env.typeField
+            ? `payload field '${name}' is the envelope's type field (the envelope is flat)`
+            : `payload field '${name}' clashes with the envelope's field of that name (the envelope is flat)`);
+    }
+  };
+  /** `outer: { data: { previous_attributes?: … } }`: fields of the objects around a nested payload. */
+  const checkOuter = (outer: Entry<Entry<RawSchema>[]>[], at: SourcePos) => {
+    const path = env.payloadField === undefined || env.flat ? undefined : payloadPath(env.payloadField);
+    if (!path || path.length < 2) {
+      if (raw.envelope && !flawOf(raw.envelope))
+        report("EG308", at, env.payloadField === undefined || env.flat
+          ? "'outer' describes the objects around a nested payload, and this envelope has no payload path"
+          : `'outer' describes the objects around a nested payload, and the payload field '${env.payloadField}' is not a path`, "for example `payloadField: data.object`, then `outer: { data: { previous_attributes?: … } }`");
+    }
+    const objects = path ? path.slice(0, -1).map((_, i) => path.slice(0, i + 1).join(".")) : [];
+    for (const o of outer) {
+      const depth = objects.indexOf(o.key);
+      if (path && path.length >= 2 && depth < 0)
+        report("EG308", o.pos, o.key === env.payloadField
+          ? `'${o.key}' is the payload itself, not an object around it`
+          : `'${o.key}' is not an object around the payload: the objects around '${env.payloadField}' are ${objects.map((x) => `'${x}'`).join(", ")}${didYouMean(o.key, objects)}`, o.key === env.payloadField ? "the event's payload says the payload's fields" : undefined);
+      for (const f of o.value) {
+        const name = f.key.replace(/\?$/, "");
+        if (depth >= 0 && name === path![depth + 1])
+          report("EG308", f.pos, `field '${name}' of '${o.key}' is the payload path's next step ('${env.payloadField}'): the payload is there`, "leave it out; the payload's schema says what it holds");
+        checkSchema(f.value);
+      }
+    }
+  };
+
   // Events.
   let typePattern: RegExp | undefined;
   if (raw.typePattern !== undefined) typePattern = regex(raw.typePattern, posOf(raw, "typePattern"));
@@ -378,21 +452,9 @@ export function checkRules(raw: LooseCatalog, stem: string, file: string): Diagn
     }
     if (ev.payload) {
       checkSchema(ev.payload);
-      if (env.flat) {
-        const o = objectOf(ev.payload);
-        const at = ev.payload.shorthand ? ev.payload.pos : posOf(ev.payload);
-        if (o === "not") report("EG309", at, "with a flat envelope the payload must be an object: its fields stand beside the envelope's", "e.g. `payload: { properties: { … } }`, `payload: object` or the name of an object schema");
-        else if (ev.payload.shorthand ? ev.payload.nullable : ev.payload.nullable === true)
-          report("EG309", at, "with a flat envelope the payload cannot be null: its fields stand beside the envelope's");
-        for (const p of (typeof o === "object" && o.properties) || []) {
-          const name = p.key.replace(/\?$/, "");
-          if (name === env.typeField || envNames.has(name))
-            report("EG308", p.pos, name === env.typeField
-              ? `payload field '${name}' is the envelope's type field (the envelope is flat)`
-              : `payload field '${name}' clashes with the envelope's field of that name (the envelope is flat)`);
-        }
-      }
+      if (env.flat) checkFlatPayload(ev.payload, envNames);
     }
+    if (ev.outer) checkOuter(ev.outer, posOf(ev, "outer"));
   }
   if (allUsesKnown) for (const g of raw.groups ?? []) if (!used.has(g.key)) report("EG313", g.pos, `group '${g.key}' has no events`, undefined, "warning");
   // A named schema shared by several flat events clashes once, not once per event.

@@ -98,9 +98,9 @@ function search(base: Json, c: Located, named: Map<string, Schema>, accepts: (b:
   for (let i = 0; i < 16; i++) attempts.push((p) => probed(p)[i]);
   if (last) for (let seed = 1; seed <= SEEDS; seed++) attempts.push(() => draw(last, seed, keyOf(path)));
   for (const attempt of attempts) {
-    const body = clone(base);
-    const place = reach(body, path, draw, named);
-    if (!place) return undefined;
+    const reached = reach(clone(base), path, draw, named);
+    if (!reached) return undefined;
+    const { body, place } = reached;
     const v = attempt(place);
     if (v === undefined) continue;
     const out = put(body, place, v);
@@ -116,15 +116,16 @@ const keyOf = (path: Step[]) => {
 
 /** Walks (and builds) the body along the steps: a field missing is synthesized, an array gets an
  * item, a map a key, a union's value is replaced by one of the variant on the way. */
-function reach(body: Json, path: Step[], draw: (s: Schema, seed: number, key?: string) => Json, named: Map<string, Schema>): Place | undefined {
+function reach(body: Json, path: Step[], draw: (s: Schema, seed: number, key?: string) => Json, named: Map<string, Schema>): { body: Json; place: Place } | undefined {
   let place: Place = { value: body };
   for (const step of path) {
     if (step.to === "variant") {
       if (place.value === undefined || !conforms(step.schema, place.value, named)) {
+        // At the body itself (a body that is a union): the whole body is the variant's.
         const v = draw(step.schema, 0);
         place = { ...place, value: v };
         if (place.parent) setIn(place.parent, place.key!, v);
-        else return undefined;
+        else body = v;
       }
       continue;
     }
@@ -140,7 +141,7 @@ function reach(body: Json, path: Step[], draw: (s: Schema, seed: number, key?: s
       place = { parent: here, key, value: here[key] };
     }
   }
-  return place;
+  return { body, place };
 }
 
 function setIn(parent: Record<string, Json> | Json[], key: string | number, v: Json): void {

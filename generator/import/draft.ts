@@ -90,6 +90,8 @@ export interface DraftEvent {
   deprecated?: true | string;
   operationId?: string;
   payload?: CatSchema;
+  /** Fields of the objects around a nested payload, by the object's dotted path (`data`). */
+  outer?: { path: string; fields: CatProp[] }[];
   examples: DraftExample[];
 }
 

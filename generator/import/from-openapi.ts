@@ -200,7 +200,7 @@ export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: 
     ...(xe.flat === true ? { flat: true } : {}),
   };
   let typeHeader: string | undefined;
-  const { envelope, payloads } = inferEnvelope(bodies, hint, () => (typeHeader = headerOfType(hooks) ?? fallbackHeader(w, root, key)), (n) => byName.get(n), warn);
+  const { envelope, payloads, outers } = inferEnvelope(bodies, hint, () => (typeHeader = headerOfType(hooks) ?? fallbackHeader(w, root, key)), (n) => byName.get(n), warn);
   typeHeader = envelope.typeHeader;
 
   const ops = hooks.map((h) => h.headers.filter((p) => String(p.node.name).toLowerCase() !== typeHeader?.toLowerCase()));
@@ -237,6 +237,8 @@ export function draftOf(d: WebhookDocument, id: string, sources: Sources, warn: 
     }
     const payload = payloads.get(h.type);
     if (payload) e.payload = payload;
+    const outer = outers.get(h.type);
+    if (outer?.length) e.outer = outer;
     return e;
   });
 

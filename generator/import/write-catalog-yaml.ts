@@ -110,6 +110,11 @@ function event(e: DraftEvent, warn: Warn): Rec {
   if (e.deprecated !== undefined) out.deprecated = e.deprecated;
   if (e.operationId) out.operationId = e.operationId;
   if (e.payload) out.payload = schema(e.payload, warn, 4);
+  if (e.outer?.length) {
+    const outer: Rec = {};
+    for (const o of e.outer) define(outer, o.path, properties(o.fields, warn, 6));
+    out.outer = outer;
+  }
   if (e.examples.length) out.examples = e.examples.map((x) => x.value);
   return out;
 }

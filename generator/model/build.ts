@@ -86,28 +86,47 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
     const ev = e.value;
     const payload: Schema = ev.payload ? toSchema(ev.payload) : { kind: "object", properties: [], additional: true, nullable: false };
     const typeProps: Property[] = env.typeField === undefined ? [] : [{ name: env.typeField, required: true, schema: { kind: "literal", values: [e.key], isConst: true, nullable: false, description: "The event type." } }];
-    let body: SchemaOf<"object">;
+    const outer = (ev.outer ?? []).map((o) => ({ path: o.key.split("."), fields: properties(o.value) }));
+    let body: EventModel["body"];
     if (envelope.payloadPath !== undefined) {
-      // A nested payload (`data.object`): the objects around it are open, as vendors add fields.
-      const [outer, ...inner] = envelope.payloadPath;
-      const wrapped = inner.reduceRight<Schema>((s, name) => ({ kind: "object", nullable: false, additional: true, properties: [{ name, required: true, schema: s }] }), payload);
+      // A nested payload (`data.object`): the objects around it are open, as vendors add fields,
+      // and hold the fields the event's `outer` gives them beside the next step.
+      const path = envelope.payloadPath;
+      let wrapped: Schema = payload;
+      for (let k = path.length - 2; k >= 0; k--) {
+        const extra = outer.find((o) => o.path.join(".") === path.slice(0, k + 1).join("."))?.fields ?? [];
+        wrapped = { kind: "object", nullable: false, additional: true, properties: [{ name: path[k + 1]!, required: true, schema: wrapped }, ...extra] };
+      }
       body = {
         kind: "object",
         nullable: false,
         additional: envelope.additional,
-        properties: [...typeProps, ...envelope.fields, { name: outer!, required: true, schema: wrapped }],
+        properties: [...typeProps, ...envelope.fields, { name: path[0]!, required: true, schema: wrapped }],
       };
     } else {
-      // An event without a payload (any) adds no fields and leaves the body open.
-      const found = deref(payload);
-      const flat: SchemaOf<"object"> = found.kind === "object" ? found : { kind: "object", nullable: false, properties: [], additional: true };
-      body = {
+      // A flat body: the type, the envelope's fields and the payload's side by side. A body is
+      // closed only if both the envelope and the payload are.
+      // A union's variant keeps its title and description (the ref's, else its target's).
+      const flatBody = (o: SchemaOf<"object">, variant?: Schema): SchemaOf<"object"> => ({
         kind: "object",
         nullable: false,
-        // A flat body is closed only if both the envelope and the payload are.
-        additional: envelope.additional || flat.additional !== false,
-        properties: [...typeProps, ...envelope.fields, ...flat.properties],
-      };
+        ...(variant ? { ...text("title", variant.title ?? o.title), ...text("description", variant.description ?? o.description) } : {}),
+        additional: envelope.additional || o.additional !== false,
+        properties: [...typeProps, ...envelope.fields, ...o.properties],
+      });
+      const found = deref(payload);
+      // A union of objects: the body is the envelope and one of them, each variant a whole body.
+      const variants = found.kind === "union" ? found.variants.map((v) => ({ site: v, o: deref(v) })) : [];
+      if (found.kind === "union" && variants.every((v) => v.o.kind === "object"))
+        body = {
+          kind: "union",
+          mode: found.mode,
+          nullable: false,
+          ...(found.discriminator !== undefined ? { discriminator: found.discriminator } : {}),
+          variants: variants.map((v) => flatBody(v.o as SchemaOf<"object">, v.site)),
+        };
+      // An event without a payload (any) adds no fields and leaves the body open.
+      else body = flatBody(found.kind === "object" ? found : { kind: "object", nullable: false, properties: [], additional: true });
     }
     return {
       type: e.key,
@@ -117,6 +136,7 @@ export function buildModel({ raw, names, id, file, sourcePath }: CheckedCatalog)
       ...text("scope", ev.scope),
       ...(ev.deprecated === true || (typeof ev.deprecated === "string" && ev.deprecated) ? { deprecated: ev.deprecated } : {}),
       payload,
+      ...(outer.length ? { outer } : {}),
       body,
       examples: (ev.examples ?? []).map((x) => x.value),
       exampleSources: (ev.examples ?? []).map((x) => ({ pos: x.pos, positions: x.positions })),
@@ -269,7 +289,7 @@ function discriminatorTags(raw: RawCatalog): Set<RawFull> {
       if (p && !p.shorthand) out.add(p);
     }
   };
-  const roots = [...(raw.schemas ?? []).map((e) => e.value), ...(raw.envelope.fields ?? []).map((e) => e.value), ...raw.events.flatMap((e) => (e.value.payload ? [e.value.payload] : []))];
+  const roots = [...(raw.schemas ?? []).map((e) => e.value), ...(raw.envelope.fields ?? []).map((e) => e.value), ...raw.events.flatMap((e) => [...(e.value.payload ? [e.value.payload] : []), ...(e.value.outer ?? []).flatMap((o) => o.value.map((p) => p.value))])];
   for (const r of roots) walkSchema(r, visit);
   return out;
 }

@@ -50,6 +50,18 @@ export type Schema = Meta &
 
 export type SchemaOf<K extends Schema["kind"]> = Extract<Schema, { kind: K }>;
 
+/** A delivery body that is one of several objects: a flat payload that is a oneOf or anyOf of
+ * objects. Each variant is a whole body (the type, the envelope's fields and that variant's). */
+export type BodyUnion = Meta & { kind: "union"; mode: "oneOf" | "anyOf"; variants: SchemaOf<"object">[]; discriminator?: string };
+
+/** Per event, the other fields of an object around a nested payload (Stripe's
+ * `data.previous_attributes`, beside `data.object`). */
+export interface OuterFields {
+  /** The object's steps from the body, outermost first (`["data"]`): a proper prefix of the payload path. */
+  path: string[];
+  fields: Property[];
+}
+
 export interface Property {
   name: string;
   schema: Schema;
@@ -93,8 +105,12 @@ export interface EventModel {
   /** true, or the reason and what to use instead. */
   deprecated?: true | string;
   payload: Schema;
-  /** The whole delivery body: the envelope's fields, the type as a constant, and the payload. */
-  body: SchemaOf<"object">;
+  /** The fields `outer` adds to the objects around a nested payload, in the order written; absent
+   * when there are none. */
+  outer?: OuterFields[];
+  /** The whole delivery body: the envelope's fields, the type as a constant, and the payload (and
+   * `outer`'s fields); one of several such objects when a flat payload is a union. */
+  body: SchemaOf<"object"> | BodyUnion;
   examples: Json[];
   /** Where each example stands in the catalog, by JSON Pointer inside it (for EG401). */
   exampleSources: { pos: SourcePos; positions: Map<string, SourcePos> }[];

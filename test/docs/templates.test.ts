@@ -52,7 +52,7 @@ describe("--templates", () => {
     put("partials/mine.hbs", "Package {{packageName}} {{version}}.");
     expect((await gen()).code).toBe(0);
     const text = readme();
-    expect(text).toMatch(/^# Header typed \(2 events\)\n\nPackage `@cases\/header-typed` `0\.1\.0`\.\n/);
+    expect(text).toMatch(/^# Header typed \(3 events\)\n\nPackage `@cases\/header-typed` `0\.1\.0`\.\n/);
     expect(text).toContain('<a id="group-repo"></a>');
     expect(text).not.toContain("## Envelope");
   });

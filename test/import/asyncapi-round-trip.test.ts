@@ -51,7 +51,7 @@ describe.each(bundled)("round trip of generated/%s/asyncapi.json", async (id) =>
 });
 
 describe("the test cases' asyncapi.json import to the catalog their openapi.json imports to", () => {
-  it.each(["constructs", "flat", "header-typed", "nested"])("%s", (id) => {
+  it.each(["constructs", "flat", "header-typed", "nested", "payload-path", "unions"])("%s", (id) => {
     const dir = `test/cases/${id}/generated/${id}`;
     const a = importInto("asyncapi", `${dir}/asyncapi.json`, scratch.dir, `${id}-a`);
     const o = importInto("openapi", `${dir}/openapi.json`, scratch.dir, `${id}-o`);

@@ -38,7 +38,8 @@ interface Mutant {
 }
 
 /** Targeted mutations of a valid body, found by walking it alongside its schema. Unions are not
- * entered (a change there may still match another variant), except a nullable's non-null branch. */
+ * entered (a change there may still match another variant), except a nullable's non-null branch
+ * and the fields every variant of a union of objects requires alike. */
 function mutants(doc: S, root: S, body: unknown): Mutant[] {
   const out: Mutant[] = [];
   const at = (path: Key[], change: (parent: Record<Key, unknown>, key: Key) => void, what: string) => {
@@ -55,6 +56,16 @@ function mutants(doc: S, root: S, body: unknown): Mutant[] {
     if (anyOf?.length === 2 && (anyOf[1] as S)["type"] === "null" && Object.keys(s).every((k) => k === "anyOf" || k === "description" || k === "title")) {
       if (value !== null) walk(anyOf[0]!, value, path);
       return;
+    }
+    const variants = ((s["oneOf"] ?? s["anyOf"]) as S[] | undefined)?.map((v) => deref(doc, v));
+    // A union of objects (a body union): the fields every variant requires alike, whose change
+    // no variant accepts (the type field and the envelope's).
+    if (variants?.every((v) => v["type"] === "object" && v["properties"])) {
+      const [first, ...rest] = variants;
+      const shared = ((first!["required"] ?? []) as string[]).filter((k) =>
+        rest.every((v) => ((v["required"] ?? []) as string[]).includes(k) && JSON.stringify((v["properties"] as S)[k]) === JSON.stringify((first!["properties"] as S)[k])),
+      );
+      return walk({ type: "object", properties: Object.fromEntries(shared.map((k) => [k, (first!["properties"] as S)[k]])), required: shared }, value, path);
     }
     if (s["oneOf"] || s["anyOf"]) return;
     const types = s["type"] === undefined ? undefined : ([] as string[]).concat(s["type"] as string | string[]);

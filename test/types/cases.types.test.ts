@@ -37,7 +37,7 @@ describe("header-typed: types", () => {
   it("no type field in the body; the type comes from the header", () => {
     expectTypeOf(Header.typeField).toEqualTypeOf<null>();
     expectTypeOf(Header.typeHeader).toEqualTypeOf<"X-GitHub-Event">();
-    expectTypeOf<Header.EventType>().toEqualTypeOf<"push" | "star">();
+    expectTypeOf<Header.EventType>().toEqualTypeOf<"push" | "star" | "review_requested">();
     expectTypeOf<Header.EventOf<"push">>().toEqualTypeOf<Header.PushEvent>();
     expectTypeOf<Header.PushEvent>().toEqualTypeOf<{ action?: string; ref: string; size: number }>();
     expectTypeOf<Header.PayloadOf<"star">>().toEqualTypeOf<Header.StarPayload>();

@@ -58,11 +58,17 @@ export function compareUnions(o: Schema, n: Schema, cx: Cx, out: Finding[]): voi
   match((v) => JSON.stringify(v));
   match((v, side) => resolve(v, side).kind);
   for (const [i, j] of pairs.sort((a, b) => a[1] - b[1])) out.push(...under({ to: "variant", schema: nv[j]! }, compareSchemas(ov[i]!, nv[j]!, cx)));
+  // A variant is named by its discriminator value where the union has one (a body union's
+  // variants are whole bodies, all of them objects), else by its type.
+  const name = (v: Schema, s: Schema, side: Side) => {
+    const tag = s.kind === "union" && s.discriminator !== undefined ? tagOf(v, s.discriminator, side) : undefined;
+    return tag !== undefined ? `${label(v)} (${s.kind === "union" ? s.discriminator : ""} ${tag})` : label(v);
+  };
   nv.forEach((v, j) => {
-    if (!usedN.has(j)) out.push(found(cx, "union-variant-added", `variant ${label(v)} added`, { new: label(v), path: [{ to: "variant", schema: v }] }));
+    if (!usedN.has(j)) out.push(found(cx, "union-variant-added", `variant ${name(v, n, cx.new)} added`, { new: name(v, n, cx.new), path: [{ to: "variant", schema: v }] }));
   });
   ov.forEach((v, i) => {
-    if (!usedO.has(i)) out.push(found(cx, "union-variant-removed", `variant ${label(v)} removed`, { old: label(v), removal: true }));
+    if (!usedO.has(i)) out.push(found(cx, "union-variant-removed", `variant ${name(v, o, cx.old)} removed`, { old: name(v, o, cx.old), removal: true }));
   });
   if (o.kind === "union" && n.kind === "union" && o.mode !== n.mode) {
     const values = { old: o.mode as Json, new: n.mode as Json };

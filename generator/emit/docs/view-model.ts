@@ -3,7 +3,8 @@
 // Every field is always present (templates compile in handlebars' strict mode, so a misspelled
 // field is an error): an absent text is "", an absent section is null.
 import { receivingMarkdown, signingCall } from "./receiving.ts";
-import type { CatalogModel, EventModel, GroupModel, Json, Property } from "../../model/ir.ts";
+import type { CatalogModel, EventModel, GroupModel, Json, Property, Schema, SchemaOf } from "../../model/ir.ts";
+import { discriminatorValues } from "../../model/discriminator.ts";
 import { htmlComment, mdCode, mdFence, mdInline, mdLink, mdProse, mdProseCell, mdUrl } from "../escape/markdown.ts";
 import { bannerText } from "../banner.ts";
 import { exampleBody } from "./example-body.ts";
@@ -91,10 +92,22 @@ export interface EventView {
   payload: string;
   /** The payload's fields; a named schema's are shown here too (its name links to its section). */
   fields: FieldRow[];
+  /** A payload that is a union of objects: each variant, its lead line and its fields. */
+  variants: VariantView[];
+  /** A sentence before `outer`'s rows ("" when there are none). */
+  outerLead: string;
+  /** The event's fields of the objects around a nested payload (`data.previous_attributes`). */
+  outer: FieldRow[];
   /** A fenced JSON block: a whole delivery body. */
   example: string;
   /** true when the catalog has no example and the body was made from the schema. */
   exampleSynthesized: boolean;
+}
+
+export interface VariantView {
+  /** "**1.** [Circle](#schema-circle), with `kind` `"circle"`. A round shape." */
+  lead: string;
+  fields: FieldRow[];
 }
 
 export interface SchemaView {
@@ -174,6 +187,8 @@ function eventView(model: CatalogModel, e: EventModel, anchor: AnchorOf, group: 
   const fromCatalog = e.examples[0];
   const example: Json = fromCatalog !== undefined ? fromCatalog : exampleBody(model, e);
   const { payload, fields } = payloadView(model, e, anchor);
+  const variants = variantsView(model, e, anchor);
+  const outer = (e.outer ?? []).flatMap((o) => fieldRows(o.fields, anchor, `${o.path.join(".")}.`));
   return {
     anchor: e.names.anchor,
     type: mdCode(e.type),
@@ -182,8 +197,11 @@ function eventView(model: CatalogModel, e: EventModel, anchor: AnchorOf, group: 
     scope: e.scope ? mdProseCell(e.scope) : "",
     deprecated: e.deprecated === undefined ? "" : e.deprecated === true ? "This event is deprecated." : `Deprecated: ${mdProseCell(e.deprecated)}`,
     group,
-    payload,
-    fields,
+    payload: variants.length ? variantsLead(model, e, variants.length) : payload,
+    fields: variants.length ? [] : fields,
+    variants,
+    outerLead: outer.length ? `Beside the payload, ${(e.outer ?? []).map((o) => mdCode(o.path.join("."))).join(" and ")} ${(e.outer ?? []).length > 1 ? "carry" : "carries"}:` : "",
+    outer,
     example: mdFence(jsonText(example), "json"),
     exampleSynthesized: fromCatalog === undefined,
   };
@@ -210,6 +228,45 @@ function payloadView(model: CatalogModel, e: EventModel, anchor: AnchorOf): { pa
   }
   const what = p.kind === "ref" ? `follows the schema ${typeLabel(p, anchor)}` : `is of type ${typeLabel(p, anchor)}`;
   return { payload: `${where} ${what}.${about}${nullable}`, fields: [] };
+}
+
+/** A payload that is a union whose every variant is an object (through named schemas). */
+function objectUnion(model: CatalogModel, e: EventModel): { union: SchemaOf<"union">; objects: SchemaOf<"object">[] } | undefined {
+  const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  const deref = (s: Schema): Schema => {
+    for (let i = 0; s.kind === "ref" && i < 100; i++) s = byName.get(s.name)!;
+    return s;
+  };
+  const union = deref(e.payload);
+  if (union.kind !== "union") return undefined;
+  const objects = union.variants.map(deref);
+  return objects.every((o) => o.kind === "object") ? { union, objects: objects as SchemaOf<"object">[] } : undefined;
+}
+
+function variantsLead(model: CatalogModel, e: EventModel, n: number): string {
+  const { union } = objectUnion(model, e)!;
+  const env = model.envelope;
+  const which = union.mode === "oneOf" ? `exactly one of ${n} objects` : `at least one of ${n} objects`;
+  const told = union.discriminator !== undefined ? `, told apart by ${mdCode(union.discriminator)}` : "";
+  const about = union.description ? ` ${mdProseCell(union.description)}` : e.payload.description ? ` ${mdProseCell(e.payload.description)}` : "";
+  const where = env.payloadField !== undefined ? `The payload, ${mdCode(env.payloadField)}, is ${which}${told}` : `The body is the envelope's fields and the fields of ${which}${told}`;
+  return `${where}:${about}`;
+}
+
+/** Each variant of a payload that is a union of objects; none for any other payload. */
+function variantsView(model: CatalogModel, e: EventModel, anchor: AnchorOf): VariantView[] {
+  const found = objectUnion(model, e);
+  if (!found) return [];
+  const byName = new Map(model.schemas.map((s) => [s.name, s.schema]));
+  return found.union.variants.map((v, i) => {
+    const o = found.objects[i]!;
+    const name = v.kind === "ref" ? typeLabel(v, anchor) : v.title ?? o.title ? mdInline((v.title ?? o.title)!) : "An object";
+    const tags = found.union.discriminator !== undefined ? discriminatorValues(found.union, v, byName) : [];
+    const tag = tags.length ? `, with ${mdCode(found.union.discriminator!)} ${tags.map((t) => mdCode(JSON.stringify(t))).join(" or ")}` : "";
+    const description = v.description ?? o.description;
+    const notes = [description ? mdProseCell(description) : "", o.additional === false ? "No other fields are allowed." : ""].filter(Boolean).join(" ");
+    return { lead: `**${i + 1}.** ${name}${tag}.${notes ? ` ${notes}` : ""}`, fields: fieldRows(o.properties, anchor) };
+  });
 }
 
 /** The one place that says where each event's type and payload are. */

@@ -65,6 +65,14 @@ export function emitTypes(model: CatalogModel, as: "ts" | "dts" | "js" = "ts"): 
   return emitTypeModules(model)[as];
 }
 
+/** A flat body's PayloadOf: the body without the envelope's keys, taken from each variant of a
+ * body that is a union (`Omit` of a union keeps only the keys every variant has). */
+function payloadOfText(keys: string, distribute: boolean): string {
+  if (distribute) return `export type PayloadOf<T extends EventType> = EventMap[T] extends infer B\n  ? B extends unknown\n    ? Omit<B, ${keys}>\n    : never\n  : never;`;
+  const flat = `export type PayloadOf<T extends EventType> = Omit<EventMap[T], ${keys}>;`;
+  return flat.length <= 100 ? flat : `export type PayloadOf<T extends EventType> = Omit<\n  EventMap[T],\n  ${keys}\n>;`;
+}
+
 /** The statements of the types: the constants and what precedes them (`head`), or the rest. */
 function typeStatements(model: CatalogModel, as: "ts" | "dts" | "js", part: "head" | "rest"): Stmt[] {
   const declarations = as === "dts";
@@ -118,9 +126,15 @@ function typeStatements(model: CatalogModel, as: "ts" | "dts" | "js", part: "hea
     if (envelope.payloadPath !== undefined) {
       alias(e.names.payload, typeExpr(e.payload, cx), payloadDocs);
       // A nested payload (`data.object`): `data: { object: Payload }`.
-      const [outer, ...inner] = envelope.payloadPath;
-      const wrapped = inner.reduceRight<TypeNode>((t, name) => ({ t: "object", expanded: false, members: [{ m: "property", key: propertyKeyText(name), optional: false, readonly: false, type: t, docs: [] }] }), ref(e.names.payload));
-      iface(e.names.event, [...typeMembers, prop(outer!, wrapped)], lines, ["EventEnvelope"]);
+      // The event's `outer` fields stand beside the next step: `data: { object: Payload; previous_attributes?: … }`.
+      const path = envelope.payloadPath;
+      let wrapped: TypeNode = ref(e.names.payload);
+      for (let k = path.length - 2; k >= 0; k--) {
+        const extra = e.outer?.find((o) => o.path.join(".") === path.slice(0, k + 1).join("."))?.fields ?? [];
+        const next: Member = { m: "property", key: propertyKeyText(path[k + 1]!), optional: false, readonly: false, type: wrapped, docs: [] };
+        wrapped = { t: "object", expanded: extra.length > 0, members: [next, ...extra.map((p) => propertyMember(p, cx))] };
+      }
+      iface(e.names.event, [...typeMembers, prop(path[0]!, wrapped)], lines, ["EventEnvelope"]);
     } else if (isPlainObject(e.payload)) {
       iface(e.names.payload, e.payload.properties.map((p) => propertyMember(p, cx)), payloadDocs);
       iface(e.names.event, typeMembers, lines, ["EventEnvelope", e.names.payload]);
@@ -146,10 +160,7 @@ function typeStatements(model: CatalogModel, as: "ts" | "dts" | "js", part: "hea
     out.push({ s: "comment", docs: ["The payload of one event type."] });
     out.push({
       s: "verbatim",
-      text:
-        envelope.typeField !== undefined
-          ? "export type PayloadOf<T extends EventType> = Omit<\n  EventMap[T],\n  keyof EventEnvelope | typeof typeField\n>;"
-          : "export type PayloadOf<T extends EventType> = Omit<EventMap[T], keyof EventEnvelope>;",
+      text: payloadOfText(envelope.typeField !== undefined ? "keyof EventEnvelope | typeof typeField" : "keyof EventEnvelope", model.events.some((e) => e.body.kind === "union")),
     });
   }
   for (const g of model.groups)

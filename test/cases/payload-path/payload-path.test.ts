@@ -31,3 +31,34 @@ describe("payloadField: data.object", () => {
     expect(schema.required).toContain("data");
   });
 });
+
+describe("outer: an event's other fields of data (previous_attributes)", () => {
+  const updated = { ...envelope, type: "customer.updated", data: { object: customer, previous_attributes: { balance: 5 } } };
+
+  it("checks them beside data.object, as a partial Customer; other fields of data stay accepted", () => {
+    expect(validateEvent(updated).ok).toBe(true);
+    expect(validateEvent({ ...updated, data: { object: customer } }).ok).toBe(true);
+    expect(validateEvent({ ...updated, data: { ...updated.data, previous_attributes: {}, livemode: false } }).ok).toBe(true);
+    expect(paths(validateEvent({ ...updated, data: { object: customer, previous_attributes: { balance: "5" } } }))).toEqual(["/data/previous_attributes/balance"]);
+    expect(paths(validateEvent({ ...updated, data: { object: customer, previous_attributes: [] } }))).toEqual(["/data/previous_attributes"]);
+    // Another event's data says nothing of previous_attributes: anything goes there.
+    expect(validators["customer.created"]({ ...created, data: { object: customer, previous_attributes: [] } }).ok).toBe(true);
+  });
+
+  it("the JSON Schema and OpenAPI say them beside the payload", () => {
+    const schema = JSON.parse(readFileSync(new URL("./generated/payload-path/schemas/customer.updated.json", import.meta.url), "utf8"));
+    expect(Object.keys(schema.properties.data.properties)).toEqual(["object", "previous_attributes"]);
+    expect(schema.properties.data.required).toEqual(["object"]);
+    expect(schema.properties.data.properties.previous_attributes).toMatchObject({ type: "object", description: "The changed fields' earlier values" });
+    expect(schema.properties.data.properties.previous_attributes.required).toBeUndefined();
+    const openapi = JSON.parse(readFileSync(new URL("./generated/payload-path/openapi.json", import.meta.url), "utf8"));
+    expect(openapi.components.schemas.CustomerUpdatedEvent.properties.data).toEqual({ ...schema.properties.data, properties: { ...schema.properties.data.properties, object: { $ref: "#/components/schemas/Customer" } } });
+  });
+
+  it("the docs list them under the payload's fields", () => {
+    const docs = readFileSync(new URL("./generated/payload-path/README.md", import.meta.url), "utf8");
+    const section = docs.slice(docs.indexOf('<a id="event-customer-updated">'));
+    expect(section).toContain("Beside the payload, `data` carries:");
+    expect(section).toMatch(/\| `data\.previous_attributes\.balance` +\| integer \(int64, not checked\) +\| optional/);
+  });
+});

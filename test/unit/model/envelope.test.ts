@@ -18,7 +18,9 @@ ${extra}events:
 const body = (envelope: string, payload: string) => {
   const { model, diagnostics } = loadText("t.yaml", catalog(envelope, payload));
   if (!model) throw new Error(diagnostics.map((d) => d.message).join("\n"));
-  return model.events[0]!.body;
+  const b = model.events[0]!.body;
+  if (b.kind !== "object") throw new Error(`the body is a ${b.kind}`);
+  return b;
 };
 const names = (envelope: string, payload: string) => body(envelope, payload).properties.map((p) => `${p.name}${p.required ? "" : "?"}`);
 
@@ -67,5 +69,35 @@ describe("the delivery body", () => {
       headers: [{ name: "X-Sig", role: "signature", required: true }],
       verify: { algorithm: "sha256", content: "{body}", secret: { encoding: "utf8" }, signature: { header: "X-Sig", encoding: "hex" } },
     });
+  });
+
+  it("makes a flat union payload a union of whole bodies, each the envelope and one variant", () => {
+    const { model, diagnostics } = loadText("t.yaml", catalog("{ typeField: t, flat: true, fields: { id: string }, additionalProperties: false }", "{ oneOf: [Open, Closed, { properties: { k: integer } }] }"));
+    expect(diagnostics).toEqual([]);
+    const b = model!.events[0]!.body;
+    if (b.kind !== "union") throw new Error(b.kind);
+    expect(b.mode).toBe("oneOf");
+    expect(b.variants.map((v) => [v.properties.map((p) => p.name), v.additional])).toEqual([
+      [["t", "id", "n"], true],
+      [["t", "id", "n"], false],
+      [["t", "id", "k"], true],
+    ]);
+  });
+
+  it("puts an event's outer fields beside the next step of the payload path", () => {
+    const { model, diagnostics } = loadText("t.yaml", catalog("{ typeField: t, payloadField: a.b.c }", "Open").replace(
+      "payload: Open }",
+      "payload: Open, outer: { a: { x?: string }, a.b: { y: integer } } }",
+    ));
+    expect(diagnostics).toEqual([]);
+    const e = model!.events[0]!;
+    expect(e.outer?.map((o) => o.path)).toEqual([["a"], ["a", "b"]]);
+    const b = e.body;
+    if (b.kind !== "object") throw new Error(b.kind);
+    const a = b.properties.find((p) => p.name === "a")!.schema;
+    if (a.kind !== "object") throw new Error(a.kind);
+    expect(a.properties.map((p) => `${p.name}${p.required ? "" : "?"}`)).toEqual(["b", "x?"]);
+    const inner = a.properties[0]!.schema;
+    expect(inner.kind === "object" && inner.properties.map((p) => p.name)).toEqual(["c", "y"]);
   });
 });

@@ -5,6 +5,7 @@ import type * as T from "./types.js";
 export interface PayloadMap {
   push: T.PushPayload;
   star: T.StarPayload;
+  review_requested: T.ReviewRequestedPayload;
 }
 
 /** Each event type's example bodies. */

@@ -4,6 +4,9 @@ import { validators } from "./validators.js";
 const exampleBodies = {
   push: [{ action: "Action example", ref: "Ref example", size: 0 }],
   star: [{ action: "Action example", starred_at: "2024-05-01T12:00:00Z" }],
+  review_requested: [
+    { action: "Action example", requested_reviewer: { login: "Login example" }, number: 0 },
+  ],
 };
 
 /** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */

@@ -4,6 +4,7 @@ import {
   eventApi,
   fail,
   fmtDateTime,
+  kind,
   run,
   show,
   toStandardSchema,
@@ -86,10 +87,103 @@ function ce_Star(v, p, e) {
   }
 }
 
+function fv_0(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!f_envelope(v)) return false;
+  const v1 = v.requested_reviewer;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "object" || v1 === null || Array.isArray(v1)) return false;
+  const v2 = v1.login;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.number;
+  if (v3 === undefined) return false;
+  if (!Number.isInteger(v3)) return false;
+  return true;
+}
+
+function cv_0(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
+  else {
+    c_envelope(v, p, e);
+    const v1 = v.requested_reviewer;
+    if (v1 === undefined) absent(e, p, "requested_reviewer");
+    else if (typeof v1 !== "object" || v1 === null || Array.isArray(v1))
+      wrongType(e, p + "/requested_reviewer", "object", v1);
+    else {
+      const v2 = v1.login;
+      if (v2 === undefined) absent(e, p + "/requested_reviewer", "login");
+      else if (typeof v2 !== "string") wrongType(e, p + "/requested_reviewer/login", "string", v2);
+    }
+    const v3 = v.number;
+    if (v3 === undefined) absent(e, p, "number");
+    else if (!Number.isInteger(v3)) wrongType(e, p + "/number", "integer", v3);
+  }
+}
+
+function fv_1(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  if (!f_envelope(v)) return false;
+  const v1 = v.requested_team;
+  if (v1 === undefined) return false;
+  if (typeof v1 !== "object" || v1 === null || Array.isArray(v1)) return false;
+  const v2 = v1.slug;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "string") return false;
+  const v3 = v.number;
+  if (v3 === undefined) return false;
+  if (!Number.isInteger(v3)) return false;
+  return true;
+}
+
+function cv_1(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
+  else {
+    c_envelope(v, p, e);
+    const v1 = v.requested_team;
+    if (v1 === undefined) absent(e, p, "requested_team");
+    else if (typeof v1 !== "object" || v1 === null || Array.isArray(v1))
+      wrongType(e, p + "/requested_team", "object", v1);
+    else {
+      const v2 = v1.slug;
+      if (v2 === undefined) absent(e, p + "/requested_team", "slug");
+      else if (typeof v2 !== "string") wrongType(e, p + "/requested_team/slug", "string", v2);
+    }
+    const v3 = v.number;
+    if (v3 === undefined) absent(e, p, "number");
+    else if (!Number.isInteger(v3)) wrongType(e, p + "/number", "integer", v3);
+  }
+}
+
+function fe_ReviewRequested(v) {
+  let n1 = 0;
+  if (fv_0(v)) n1++;
+  if (fv_1(v)) n1++;
+  if (n1 !== 1) return false;
+  return true;
+}
+
+function ce_ReviewRequested(v, p, e) {
+  let n1 = 0;
+  if (fv_0(v)) n1++;
+  if (fv_1(v)) n1++;
+  if (n1 === 0)
+    fail(e, "union", p, "must match exactly one of the 2 variants", "one of 2 variants", kind(v));
+  else if (n1 > 1)
+    fail(
+      e,
+      "union",
+      p,
+      "must match exactly one variant, but matches several",
+      "exactly one of 2 variants",
+    );
+}
+
 /** A validator per event type: checks a whole delivery body of that type. */
 export const validators = {
   push: (input, options) => run(fe_Push, ce_Push, input, options),
   star: (input, options) => run(fe_Star, ce_Star, input, options),
+  review_requested: (input, options) => run(fe_ReviewRequested, ce_ReviewRequested, input, options),
 };
 
 /** A validator per named schema of the catalog. */
@@ -98,6 +192,7 @@ export const schemaValidators = {};
 const fastChecks = {
   push: fe_Push,
   star: fe_Star,
+  review_requested: fe_ReviewRequested,
 };
 
 const api = eventApi({
@@ -106,7 +201,7 @@ const api = eventApi({
   typeField: undefined,
   noType:
     "the event type travels in the X-GitHub-Event header: pass it as validateEvent(body, type)",
-  count: 2,
+  count: 3,
 });
 
 /**

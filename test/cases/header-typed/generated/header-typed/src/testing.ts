@@ -6,6 +6,7 @@ import { validators } from "./validators.js";
 export interface PayloadMap {
   push: T.PushPayload;
   star: T.StarPayload;
+  review_requested: T.ReviewRequestedPayload;
 }
 
 /** Each event type's example bodies. */
@@ -14,6 +15,9 @@ export type Examples = { readonly [K in T.EventType]: readonly T.EventMap[K][] }
 const exampleBodies = {
   push: [{ action: "Action example", ref: "Ref example", size: 0 }],
   star: [{ action: "Action example", starred_at: "2024-05-01T12:00:00Z" }],
+  review_requested: [
+    { action: "Action example", requested_reviewer: { login: "Login example" }, number: 0 },
+  ],
 };
 
 /** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */

@@ -5,6 +5,7 @@ import type * as T from "./types.js";
 export interface PayloadMap {
   "customer.created": T.CustomerCreatedPayload;
   "customer.deleted": T.CustomerDeletedPayload;
+  "customer.updated": T.CustomerUpdatedPayload;
 }
 
 /** Each event type's example bodies. */

@@ -22,6 +22,18 @@ const exampleBodies = {
       data: { object: { id: "cus_1", deleted: true }, previous_attributes: {} },
     },
   ],
+  "customer.updated": [
+    {
+      id: "evt_2",
+      object: "event",
+      created: 2,
+      type: "customer.updated",
+      data: {
+        object: { id: "cus_1", object: "customer", tax_exempt: "none", balance: 5 },
+        previous_attributes: { balance: 0 },
+      },
+    },
+  ],
 };
 
 /** Each type's example bodies: the catalog's own, or one synthesized as the docs show it. */

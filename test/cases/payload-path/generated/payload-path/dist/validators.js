@@ -167,12 +167,113 @@ function ce_CustomerDeleted(v, p, e) {
   }
 }
 
+function fe_CustomerUpdated(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const v1 = v.type;
+  if (v1 === undefined) return false;
+  if (v1 !== "customer.updated") return false;
+  if (!f_envelope(v)) return false;
+  const v2 = v.data;
+  if (v2 === undefined) return false;
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) return false;
+  const v3 = v2.object;
+  if (v3 === undefined) return false;
+  if (!fs_Customer(v3)) return false;
+  const v4 = v2.previous_attributes;
+  if (v4 !== undefined) {
+    if (typeof v4 !== "object" || v4 === null || Array.isArray(v4)) return false;
+    const v5 = v4.id;
+    if (v5 !== undefined) {
+      if (typeof v5 !== "string") return false;
+      if (!v5.startsWith("cus_")) return false;
+    }
+    const v6 = v4.object;
+    if (v6 !== undefined) {
+      if (v6 !== "customer") return false;
+    }
+    const v7 = v4.tax_exempt;
+    if (v7 !== undefined) {
+      if (typeof v7 !== "string") return false;
+    }
+    const v8 = v4.balance;
+    if (v8 !== undefined) {
+      if (!Number.isInteger(v8)) return false;
+    }
+  }
+  return true;
+}
+
+function ce_CustomerUpdated(v, p, e) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) wrongType(e, p, "object", v);
+  else {
+    const v1 = v.type;
+    if (v1 === undefined) absent(e, p, "type");
+    else if (v1 !== "customer.updated")
+      fail(e, "const", p + "/type", 'must be "customer.updated"', '"customer.updated"', show(v1));
+    c_envelope(v, p, e);
+    const v2 = v.data;
+    if (v2 === undefined) absent(e, p, "data");
+    else if (typeof v2 !== "object" || v2 === null || Array.isArray(v2))
+      wrongType(e, p + "/data", "object", v2);
+    else {
+      const v3 = v2.object;
+      if (v3 === undefined) absent(e, p + "/data", "object");
+      else cs_Customer(v3, p + "/data/object", e);
+      const v4 = v2.previous_attributes;
+      if (v4 !== undefined) {
+        if (typeof v4 !== "object" || v4 === null || Array.isArray(v4))
+          wrongType(e, p + "/data/previous_attributes", "object", v4);
+        else {
+          const v5 = v4.id;
+          if (v5 !== undefined) {
+            if (typeof v5 !== "string")
+              wrongType(e, p + "/data/previous_attributes/id", "string", v5);
+            else if (!v5.startsWith("cus_"))
+              fail(
+                e,
+                "pattern",
+                p + "/data/previous_attributes/id",
+                "must match the pattern ^cus_",
+                "pattern ^cus_",
+                show(v5),
+              );
+          }
+          const v6 = v4.object;
+          if (v6 !== undefined) {
+            if (v6 !== "customer")
+              fail(
+                e,
+                "const",
+                p + "/data/previous_attributes/object",
+                'must be "customer"',
+                '"customer"',
+                show(v6),
+              );
+          }
+          const v7 = v4.tax_exempt;
+          if (v7 !== undefined) {
+            if (typeof v7 !== "string")
+              wrongType(e, p + "/data/previous_attributes/tax_exempt", "string", v7);
+          }
+          const v8 = v4.balance;
+          if (v8 !== undefined) {
+            if (!Number.isInteger(v8))
+              wrongType(e, p + "/data/previous_attributes/balance", "integer", v8);
+          }
+        }
+      }
+    }
+  }
+}
+
 /** A validator per event type: checks a whole delivery body of that type. */
 export const validators = {
   "customer.created": (input, options) =>
     run(fe_CustomerCreated, ce_CustomerCreated, input, options),
   "customer.deleted": (input, options) =>
     run(fe_CustomerDeleted, ce_CustomerDeleted, input, options),
+  "customer.updated": (input, options) =>
+    run(fe_CustomerUpdated, ce_CustomerUpdated, input, options),
 };
 
 /** A validator per named schema of the catalog. */
@@ -183,6 +284,7 @@ export const schemaValidators = {
 const fastChecks = {
   "customer.created": fe_CustomerCreated,
   "customer.deleted": fe_CustomerDeleted,
+  "customer.updated": fe_CustomerUpdated,
 };
 
 const api = eventApi({
@@ -190,7 +292,7 @@ const api = eventApi({
   fastChecks: fastChecks,
   typeField: "type",
   noType: 'missing required property "type"',
-  count: 2,
+  count: 3,
 });
 
 /**

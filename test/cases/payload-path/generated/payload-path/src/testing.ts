@@ -6,6 +6,7 @@ import { validators } from "./validators.js";
 export interface PayloadMap {
   "customer.created": T.CustomerCreatedPayload;
   "customer.deleted": T.CustomerDeletedPayload;
+  "customer.updated": T.CustomerUpdatedPayload;
 }
 
 /** Each event type's example bodies. */
@@ -30,6 +31,18 @@ const exampleBodies = {
       created: 1,
       type: "customer.deleted",
       data: { object: { id: "cus_1", deleted: true }, previous_attributes: {} },
+    },
+  ],
+  "customer.updated": [
+    {
+      id: "evt_2",
+      object: "event",
+      created: 2,
+      type: "customer.updated",
+      data: {
+        object: { id: "cus_1", object: "customer", tax_exempt: "none", balance: 5 },
+        previous_attributes: { balance: 0 },
+      },
     },
   ],
 };
