@@ -175,7 +175,13 @@ async function generateWith(
   const tHash = performance.now();
   for (const o of outputs)
     for (const f of o.files) {
-      f.bytes ??= Buffer.from(f.content);
+      if (!f.bytes) {
+        const bytes = Buffer.from(f.content);
+        // From here on the bytes are the file: its text is decoded again only if something reads
+        // it (a --check diff), so a large catalog's output is not held twice until it is written.
+        Object.defineProperty(f, "content", { enumerable: true, configurable: true, get: () => bytes.toString("utf8") });
+        f.bytes = bytes;
+      }
       f.hash ??= sha256(f.bytes);
     }
   const warnings = sortDiagnostics(problems).map(formatDiagnostic);

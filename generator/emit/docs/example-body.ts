@@ -202,7 +202,20 @@ function idSample(key: string, seed: number): string | undefined {
 }
 const ID_CHARS = "k3Tn9xQ2mB7vR4wL";
 
+/** Samples by schema, field name and seed: a named schema's strings are sampled once however many
+ * events hold them (a pattern's sample costs a search). */
+const stringSamples = new WeakMap<SchemaOf<"string">, Map<string, string>>();
+
 function stringSample(s: SchemaOf<"string">, key: string, seed: number): string {
+  let known = stringSamples.get(s);
+  if (!known) stringSamples.set(s, (known = new Map()));
+  const k = `${seed}\0${key}`;
+  let out = known.get(k);
+  if (out === undefined) known.set(k, (out = freshStringSample(s, key, seed)));
+  return out;
+}
+
+function freshStringSample(s: SchemaOf<"string">, key: string, seed: number): string {
   if (s.format && FORMATS[s.format]) return FORMATS[s.format]!(seed);
   const human = idSample(key, seed) ?? BY_KEY.find(([re]) => re.test(key))?.[1];
   const plain = human ?? (key ? `${key[0]!.toUpperCase()}${key.slice(1).replace(/[_-]+/g, " ")} example` : "example");

@@ -8,7 +8,7 @@ import type { CatalogModel, Json } from "../../model/ir.ts";
 import { bannerText } from "../banner.ts";
 import { exampleBody } from "../docs/example-body.ts";
 import { deliveryFill } from "../delivery/fill.ts";
-import { array, json, newCall, object, type Expr } from "../ts/expr.ts";
+import { array, json, newCall, type Expr } from "../ts/expr.ts";
 import { propertyKeyText, stringLiteral } from "../ts/literal.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
 import { ref, type Member } from "../ts/type.ts";
@@ -61,8 +61,15 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
   // Synthesized once; printed once when the TypeScript and JavaScript literals are the same (they
   // differ only for number-like keys), which on a large catalog is most of this module's cost.
   const bodies = model.events.map((e) => (e.examples.length ? e.examples : [exampleBody(model, e)]));
-  const examplesOf = (forJs: boolean) => object(model.events.map((e, i) => [e.type, array(bodies[i]!.map((x) => literal(x, forJs)))]));
-  const printExamples = (forJs: boolean) => new Printer(forJs).print([{ s: "decl", kind: "const", name: "exampleBodies", init: examplesOf(forJs) }]).text().trimEnd();
+  // An entry per line, each laid out alone: the same text as one object literal (which this
+  // always breaks), but the layout of one huge literal costs far more than that of its entries.
+  const entries = (forJs: boolean): Stmt[] =>
+    model.events.map((e, i) => ({ s: "entry", key: propertyKeyText(e.type), value: array(bodies[i]!.map((x) => literal(x, forJs))) }));
+  const printExamples = (forJs: boolean) =>
+    new Printer(forJs)
+      .print(model.events.length ? [{ s: "verbatim", text: "const exampleBodies = {" }, { s: "indented", body: entries(forJs) }, { s: "verbatim", text: "};" }] : [{ s: "verbatim", text: "const exampleBodies = {};" }])
+      .text()
+      .trimEnd();
   const tsExamples = printExamples(false);
   const jsExamples = bodies.some((b) => b.some(hasNumberKey)) ? printExamples(true) : tsExamples;
   // Checked by the validators (EG401), not by tsc: an object literal never satisfies a type with a
