@@ -11,6 +11,7 @@ import { deliveryFill } from "../delivery/fill.ts";
 import { array, json, newCall, type Expr } from "../ts/expr.ts";
 import { propertyKeyText, stringLiteral } from "../ts/literal.ts";
 import { Printer, type Stmt } from "../ts/stmt.ts";
+import { literalEntry } from "../ts/literal-layout.ts";
 import { ref, type Member } from "../ts/type.ts";
 
 export interface TestingModule {
@@ -64,10 +65,15 @@ export function emitTestingModule(model: CatalogModel): TestingModule {
   // An entry per line, each laid out alone: the same text as one object literal (which this
   // always breaks), but the layout of one huge literal costs far more than that of its entries.
   const entries = (forJs: boolean): Stmt[] =>
-    model.events.map((e, i) => ({ s: "entry", key: propertyKeyText(e.type), value: array(bodies[i]!.map((x) => literal(x, forJs))) }));
+    model.events.map((e, i): Stmt => {
+      const key = propertyKeyText(e.type);
+      const value = array(bodies[i]!.map((x) => literal(x, forJs)));
+      const text = literalEntry(key, value, 1);
+      return text !== undefined ? { s: "verbatim", text } : { s: "indented", body: [{ s: "entry", key, value }] };
+    });
   const printExamples = (forJs: boolean) =>
     new Printer(forJs)
-      .print(model.events.length ? [{ s: "verbatim", text: "const exampleBodies = {" }, { s: "indented", body: entries(forJs) }, { s: "verbatim", text: "};" }] : [{ s: "verbatim", text: "const exampleBodies = {};" }])
+      .print(model.events.length ? [{ s: "verbatim", text: "const exampleBodies = {" }, ...entries(forJs), { s: "verbatim", text: "};" }] : [{ s: "verbatim", text: "const exampleBodies = {};" }])
       .text()
       .trimEnd();
   const tsExamples = printExamples(false);
