@@ -7,6 +7,9 @@ export const RUNTIME_NAMES = [
   "Event", "EventType", "EventMap", "EventEnvelope", "eventTypes", "validators", "validateEvent",
   "isEvent", "parseEvent", "EventValidationError", "eventSchema", "ValidationResult", "ValidationIssue",
   "Validator", "StandardSchemaV1", "typeField", "typeHeader", "schemaValidators", "toStandardSchema", "catalog", "EventOf", "PayloadOf",
+  // What the package's index re-exports from validators.ts and webhooks.ts besides those.
+  "IssueCode", "ValidateOptions", "createWebhooks", "Delivery", "Handler", "ReceiveInput", "ReceiveResult", "Webhooks", "WebhooksOptions",
+  "signingScheme", "verifySignature", "signPayload", "Body", "HeadersInput", "SignOptions", "SigningScheme", "VerifyOptions", "VerifyResult", "VerifyFailure",
 ] as const;
 
 const KEYWORDS = new Set(

@@ -82,10 +82,15 @@ function findShapes(model: CatalogModel): Shapes {
   // A named schema that may be null cannot stand for a place that may not be.
   for (const n of model.schemas) if (candidate(n.schema) && !n.schema.nullable && !namedByCore.has(ids.core(n.schema))) namedByCore.set(ids.core(n.schema), n);
   const roots: Schema[] = [...model.schemas.map((n) => n.schema), envelopeRoot, ...model.events.map((e) => e.body)];
-  const rootSet = new Set(roots);
+  const rootSet = new Set<Schema>(roots);
+  // A body that is a union (a flat body of several objects) is written per event: the types write
+  // the payload, not the body, so a variant made a shape of its own would be declared and never
+  // used. A variant that is a named schema's shape is still a use of it.
+  const bodyVariants = new Set<Schema>();
+  for (const e of model.events) if (e.body.kind === "union") for (const v of e.body.variants) bodyVariants.add(v);
   for (const r of roots)
     walk(r, (s) => {
-      if (candidate(s) && !rootSet.has(s)) {
+      if (candidate(s) && !rootSet.has(s) && !bodyVariants.has(s)) {
         const k = ids.core(s);
         count.set(k, (count.get(k) ?? 0) + 1);
       }
@@ -105,7 +110,7 @@ function findShapes(model: CatalogModel): Shapes {
       if (candidate(s) && s !== root) {
         const k = ids.core(s);
         const named = namedByCore.get(k);
-        if (named || (count.get(k) ?? 0) >= 2) {
+        if (named || (!bodyVariants.has(s) && (count.get(k) ?? 0) >= 2)) {
           let draft = byCore.get(k);
           if (!draft) {
             draft = { named, schema: named ? named.schema : { ...s, nullable: false }, place: at, nodes: [] };

@@ -11,6 +11,11 @@ import { emitValidatorsModule } from "../../generator/emit/validators/validators
 import { loadCompiledValidators } from "../../generator/check/examples.ts";
 import { sharedShapes } from "../../generator/model/shapes.ts";
 import { makeAjv, PROTO_STAND_IN } from "../support/ajv.ts";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { emitCode } from "../../generator/emit/emit-catalog.ts";
+import { diagnostics, show, STRICT } from "../support/typecheck.ts";
 import { mutatedArb, validArb } from "./arbitrary.ts";
 
 const SEED = Number(process.env["EVENTGEN_FUZZ_SEED"] ?? 16);
@@ -31,6 +36,25 @@ describe("GitHub's webhooks document, shapes shared", async () => {
     // Each shape's functions are written once.
     for (const s of shapes.made) expect(js.split(`function ${s.fast}(`).length - 1, s.typeName).toBe(1);
   });
+
+  it("its package's sources compile under strict tsc (the shapes' names clash with nothing it exports)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "eventgen-github-"));
+    try {
+      const files: string[] = [];
+      for (const f of emitCode(model).filter((f) => f.path.startsWith("src/"))) {
+        const path = join(dir, f.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, f.content);
+        files.push(path);
+      }
+      mkdirSync(join(dir, "src/runtime"), { recursive: true });
+      for (const name of readdirSync("generator/runtime").filter((n) => n.endsWith(".ts"))) copyFileSync(join("generator/runtime", name), join(dir, "src/runtime", name));
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+      expect(diagnostics(files, STRICT).map(show)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it.each(sample.map((e) => [e.type, e] as const))("%s: same verdicts as Ajv, and the error path finds the issue", (_, e) => {
     const text = files.get(`${e.names.schemaFile}.json`)!;

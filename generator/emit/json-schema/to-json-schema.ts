@@ -116,9 +116,12 @@ function body(s: Schema, refs: RefStyle): JsonSchema {
  * it; an inline variant cannot be named in a mapping. */
 function discriminatorObject(s: SchemaOf<"union">, refs: RefStyle, schemasByName: Map<string, Schema>): JsonSchema {
   const mapping: JsonSchema = {};
-  for (const v of s.variants)
-    if (v.kind === "ref")
-      for (const value of discriminatorValues(s, v, schemasByName)) if (typeof value === "string") mapping[value] = refTo(v.name, refs);
+  for (const v of s.variants) {
+    // An inline copy of a named schema is written as a reference to it, so it is mapped too.
+    const name = v.kind === "ref" ? v.name : refs.named?.(v);
+    if (name !== undefined)
+      for (const value of discriminatorValues(s, v, schemasByName)) if (typeof value === "string") mapping[value] = refTo(name, refs);
+  }
   return { propertyName: s.discriminator!, ...(Object.keys(mapping).length ? { mapping } : {}) };
 }
 

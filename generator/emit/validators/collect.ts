@@ -56,7 +56,13 @@ function typed(test: Expr, error: Stmt, inner: Stmt[]): Stmt {
 
 function collectBody(s: Schema, v: Expr, p: Expr, cx: ModuleCx): Stmt[] {
   const shape = cx.shape(s);
-  if (shape) return [{ s: "expr", e: call(shape.collect, v, p, id("e")) }];
+  if (shape) {
+    const use: Stmt = { s: "expr", e: call(shape.collect, v, p, id("e")) };
+    // The shared function says `must be an object`; a place that may be null says `or null`, as
+    // the check written in place would.
+    const typedHere = s.kind === "object" || (s.kind === "union" && s.discriminator !== undefined);
+    return s.nullable && typedHere ? [typed(objectTypeFails(v), typeError(cx, s, v, p, "object"), [use])] : [use];
+  }
   const show = () => call(cx.use("show"), v);
   switch (s.kind) {
     case "any":

@@ -67,6 +67,9 @@ describe("shapes: the validators", () => {
     expect(paths(validators["repo.renamed"]({ ...renamed, data: { ...renamed.data, fork: { ...repository(), private: "no" } } }))).toEqual(["/data/fork/private type"]);
     // Null is accepted where the place says so, not inside the shape's other uses.
     expect(paths(validators["repo.renamed"]({ ...renamed, data: { ...renamed.data, repository: null } }))).toEqual(["/data/repository type"]);
+    // A place that may be null says so in its message, as the check written in place would.
+    const fork = validators["repo.renamed"]({ ...renamed, data: { ...renamed.data, fork: "no" } });
+    expect(fork.ok ? [] : fork.errors.map((e) => [e.path, e.message, e.expected])).toEqual([["/data/fork", "must be an object or null", "object or null"]]);
     expect(validators["repo.renamed"]({ ...renamed, data: { ...renamed.data, change: { neither: 1 } } }).ok).toBe(false);
 
     const archived = { type: "repo.archived", id: "evt_3", data: { repository: { name: "x", owner: { login: "o", id: 1 } }, user: { login: "ab", id: 1 }, other_user: { login: "Cd", id: 1 } } };

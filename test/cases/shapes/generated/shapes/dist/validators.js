@@ -338,7 +338,9 @@ function ce_RepoRenamed(v, p, e) {
       const v4 = v2.fork;
       if (v4 !== undefined) {
         if (v4 !== null) {
-          cs_Repository(v4, p + "/data/fork", e);
+          if (typeof v4 !== "object" || v4 === null || Array.isArray(v4))
+            wrongType(e, p + "/data/fork", "object or null", v4);
+          else cs_Repository(v4, p + "/data/fork", e);
         }
       }
       const v5 = v2.change;
