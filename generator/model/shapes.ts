@@ -64,8 +64,8 @@ function findShapes(model: CatalogModel): Shapes {
   const fieldsOf = (s: SchemaOf<"object">) => (s === envelopeRoot ? s.properties : s.properties.filter((p) => !envelope.has(p)));
   // Pass 1: every occurrence, counted by structure, through every place it is written out.
   const count = new Map<number, number>();
-  const walk = (s: Schema, visit: (s: Schema) => boolean) => {
-    if (!visit(s)) return;
+  const walk = (s: Schema, visit: (s: Schema) => void) => {
+    visit(s);
     switch (s.kind) {
       case "array":
         return walk(s.items, visit);
@@ -94,7 +94,6 @@ function findShapes(model: CatalogModel): Shapes {
         const k = ids.core(s);
         count.set(k, (count.get(k) ?? 0) + 1);
       }
-      return true;
     });
 
   // Pass 2: top-down, as the emitters write: a shape written once is not entered again, so what
